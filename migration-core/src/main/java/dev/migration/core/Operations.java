@@ -1,0 +1,327 @@
+package dev.migration.core;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import dev.migration.core.op.Op;
+import dev.migration.core.schema.ColumnType;
+import dev.migration.core.schema.DefaultValue;
+import dev.migration.core.schema.DropOption;
+import dev.migration.core.schema.IndexElement;
+import dev.migration.core.schema.ReferentialAction;
+import dev.migration.core.schema.TableConstraint;
+
+/**
+ * What a migration uses to describe its change. Every call records one immutable
+ * {@link Op}, which the dialect renders to SQL and the runner executes or writes to the
+ * offline script.
+ *
+ * <p>Table, view, sequence and type names may be schema-qualified as {@code "schema.name"}.
+ * Options are set in a lambda, so a call is complete when it returns:
+ * <pre>{@code
+ * op.createTable("account", t -> t
+ *     .column("id", ColumnType.BIGINT, c -> c.identity().primaryKey())
+ *     .column("email", ColumnType.TEXT, c -> c.notNull()));
+ * op.createIndex("ix_account_email", "account", i -> i.on("email").unique().concurrently());
+ * }</pre>
+ */
+public interface Operations {
+
+	/**
+	 * Runs SQL written by hand; it has no automatic reverse.
+	 * @param sql one or more statements
+	 */
+	void execute(String sql);
+
+	/**
+	 * Runs SQL written by hand, with the SQL that undoes it for the automatic downgrade.
+	 * @param sql one or more statements
+	 * @param reverseSql the statements that undo them
+	 */
+	void execute(String sql, String reverseSql);
+
+	/**
+	 * Records an operation built directly as a value.
+	 * @param operation the operation
+	 */
+	void apply(Op operation);
+
+	void createSchema(String schema);
+
+	void dropSchema(String schema, DropOption... options);
+
+	void createTable(String table, Consumer<TableSpec> spec);
+
+	void dropTable(String table, DropOption... options);
+
+	void renameTable(String table, String newName);
+
+	void addColumn(String table, String column, ColumnType type);
+
+	void addColumn(String table, String column, ColumnType type, Consumer<ColumnSpec> spec);
+
+	void dropColumn(String table, String column, DropOption... options);
+
+	void renameColumn(String table, String column, String newName);
+
+	void alterColumnType(String table, String column, ColumnType type);
+
+	void alterColumnType(String table, String column, ColumnType type, Consumer<TypeChangeSpec> spec);
+
+	void setNotNull(String table, String column);
+
+	void dropNotNull(String table, String column);
+
+	/**
+	 * Sets a literal default; see {@link DefaultValue#of(Object)} for the value types.
+	 * @param table the table
+	 * @param column the column
+	 * @param value the default value
+	 */
+	void setDefault(String table, String column, Object value);
+
+	void setDefaultExpression(String table, String column, String sql);
+
+	void dropDefault(String table, String column);
+
+	/**
+	 * Changes a default and says what it was, so the automatic downgrade can restore it.
+	 * @param table the table
+	 * @param column the column
+	 * @param from the default before, {@link DefaultValue#NONE} for none
+	 * @param to the default after, {@link DefaultValue#NONE} to drop it
+	 */
+	void changeDefault(String table, String column, DefaultValue from, DefaultValue to);
+
+	void commentOnTable(String table, String comment);
+
+	void commentOnColumn(String table, String column, String comment);
+
+	void createIndex(String name, String table, Consumer<IndexSpec> spec);
+
+	void dropIndex(String name, DropOption... options);
+
+	void addPrimaryKey(String name, String table, String... columns);
+
+	void addUnique(String name, String table, String... columns);
+
+	/**
+	 * Turns an existing unique index (built {@code CONCURRENTLY}) into a unique constraint,
+	 * which takes only a brief lock.
+	 * @param name the constraint name
+	 * @param table the table
+	 * @param index the unique index
+	 */
+	void addUniqueUsingIndex(String name, String table, String index);
+
+	void addCheck(String name, String table, String expression);
+
+	/**
+	 * Adds a check constraint that new rows must pass but existing rows are not scanned for;
+	 * follow with {@link #validateConstraint} in a later transaction.
+	 * @param name the constraint name
+	 * @param table the table
+	 * @param expression the boolean expression
+	 */
+	void addCheckNotValid(String name, String table, String expression);
+
+	void addForeignKey(String name, String table, Consumer<ForeignKeySpec> spec);
+
+	void addConstraint(String table, TableConstraint constraint);
+
+	void validateConstraint(String name, String table);
+
+	void dropConstraint(String name, String table, DropOption... options);
+
+	void createView(String view, String query);
+
+	void createOrReplaceView(String view, String query);
+
+	void createMaterializedView(String view, String query);
+
+	void dropView(String view, DropOption... options);
+
+	void dropMaterializedView(String view, DropOption... options);
+
+	void createSequence(String sequence);
+
+	void createSequence(String sequence, Consumer<SequenceSpec> spec);
+
+	void dropSequence(String sequence, DropOption... options);
+
+	void createEnumType(String type, String... labels);
+
+	void addEnumValue(String type, String label);
+
+	void addEnumValueBefore(String type, String label, String before);
+
+	void addEnumValueAfter(String type, String label, String after);
+
+	void dropType(String type, DropOption... options);
+
+	/**
+	 * Inserts literal rows, for reference data; values are bound, never concatenated.
+	 * @param table the table
+	 * @param columns the columns each row gives values for
+	 * @param rows the rows
+	 */
+	void bulkInsert(String table, List<String> columns, List<List<Object>> rows);
+
+	/**
+	 * Reads rows on the migration's own connection, seeing what earlier operations of this
+	 * migration did. Not available while writing the offline script: check {@link #offline()}.
+	 * @param <T> the row type
+	 * @param sql the query, with {@code ?} placeholders
+	 * @param mapper maps each row
+	 * @param args the bound values
+	 * @return the rows
+	 */
+	<T> List<T> query(String sql, RowMapper<T> mapper, Object... args);
+
+	List<Map<String, Object>> queryForList(String sql, Object... args);
+
+	<T> T queryForObject(String sql, Class<T> type, Object... args);
+
+	/**
+	 * Returns whether the operations are written to an offline script instead of run, in
+	 * which case the database cannot be read.
+	 * @return whether this is an offline run
+	 */
+	boolean offline();
+
+	/** Options of a new table. */
+	interface TableSpec {
+
+		TableSpec column(String name, ColumnType type);
+
+		TableSpec column(String name, ColumnType type, Consumer<ColumnSpec> spec);
+
+		/** A primary key over one or more columns, named by PostgreSQL. */
+		TableSpec primaryKey(String... columns);
+
+		TableSpec primaryKeyNamed(String name, String... columns);
+
+		TableSpec unique(String name, String... columns);
+
+		TableSpec check(String name, String expression);
+
+		TableSpec foreignKey(String name, Consumer<ForeignKeySpec> spec);
+
+		TableSpec constraint(TableConstraint constraint);
+
+		TableSpec ifNotExists();
+
+		TableSpec comment(String comment);
+
+	}
+
+	/** Options of a new column. */
+	interface ColumnSpec {
+
+		ColumnSpec notNull();
+
+		ColumnSpec defaultValue(Object value);
+
+		ColumnSpec defaultExpression(String sql);
+
+		/** {@code GENERATED BY DEFAULT AS IDENTITY}, the modern replacement for serial. */
+		ColumnSpec identity();
+
+		ColumnSpec identityAlways();
+
+		/** {@code GENERATED ALWAYS AS (expression) STORED}. */
+		ColumnSpec generatedAs(String expression);
+
+		ColumnSpec primaryKey();
+
+		ColumnSpec unique();
+
+		ColumnSpec collation(String collation);
+
+		ColumnSpec comment(String comment);
+
+	}
+
+	/** Options of a new index. */
+	interface IndexSpec {
+
+		IndexSpec on(String... columns);
+
+		IndexSpec onExpression(String sql);
+
+		IndexSpec key(IndexElement element);
+
+		IndexSpec unique();
+
+		/** Builds the index without blocking writes; the migration then runs outside a transaction. */
+		IndexSpec concurrently();
+
+		IndexSpec ifNotExists();
+
+		IndexSpec using(String method);
+
+		IndexSpec include(String... columns);
+
+		IndexSpec where(String predicate);
+
+	}
+
+	/** Options of a new foreign key. */
+	interface ForeignKeySpec {
+
+		ForeignKeySpec columns(String... columns);
+
+		ForeignKeySpec references(String table, String... columns);
+
+		ForeignKeySpec onDelete(ReferentialAction action);
+
+		ForeignKeySpec onUpdate(ReferentialAction action);
+
+		ForeignKeySpec deferrable();
+
+		ForeignKeySpec initiallyDeferred();
+
+		/** Skips the scan of existing rows; follow with {@link Operations#validateConstraint}. */
+		ForeignKeySpec notValid();
+
+	}
+
+	/** Options of a column type change. */
+	interface TypeChangeSpec {
+
+		TypeChangeSpec using(String expression);
+
+		/** The type before the change, which makes the change reversible. */
+		TypeChangeSpec from(ColumnType previousType);
+
+		TypeChangeSpec reverseUsing(String expression);
+
+	}
+
+	/** Options of a new sequence. */
+	interface SequenceSpec {
+
+		SequenceSpec type(ColumnType type);
+
+		SequenceSpec startWith(long value);
+
+		SequenceSpec incrementBy(long value);
+
+		SequenceSpec minValue(long value);
+
+		SequenceSpec maxValue(long value);
+
+		SequenceSpec cache(long values);
+
+		SequenceSpec cycle();
+
+		SequenceSpec ownedBy(String table, String column);
+
+		SequenceSpec ifNotExists();
+
+	}
+
+}

@@ -1,0 +1,58 @@
+package dev.migration.core;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares a {@link Migration} as one revision of the schema, Alembic-style: its id, the
+ * revisions it revises (two or more make it a merge point) and what it does.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@Documented
+public @interface Revision {
+
+	/**
+	 * The revision id, unique among all migrations (for example {@code "3f9a1c2b7d4e"}).
+	 * @return the id
+	 */
+	String id();
+
+	/**
+	 * The ids of the revisions this one comes after; empty for a base revision.
+	 * @return the parent revision ids
+	 */
+	String[] revises() default {};
+
+	/**
+	 * A short description shown in history, logs and the offline script.
+	 * @return the message
+	 */
+	String message() default "";
+
+	/**
+	 * Labels naming the branch this revision starts or belongs to, usable in targets such as
+	 * {@code label@head}.
+	 * @return the branch labels
+	 */
+	String[] branchLabels() default {};
+
+	/**
+	 * Revisions, possibly on other branches, that must be applied before this one without
+	 * being its parents.
+	 * @return the revision ids this one depends on
+	 */
+	String[] dependsOn() default {};
+
+	/**
+	 * Whether the revision may run in a transaction. When {@code true} (the default) it runs
+	 * in one transaction unless its first operation cannot run inside a transaction (such as
+	 * {@code CREATE INDEX CONCURRENTLY}); when {@code false} every statement commits on its own.
+	 * @return whether to use a transaction
+	 */
+	boolean transactional() default true;
+
+}

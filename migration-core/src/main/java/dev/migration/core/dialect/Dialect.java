@@ -1,0 +1,62 @@
+package dev.migration.core.dialect;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.migration.core.op.Op;
+
+/**
+ * Turns operations into the SQL of one database. PostgreSQL first; the seam admits others
+ * (MySQL, MariaDB, H2), which override rendering where their syntax differs.
+ */
+public interface Dialect {
+
+	/**
+	 * Renders one operation to the statements that perform it, in order.
+	 * @param op the operation
+	 * @return the statements
+	 */
+	List<SqlStatement> render(Op op);
+
+	/**
+	 * Quotes an identifier where needed, always safely.
+	 * @param identifier the identifier
+	 * @return the identifier as SQL
+	 */
+	String quote(String identifier);
+
+	/**
+	 * Renders a value as a safe SQL literal, for the offline script.
+	 * @param value the value
+	 * @return the literal
+	 */
+	String literal(Object value);
+
+	/**
+	 * Returns the statement's text with every parameter replaced by its literal.
+	 * @param statement the statement
+	 * @return the SQL with values inlined
+	 */
+	default String inline(SqlStatement statement) {
+		StringBuilder sql = new StringBuilder(statement.fragments().get(0));
+		for (int i = 0; i < statement.parameters().size(); i++) {
+			sql.append(literal(statement.parameters().get(i))).append(statement.fragments().get(i + 1));
+		}
+		return sql.toString();
+	}
+
+	/**
+	 * The statement that bounds how long each later statement may wait for a lock.
+	 * @param timeout the longest wait
+	 * @param transactionLocal whether it ends with the current transaction
+	 * @return the statement
+	 */
+	SqlStatement setLockTimeout(Duration timeout, boolean transactionLocal);
+
+	/**
+	 * The statement that restores the session's lock timeout after a non-transactional step.
+	 * @return the statement
+	 */
+	SqlStatement resetLockTimeout();
+
+}

@@ -1,0 +1,326 @@
+package dev.migration.core.dialect;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.StringJoiner;
+
+import dev.migration.core.op.AddColumn;
+import dev.migration.core.op.AddConstraint;
+import dev.migration.core.op.AddEnumValue;
+import dev.migration.core.op.AlterColumnDefault;
+import dev.migration.core.op.AlterColumnNullability;
+import dev.migration.core.op.AlterColumnType;
+import dev.migration.core.op.BulkInsert;
+import dev.migration.core.op.CommentOnColumn;
+import dev.migration.core.op.CommentOnTable;
+import dev.migration.core.op.CreateEnumType;
+import dev.migration.core.op.CreateIndex;
+import dev.migration.core.op.CreateSchema;
+import dev.migration.core.op.CreateSequence;
+import dev.migration.core.op.CreateTable;
+import dev.migration.core.op.CreateView;
+import dev.migration.core.op.DropColumn;
+import dev.migration.core.op.DropConstraint;
+import dev.migration.core.op.DropIndex;
+import dev.migration.core.op.DropSchema;
+import dev.migration.core.op.DropSequence;
+import dev.migration.core.op.DropTable;
+import dev.migration.core.op.DropType;
+import dev.migration.core.op.DropView;
+import dev.migration.core.op.ExecuteSql;
+import dev.migration.core.op.Op;
+import dev.migration.core.op.RenameColumn;
+import dev.migration.core.op.RenameTable;
+import dev.migration.core.op.ValidateConstraint;
+import dev.migration.core.schema.Column;
+import dev.migration.core.schema.DefaultValue;
+import dev.migration.core.schema.QualifiedName;
+
+/**
+ * Renders operations as PostgreSQL 13+ SQL. Dispatch is one explicit {@code instanceof} chain,
+ * so a reader can go from an op straight to the method that writes its SQL.
+ */
+public class PostgresDialect implements Dialect {
+
+	/** Bind parameters per statement stay well below the protocol's limit of 32767. */
+	private static final int MAX_PARAMETERS = 30_000;
+
+	private static final int MAX_ROWS_PER_INSERT = 1_000;
+
+	@Override
+	public List<SqlStatement> render(Op op) {
+		if (op instanceof CreateSchema o) {
+			return one("CREATE SCHEMA " + (o.ifNotExists() ? "IF NOT EXISTS " : "") + quote(o.name()));
+		}
+		if (op instanceof DropSchema o) {
+			return one(drop("SCHEMA", quote(o.name()), o.ifExists(), o.cascade()));
+		}
+		if (op instanceof CreateTable o) {
+			return createTable(o);
+		}
+		if (op instanceof DropTable o) {
+			return one(drop("TABLE", name(o.table()), o.ifExists(), o.cascade()));
+		}
+		if (op instanceof RenameTable o) {
+			return one(alterTable(o.table()) + "RENAME TO " + quote(o.newName()));
+		}
+		if (op instanceof AddColumn o) {
+			return addColumn(o);
+		}
+		if (op instanceof DropColumn o) {
+			return one(alterTable(o.table()) + "DROP COLUMN " + (o.ifExists() ? "IF EXISTS " : "") + quote(o.column())
+					+ (o.cascade() ? " CASCADE" : ""));
+		}
+		if (op instanceof RenameColumn o) {
+			return one(alterTable(o.table()) + "RENAME COLUMN " + quote(o.column()) + " TO " + quote(o.newName()));
+		}
+		if (op instanceof AlterColumnType o) {
+			return one(alterColumn(o.table(), o.column()) + "TYPE " + PostgresDefinitions.type(o.type())
+					+ ((o.using() != null) ? " USING " + o.using() : ""));
+		}
+		if (op instanceof AlterColumnNullability o) {
+			return one(alterColumn(o.table(), o.column()) + (o.nullable() ? "DROP NOT NULL" : "SET NOT NULL"));
+		}
+		if (op instanceof AlterColumnDefault o) {
+			return one(alterColumn(o.table(), o.column()) + ((o.value() instanceof DefaultValue.None) ? "DROP DEFAULT"
+					: "SET DEFAULT " + PostgresDefinitions.defaultValue(o.value())));
+		}
+		if (op instanceof CreateIndex o) {
+			return List.of(createIndex(o));
+		}
+		if (op instanceof DropIndex o) {
+			String sql = drop("INDEX" + (o.concurrently() ? " CONCURRENTLY" : ""), name(o.index()), o.ifExists(),
+					o.cascade());
+			return List.of(o.concurrently() ? SqlStatement.nonTransactional(sql) : SqlStatement.of(sql));
+		}
+		if (op instanceof AddConstraint o) {
+			return one(alterTable(o.table()) + "ADD " + PostgresDefinitions.constraint(o.constraint(), true));
+		}
+		if (op instanceof DropConstraint o) {
+			return one(alterTable(o.table()) + "DROP CONSTRAINT " + (o.ifExists() ? "IF EXISTS " : "") + quote(o.name())
+					+ (o.cascade() ? " CASCADE" : ""));
+		}
+		if (op instanceof ValidateConstraint o) {
+			return one(alterTable(o.table()) + "VALIDATE CONSTRAINT " + quote(o.name()));
+		}
+		if (op instanceof CreateView o) {
+			return one("CREATE " + (o.orReplace() ? "OR REPLACE " : "") + (o.materialized() ? "MATERIALIZED " : "")
+					+ "VIEW " + name(o.view()) + " AS " + o.query());
+		}
+		if (op instanceof DropView o) {
+			return one(drop(o.materialized() ? "MATERIALIZED VIEW" : "VIEW", name(o.view()), o.ifExists(), o.cascade()));
+		}
+		if (op instanceof CreateSequence o) {
+			return one(createSequence(o));
+		}
+		if (op instanceof DropSequence o) {
+			return one(drop("SEQUENCE", name(o.sequence()), o.ifExists(), o.cascade()));
+		}
+		if (op instanceof CreateEnumType o) {
+			return one(createEnumType(o));
+		}
+		if (op instanceof AddEnumValue o) {
+			return one(addEnumValue(o));
+		}
+		if (op instanceof DropType o) {
+			return one(drop("TYPE", name(o.type()), o.ifExists(), o.cascade()));
+		}
+		if (op instanceof CommentOnTable o) {
+			return one(commentOnTable(o.table(), o.comment()));
+		}
+		if (op instanceof CommentOnColumn o) {
+			return one(commentOnColumn(o.table(), o.column(), o.comment()));
+		}
+		if (op instanceof ExecuteSql o) {
+			return one(o.sql());
+		}
+		if (op instanceof BulkInsert o) {
+			return bulkInsert(o);
+		}
+		throw new IllegalArgumentException("PostgresDialect cannot render " + op);
+	}
+
+	@Override
+	public String quote(String identifier) {
+		return PostgresIdentifiers.quote(identifier);
+	}
+
+	@Override
+	public String literal(Object value) {
+		return PostgresLiterals.literal(value);
+	}
+
+	@Override
+	public SqlStatement setLockTimeout(Duration timeout, boolean transactionLocal) {
+		return SqlStatement.of("SET " + (transactionLocal ? "LOCAL " : "") + "lock_timeout = "
+				+ PostgresLiterals.duration(timeout));
+	}
+
+	@Override
+	public SqlStatement resetLockTimeout() {
+		return SqlStatement.of("RESET lock_timeout");
+	}
+
+	/**
+	 * Renders a possibly schema-qualified name.
+	 * @param name the name
+	 * @return the quoted name
+	 */
+	protected String name(QualifiedName name) {
+		return PostgresIdentifiers.quote(name);
+	}
+
+	private List<SqlStatement> createTable(CreateTable table) {
+		StringJoiner body = new StringJoiner(",\n    ", " (\n    ", "\n)");
+		table.columns().forEach((column) -> body.add(PostgresDefinitions.column(column)));
+		table.constraints().forEach((constraint) -> body.add(PostgresDefinitions.constraint(constraint, false)));
+		List<SqlStatement> statements = new ArrayList<>();
+		statements.add(SqlStatement
+			.of("CREATE TABLE " + (table.ifNotExists() ? "IF NOT EXISTS " : "") + name(table.table()) + body));
+		if (table.comment() != null) {
+			statements.add(SqlStatement.of(commentOnTable(table.table(), table.comment())));
+		}
+		statements.addAll(columnComments(table.table(), table.columns()));
+		return statements;
+	}
+
+	private List<SqlStatement> addColumn(AddColumn add) {
+		List<SqlStatement> statements = new ArrayList<>();
+		statements.add(SqlStatement.of(alterTable(add.table()) + "ADD COLUMN " + (add.ifNotExists() ? "IF NOT EXISTS " : "")
+				+ PostgresDefinitions.column(add.column())));
+		statements.addAll(columnComments(add.table(), List.of(add.column())));
+		return statements;
+	}
+
+	private List<SqlStatement> columnComments(QualifiedName table, List<Column> columns) {
+		return columns.stream()
+			.filter((column) -> column.comment() != null)
+			.map((column) -> SqlStatement.of(commentOnColumn(table, column.name(), column.comment())))
+			.toList();
+	}
+
+	private SqlStatement createIndex(CreateIndex index) {
+		StringBuilder sql = new StringBuilder("CREATE ").append(index.unique() ? "UNIQUE " : "").append("INDEX ");
+		sql.append(index.concurrently() ? "CONCURRENTLY " : "").append(index.ifNotExists() ? "IF NOT EXISTS " : "");
+		sql.append(quote(index.name())).append(" ON ").append(name(index.table()));
+		if (index.method() != null) {
+			sql.append(" USING ").append(quote(index.method()));
+		}
+		StringJoiner keys = new StringJoiner(", ", " (", ")");
+		index.elements().forEach((element) -> keys.add(PostgresDefinitions.indexElement(element)));
+		sql.append(keys);
+		if (!index.include().isEmpty()) {
+			sql.append(" INCLUDE ").append(PostgresDefinitions.columns(index.include()));
+		}
+		if (index.where() != null) {
+			sql.append(" WHERE ").append(index.where());
+		}
+		return index.concurrently() ? SqlStatement.nonTransactional(sql.toString()) : SqlStatement.of(sql.toString());
+	}
+
+	private String createSequence(CreateSequence sequence) {
+		StringBuilder sql = new StringBuilder("CREATE SEQUENCE ").append(sequence.ifNotExists() ? "IF NOT EXISTS " : "")
+			.append(name(sequence.sequence()));
+		if (sequence.dataType() != null) {
+			sql.append(" AS ").append(PostgresDefinitions.type(sequence.dataType()));
+		}
+		appendOption(sql, " INCREMENT BY ", sequence.incrementBy());
+		appendOption(sql, " MINVALUE ", sequence.minValue());
+		appendOption(sql, " MAXVALUE ", sequence.maxValue());
+		appendOption(sql, " START WITH ", sequence.startWith());
+		appendOption(sql, " CACHE ", sequence.cache());
+		if (sequence.cycle()) {
+			sql.append(" CYCLE");
+		}
+		if (sequence.ownedByTable() != null) {
+			sql.append(" OWNED BY ").append(name(sequence.ownedByTable())).append('.')
+				.append(quote(sequence.ownedByColumn()));
+		}
+		return sql.toString();
+	}
+
+	private static void appendOption(StringBuilder sql, String keyword, Long value) {
+		if (value != null) {
+			sql.append(keyword).append(value);
+		}
+	}
+
+	private String createEnumType(CreateEnumType type) {
+		StringJoiner labels = new StringJoiner(", ", " AS ENUM (", ")");
+		type.values().forEach((label) -> labels.add(PostgresLiterals.string(label)));
+		return "CREATE TYPE " + name(type.type()) + labels;
+	}
+
+	private String addEnumValue(AddEnumValue add) {
+		String sql = "ALTER TYPE " + name(add.type()) + " ADD VALUE " + (add.ifNotExists() ? "IF NOT EXISTS " : "")
+				+ PostgresLiterals.string(add.value());
+		if (add.before() != null) {
+			return sql + " BEFORE " + PostgresLiterals.string(add.before());
+		}
+		return (add.after() != null) ? sql + " AFTER " + PostgresLiterals.string(add.after()) : sql;
+	}
+
+	private String commentOnTable(QualifiedName table, String comment) {
+		return "COMMENT ON TABLE " + name(table) + " IS " + comment(comment);
+	}
+
+	private String commentOnColumn(QualifiedName table, String column, String comment) {
+		return "COMMENT ON COLUMN " + name(table) + "." + quote(column) + " IS " + comment(comment);
+	}
+
+	private static String comment(String comment) {
+		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
+	}
+
+	private List<SqlStatement> bulkInsert(BulkInsert insert) {
+		int rowsPerStatement = Math.max(1,
+				Math.min(MAX_ROWS_PER_INSERT, MAX_PARAMETERS / insert.columns().size()));
+		String head = "INSERT INTO " + name(insert.table()) + " " + PostgresDefinitions.columns(insert.columns())
+				+ " VALUES\n    (";
+		List<SqlStatement> statements = new ArrayList<>();
+		for (int from = 0; from < insert.rows().size(); from += rowsPerStatement) {
+			List<List<Object>> rows = insert.rows().subList(from, Math.min(insert.rows().size(), from + rowsPerStatement));
+			statements.add(insertStatement(head, rows));
+		}
+		return statements;
+	}
+
+	private static SqlStatement insertStatement(String head, List<List<Object>> rows) {
+		List<String> fragments = new ArrayList<>();
+		List<Object> parameters = new ArrayList<>();
+		StringBuilder text = new StringBuilder(head);
+		for (int row = 0; row < rows.size(); row++) {
+			if (row > 0) {
+				text.append("),\n    (");
+			}
+			for (int column = 0; column < rows.get(row).size(); column++) {
+				if (column > 0) {
+					text.append(", ");
+				}
+				fragments.add(text.toString());
+				text.setLength(0);
+				parameters.add(rows.get(row).get(column));
+			}
+		}
+		fragments.add(text.append(")").toString());
+		return new SqlStatement(fragments, parameters, true);
+	}
+
+	private String alterTable(QualifiedName table) {
+		return "ALTER TABLE " + name(table) + " ";
+	}
+
+	private String alterColumn(QualifiedName table, String column) {
+		return alterTable(table) + "ALTER COLUMN " + quote(column) + " ";
+	}
+
+	private static String drop(String kind, String name, boolean ifExists, boolean cascade) {
+		return "DROP " + kind + " " + (ifExists ? "IF EXISTS " : "") + name + (cascade ? " CASCADE" : "");
+	}
+
+	private static List<SqlStatement> one(String sql) {
+		return List.of(SqlStatement.of(sql));
+	}
+
+}

@@ -1,0 +1,331 @@
+package dev.migration.core.op;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+import org.springframework.jdbc.core.ColumnMapRowMapper;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SingleColumnRowMapper;
+
+import dev.migration.core.MigrationException;
+import dev.migration.core.Operations;
+import dev.migration.core.schema.Column;
+import dev.migration.core.schema.ColumnType;
+import dev.migration.core.schema.DefaultValue;
+import dev.migration.core.schema.DropOption;
+import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.schema.TableConstraint;
+import dev.migration.core.sink.DatabaseReader;
+
+/**
+ * The {@link Operations} a migration sees: each call builds one {@link Op} and hands it on at
+ * once, so reads in the same migration see what the earlier operations did.
+ */
+public final class EmittingOperations implements Operations {
+
+	private final Consumer<Op> emitter;
+
+	private final DatabaseReader reader;
+
+	private final boolean offline;
+
+	/**
+	 * Creates operations that hand every op to {@code emitter}.
+	 * @param emitter receives each op as it is built
+	 * @param reader reads the database; called only when {@code offline} is false
+	 * @param offline whether the ops are written to a script instead of run
+	 */
+	public EmittingOperations(Consumer<Op> emitter, DatabaseReader reader, boolean offline) {
+		this.emitter = Objects.requireNonNull(emitter, "emitter");
+		this.reader = Objects.requireNonNull(reader, "reader");
+		this.offline = offline;
+	}
+
+	@Override
+	public void execute(String sql) {
+		apply(new ExecuteSql(sql, null));
+	}
+
+	@Override
+	public void execute(String sql, String reverseSql) {
+		apply(new ExecuteSql(sql, reverseSql));
+	}
+
+	@Override
+	public void apply(Op operation) {
+		this.emitter.accept(Objects.requireNonNull(operation, "operation"));
+	}
+
+	@Override
+	public void createSchema(String schema) {
+		apply(new CreateSchema(schema, false));
+	}
+
+	@Override
+	public void dropSchema(String schema, DropOption... options) {
+		apply(new DropSchema(schema, ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void createTable(String table, Consumer<TableSpec> spec) {
+		TableBuilder builder = new TableBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void dropTable(String table, DropOption... options) {
+		apply(new DropTable(QualifiedName.parse(table), ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void renameTable(String table, String newName) {
+		apply(new RenameTable(QualifiedName.parse(table), newName));
+	}
+
+	@Override
+	public void addColumn(String table, String column, ColumnType type) {
+		apply(new AddColumn(QualifiedName.parse(table), Column.of(column, type), false));
+	}
+
+	@Override
+	public void addColumn(String table, String column, ColumnType type, Consumer<ColumnSpec> spec) {
+		ColumnBuilder builder = new ColumnBuilder(column, type);
+		spec.accept(builder);
+		apply(new AddColumn(QualifiedName.parse(table), builder.build(), false));
+	}
+
+	@Override
+	public void dropColumn(String table, String column, DropOption... options) {
+		apply(new DropColumn(QualifiedName.parse(table), column, ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void renameColumn(String table, String column, String newName) {
+		apply(new RenameColumn(QualifiedName.parse(table), column, newName));
+	}
+
+	@Override
+	public void alterColumnType(String table, String column, ColumnType type) {
+		alterColumnType(table, column, type, (change) -> {
+		});
+	}
+
+	@Override
+	public void alterColumnType(String table, String column, ColumnType type, Consumer<TypeChangeSpec> spec) {
+		TypeChangeBuilder builder = new TypeChangeBuilder(QualifiedName.parse(table), column, type);
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void setNotNull(String table, String column) {
+		apply(new AlterColumnNullability(QualifiedName.parse(table), column, false));
+	}
+
+	@Override
+	public void dropNotNull(String table, String column) {
+		apply(new AlterColumnNullability(QualifiedName.parse(table), column, true));
+	}
+
+	@Override
+	public void setDefault(String table, String column, Object value) {
+		apply(new AlterColumnDefault(QualifiedName.parse(table), column, DefaultValue.of(value), null));
+	}
+
+	@Override
+	public void setDefaultExpression(String table, String column, String sql) {
+		apply(new AlterColumnDefault(QualifiedName.parse(table), column, DefaultValue.expression(sql), null));
+	}
+
+	@Override
+	public void dropDefault(String table, String column) {
+		apply(new AlterColumnDefault(QualifiedName.parse(table), column, DefaultValue.NONE, null));
+	}
+
+	@Override
+	public void changeDefault(String table, String column, DefaultValue from, DefaultValue to) {
+		apply(new AlterColumnDefault(QualifiedName.parse(table), column, to, Objects.requireNonNull(from, "from")));
+	}
+
+	@Override
+	public void commentOnTable(String table, String comment) {
+		apply(new CommentOnTable(QualifiedName.parse(table), comment, null));
+	}
+
+	@Override
+	public void commentOnColumn(String table, String column, String comment) {
+		apply(new CommentOnColumn(QualifiedName.parse(table), column, comment, null));
+	}
+
+	@Override
+	public void createIndex(String name, String table, Consumer<IndexSpec> spec) {
+		IndexBuilder builder = new IndexBuilder(name, QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void dropIndex(String name, DropOption... options) {
+		apply(new DropIndex(QualifiedName.parse(name), DropOption.isIn(DropOption.CONCURRENTLY, options),
+				ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void addPrimaryKey(String name, String table, String... columns) {
+		addConstraint(table, new TableConstraint.PrimaryKey(name, List.of(columns), null));
+	}
+
+	@Override
+	public void addUnique(String name, String table, String... columns) {
+		addConstraint(table, new TableConstraint.Unique(name, List.of(columns), null, false));
+	}
+
+	@Override
+	public void addUniqueUsingIndex(String name, String table, String index) {
+		addConstraint(table, new TableConstraint.Unique(name, List.of(), index, false));
+	}
+
+	@Override
+	public void addCheck(String name, String table, String expression) {
+		addConstraint(table, new TableConstraint.Check(name, expression, false));
+	}
+
+	@Override
+	public void addCheckNotValid(String name, String table, String expression) {
+		addConstraint(table, new TableConstraint.Check(name, expression, true));
+	}
+
+	@Override
+	public void addForeignKey(String name, String table, Consumer<ForeignKeySpec> spec) {
+		ForeignKeyBuilder builder = new ForeignKeyBuilder(name);
+		spec.accept(builder);
+		addConstraint(table, builder.build());
+	}
+
+	@Override
+	public void addConstraint(String table, TableConstraint constraint) {
+		apply(new AddConstraint(QualifiedName.parse(table), constraint));
+	}
+
+	@Override
+	public void validateConstraint(String name, String table) {
+		apply(new ValidateConstraint(QualifiedName.parse(table), name));
+	}
+
+	@Override
+	public void dropConstraint(String name, String table, DropOption... options) {
+		apply(new DropConstraint(QualifiedName.parse(table), name, ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void createView(String view, String query) {
+		apply(new CreateView(QualifiedName.parse(view), query, false, false));
+	}
+
+	@Override
+	public void createOrReplaceView(String view, String query) {
+		apply(new CreateView(QualifiedName.parse(view), query, true, false));
+	}
+
+	@Override
+	public void createMaterializedView(String view, String query) {
+		apply(new CreateView(QualifiedName.parse(view), query, false, true));
+	}
+
+	@Override
+	public void dropView(String view, DropOption... options) {
+		apply(new DropView(QualifiedName.parse(view), false, ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void dropMaterializedView(String view, DropOption... options) {
+		apply(new DropView(QualifiedName.parse(view), true, ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void createSequence(String sequence) {
+		apply(CreateSequence.of(QualifiedName.parse(sequence)));
+	}
+
+	@Override
+	public void createSequence(String sequence, Consumer<SequenceSpec> spec) {
+		SequenceBuilder builder = new SequenceBuilder(QualifiedName.parse(sequence));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void dropSequence(String sequence, DropOption... options) {
+		apply(new DropSequence(QualifiedName.parse(sequence), ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void createEnumType(String type, String... labels) {
+		apply(new CreateEnumType(QualifiedName.parse(type), Arrays.asList(labels)));
+	}
+
+	@Override
+	public void addEnumValue(String type, String label) {
+		apply(new AddEnumValue(QualifiedName.parse(type), label, null, null, false));
+	}
+
+	@Override
+	public void addEnumValueBefore(String type, String label, String before) {
+		apply(new AddEnumValue(QualifiedName.parse(type), label, before, null, false));
+	}
+
+	@Override
+	public void addEnumValueAfter(String type, String label, String after) {
+		apply(new AddEnumValue(QualifiedName.parse(type), label, null, after, false));
+	}
+
+	@Override
+	public void dropType(String type, DropOption... options) {
+		apply(new DropType(QualifiedName.parse(type), ifExists(options), cascade(options)));
+	}
+
+	@Override
+	public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
+		apply(new BulkInsert(QualifiedName.parse(table), columns, rows));
+	}
+
+	@Override
+	public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+		if (this.offline) {
+			throw new OfflineReadException(sql);
+		}
+		return this.reader.query(sql, mapper, Arrays.asList(args));
+	}
+
+	@Override
+	public List<Map<String, Object>> queryForList(String sql, Object... args) {
+		return query(sql, new ColumnMapRowMapper(), args);
+	}
+
+	@Override
+	public <T> T queryForObject(String sql, Class<T> type, Object... args) {
+		List<T> rows = query(sql, new SingleColumnRowMapper<>(type), args);
+		if (rows.size() != 1) {
+			throw new MigrationException("Expected exactly one row from '" + sql + "' but got " + rows.size() + ".");
+		}
+		return rows.get(0);
+	}
+
+	@Override
+	public boolean offline() {
+		return this.offline;
+	}
+
+	private static boolean ifExists(DropOption[] options) {
+		return DropOption.isIn(DropOption.IF_EXISTS, options);
+	}
+
+	private static boolean cascade(DropOption[] options) {
+		return DropOption.isIn(DropOption.CASCADE, options);
+	}
+
+}
