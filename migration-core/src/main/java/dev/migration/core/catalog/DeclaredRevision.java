@@ -1,0 +1,69 @@
+package dev.migration.core.catalog;
+
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+
+import org.springframework.core.annotation.AnnotationUtils;
+import org.springframework.util.ClassUtils;
+
+import dev.migration.core.Migration;
+import dev.migration.core.Revision;
+import dev.migration.core.graph.RevisionNode;
+
+/**
+ * A migration together with what its {@link Revision} annotation declares.
+ *
+ * @param node the revision's place in the graph
+ * @param migration the migration
+ * @param transactional whether it may run in a transaction
+ */
+public record DeclaredRevision(RevisionNode node, Migration migration, boolean transactional) {
+
+	public DeclaredRevision {
+		Objects.requireNonNull(node, "node");
+		Objects.requireNonNull(migration, "migration");
+	}
+
+	/**
+	 * Reads the {@link Revision} annotation of a migration, looking through Spring proxies.
+	 * @param migration the migration
+	 * @return the declared revision
+	 * @throws InvalidMigrationException when the annotation is missing or invalid
+	 */
+	public static DeclaredRevision of(Migration migration) {
+		Class<?> type = ClassUtils.getUserClass(migration);
+		Revision revision = AnnotationUtils.findAnnotation(type, Revision.class);
+		if (revision == null) {
+			throw new InvalidMigrationException("Migration " + type.getName() + " has no @Revision annotation. Add "
+					+ "@Revision(id = \"...\", revises = \"<parent id>\", message = \"...\") to the class.");
+		}
+		try {
+			RevisionNode node = new RevisionNode(revision.id(), Arrays.asList(revision.revises()),
+					new LinkedHashSet<>(Arrays.asList(revision.branchLabels())),
+					new LinkedHashSet<>(Arrays.asList(revision.dependsOn())), revision.message());
+			return new DeclaredRevision(node, migration, revision.transactional());
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidMigrationException("The @Revision annotation of " + type.getName() + " is invalid: "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Returns the revision id.
+	 * @return the id
+	 */
+	public String id() {
+		return this.node.id();
+	}
+
+	/**
+	 * Returns the revision message.
+	 * @return the message
+	 */
+	public String message() {
+		return this.node.message();
+	}
+
+}

@@ -1,0 +1,60 @@
+package dev.migration.core.execute;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.sink.ScriptStatementSink;
+
+/**
+ * Writes the SQL script of a range of revisions for a DBA to review and run with psql:
+ * the same statements, transactions and timeouts an online run would use.
+ */
+public final class OfflineScripts {
+
+	private final MigrationCatalog catalog;
+
+	private final Dialect dialect;
+
+	private final ExecutionSettings settings;
+
+	public OfflineScripts(MigrationCatalog catalog, Dialect dialect, ExecutionSettings settings) {
+		this.catalog = Objects.requireNonNull(catalog, "catalog");
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.settings = Objects.requireNonNull(settings, "settings");
+	}
+
+	/**
+	 * Returns the script that upgrades a database at {@code current} to {@code target}.
+	 * @param current the applied heads; empty for an empty database
+	 * @param target the target, such as {@code heads} or a revision id
+	 * @return the script
+	 */
+	public String upgrade(Set<String> current, String target) {
+		return script(this.catalog.upgradePath(current, target), Direction.UPGRADE);
+	}
+
+	/**
+	 * Returns the script that downgrades a database at {@code current} to {@code target}.
+	 * @param current the applied heads
+	 * @param target the target, such as {@code base} or a revision id
+	 * @return the script
+	 */
+	public String downgrade(Set<String> current, String target) {
+		return script(this.catalog.downgradePath(current, target), Direction.DOWNGRADE);
+	}
+
+	private String script(List<DeclaredRevision> path, Direction direction) {
+		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
+		StepExecutor executor = new StepExecutor(this.dialect, sink, this.settings);
+		for (DeclaredRevision revision : path) {
+			executor.run(revision, direction);
+			sink.blankLine();
+		}
+		return sink.script();
+	}
+
+}

@@ -1,0 +1,137 @@
+package dev.migration.core.sink;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Objects;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import dev.migration.core.dialect.SqlStatement;
+
+/** Runs statements on one JDBC connection, binding values as parameters. */
+public final class JdbcStatementSink implements StatementSink {
+
+	private final Connection connection;
+
+	private final JdbcTemplate reads;
+
+	/**
+	 * Creates a sink on a connection it does not own (the caller closes it).
+	 * @param connection the connection, in auto-commit mode
+	 */
+	public JdbcStatementSink(Connection connection) {
+		this.connection = Objects.requireNonNull(connection, "connection");
+		this.reads = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+	}
+
+	@Override
+	public void begin() {
+		run("BEGIN", () -> this.connection.setAutoCommit(false));
+	}
+
+	@Override
+	public void execute(SqlStatement statement) {
+		run(statement.sql(), () -> {
+			if (statement.hasParameters()) {
+				executePrepared(statement);
+			}
+			else {
+				try (Statement jdbc = this.connection.createStatement()) {
+					jdbc.execute(statement.sql());
+				}
+			}
+		});
+	}
+
+	@Override
+	public void commit() {
+		run("COMMIT", () -> {
+			this.connection.commit();
+			this.connection.setAutoCommit(true);
+		});
+	}
+
+	@Override
+	public void rollback() {
+		run("ROLLBACK", () -> {
+			this.connection.rollback();
+			this.connection.setAutoCommit(true);
+		});
+	}
+
+	@Override
+	public void comment(String text) {
+		// nothing to do online; the runner logs each step itself
+	}
+
+	@Override
+	public boolean offline() {
+		return false;
+	}
+
+	@Override
+	public <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> args) {
+		return this.reads.query(sql, mapper, args.toArray());
+	}
+
+	private void executePrepared(SqlStatement statement) throws SQLException {
+		try (PreparedStatement jdbc = this.connection.prepareStatement(statement.sql())) {
+			List<Object> parameters = statement.parameters();
+			for (int i = 0; i < parameters.size(); i++) {
+				bind(jdbc, i + 1, parameters.get(i));
+			}
+			jdbc.execute();
+		}
+	}
+
+	private static void bind(PreparedStatement jdbc, int index, Object value) throws SQLException {
+		if (value == null) {
+			jdbc.setNull(index, Types.NULL);
+		}
+		else if (value instanceof CharSequence || value instanceof Character || value instanceof Enum<?>) {
+			// sent untyped, so the server casts text to jsonb, enum or uuid columns as a literal would be
+			jdbc.setObject(index, (value instanceof Enum<?> constant) ? constant.name() : value.toString(), Types.OTHER);
+		}
+		else if (value instanceof Instant instant) {
+			jdbc.setObject(index, instant.atOffset(ZoneOffset.UTC));
+		}
+		else if (value instanceof ZonedDateTime zoned) {
+			jdbc.setObject(index, zoned.toOffsetDateTime());
+		}
+		else if (value instanceof BigInteger integer) {
+			jdbc.setBigDecimal(index, new BigDecimal(integer));
+		}
+		else {
+			jdbc.setObject(index, value);
+		}
+	}
+
+	private static void run(String sql, SqlAction action) {
+		try {
+			action.run();
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException(sql, ex);
+		}
+	}
+
+	/** A JDBC call that may throw {@link SQLException}. */
+	@FunctionalInterface
+	private interface SqlAction {
+
+		void run() throws SQLException;
+
+	}
+
+}
