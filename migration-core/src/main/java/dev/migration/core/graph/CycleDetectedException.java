@@ -16,7 +16,7 @@ public class CycleDetectedException extends RevisionGraphException {
 
 	static CycleDetectedException selfLoop(String revision, boolean dependency) {
 		String verb = dependency ? " depends on" : " revises";
-		String attribute = dependency ? "depends-on" : "revises";
+		String attribute = dependency ? "dependsOn" : "revises";
 		return new CycleDetectedException("Revision " + quoted(revision) + verb + " itself. Remove "
 				+ quoted(revision) + " from its own " + attribute + " attribute.", List.of(revision, revision));
 	}
@@ -24,7 +24,7 @@ public class CycleDetectedException extends RevisionGraphException {
 	static CycleDetectedException loop(List<String> cycle) {
 		return new CycleDetectedException("Revisions form a cycle: " + String.join(" -> ", cycle)
 				+ " (each revises or depends on the next). "
-				+ "Correct the revises or depends-on attribute of one of them to break the cycle.", cycle);
+				+ "Correct the revises or dependsOn attribute of one of them to break the cycle.", cycle);
 	}
 
 }

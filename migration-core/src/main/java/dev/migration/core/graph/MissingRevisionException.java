@@ -21,7 +21,7 @@ public class MissingRevisionException extends RevisionGraphException {
 
 	private static String message(String revision, String missing, boolean dependency) {
 		String verb = dependency ? "depends on " : "revises ";
-		String attribute = dependency ? "depends-on" : "revises";
+		String attribute = dependency ? "dependsOn" : "revises";
 		return "Revision " + quoted(revision) + " " + verb + quoted(missing) + ", which no migration declares. "
 				+ "Add the missing revision or correct the " + attribute + " attribute of " + quoted(revision) + ".";
 	}

@@ -35,7 +35,7 @@ public record RevisionNode(String id, List<String> downRevisions, Set<String> br
 		checkName(id, id, "Revision id " + quoted(id), "Rename the revision.");
 		downRevisions = List.copyOf(references(id, downRevisions, "revises"));
 		branchLabels = labels(id, branchLabels);
-		dependsOn = Collections.unmodifiableSet(references(id, dependsOn, "depends-on"));
+		dependsOn = Collections.unmodifiableSet(references(id, dependsOn, "dependsOn"));
 		checkNotBoth(id, downRevisions, dependsOn);
 		if (message == null) {
 			throw invalid(id, "Revision " + quoted(id) + " has a null message. Use an empty message instead.");
@@ -71,7 +71,7 @@ public record RevisionNode(String id, List<String> downRevisions, Set<String> br
 	 */
 	public RevisionNode withDependsOn(String... revisions) {
 		return new RevisionNode(this.id, this.downRevisions, this.branchLabels,
-				orderedSetOf(this.id, revisions, "depends-on"), this.message);
+				orderedSetOf(this.id, revisions, "dependsOn"), this.message);
 	}
 
 	/**

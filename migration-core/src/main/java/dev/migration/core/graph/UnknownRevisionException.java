@@ -16,12 +16,12 @@ public class UnknownRevisionException extends RevisionGraphException {
 
 	static UnknownRevisionException inTarget(String reference) {
 		return new UnknownRevisionException("No revision id, id prefix or branch label matches " + quoted(reference)
-				+ ". Run the 'history' command to list the known revisions.", reference);
+				+ ". Check it against the @Revision ids of your migrations.", reference);
 	}
 
 	static UnknownRevisionException notDeclared(String id) {
 		return new UnknownRevisionException("No migration declares revision " + quoted(id)
-				+ ". Run the 'history' command to list the known revisions.", id);
+				+ ". Check it against the @Revision ids of your migrations.", id);
 	}
 
 	static UnknownRevisionException inDatabase(String id) {

@@ -189,7 +189,7 @@ class LabelledGraphTests {
 		assertThatExceptionOfType(UnknownRevisionException.class)
 			.isThrownBy(() -> this.graph.upgradePath(Set.of(), "shopping@head"))
 			.withMessage("No revision id, id prefix or branch label matches 'shopping'. "
-					+ "Run the 'history' command to list the known revisions.");
+					+ "Check it against the @Revision ids of your migrations.");
 	}
 
 }

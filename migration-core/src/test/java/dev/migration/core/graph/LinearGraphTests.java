@@ -51,7 +51,7 @@ class LinearGraphTests {
 	void getOfAnUnknownIdSaysHowToListRevisions() {
 		assertThatExceptionOfType(UnknownRevisionException.class).isThrownBy(() -> this.graph.get("add"))
 			.withMessage("No migration declares revision 'add'. "
-					+ "Run the 'history' command to list the known revisions.");
+					+ "Check it against the @Revision ids of your migrations.");
 	}
 
 	@Test
@@ -290,7 +290,7 @@ class LinearGraphTests {
 		assertThatExceptionOfType(UnknownRevisionException.class)
 			.isThrownBy(() -> this.graph.upgradePath(Set.of(), "zz"))
 			.withMessage("No revision id, id prefix or branch label matches 'zz'. "
-					+ "Run the 'history' command to list the known revisions.");
+					+ "Check it against the @Revision ids of your migrations.");
 	}
 
 	@Test
@@ -298,7 +298,7 @@ class LinearGraphTests {
 		assertThatExceptionOfType(UnknownRevisionException.class)
 			.isThrownBy(() -> this.graph.upgradePath(Set.of(), "zz+1"))
 			.withMessage("No revision id, id prefix or branch label matches 'zz'. "
-					+ "Run the 'history' command to list the known revisions.");
+					+ "Check it against the @Revision ids of your migrations.");
 	}
 
 	@Test

@@ -44,7 +44,7 @@ class RevisionGraphErrorTests {
 		assertThatExceptionOfType(MissingRevisionException.class)
 			.isThrownBy(() -> RevisionGraph.of(List.of(RevisionNode.of("a", "first").withDependsOn("zz"))))
 			.withMessage("Revision 'a' depends on 'zz', which no migration declares. "
-					+ "Add the missing revision or correct the depends-on attribute of 'a'.");
+					+ "Add the missing revision or correct the dependsOn attribute of 'a'.");
 	}
 
 	@Test
@@ -68,7 +68,7 @@ class RevisionGraphErrorTests {
 	void aRevisionDependingOnItselfIsACycle() {
 		assertThatExceptionOfType(CycleDetectedException.class)
 			.isThrownBy(() -> RevisionGraph.of(List.of(RevisionNode.of("a", "loop").withDependsOn("a"))))
-			.withMessage("Revision 'a' depends on itself. Remove 'a' from its own depends-on attribute.");
+			.withMessage("Revision 'a' depends on itself. Remove 'a' from its own dependsOn attribute.");
 	}
 
 	@Test
@@ -78,7 +78,7 @@ class RevisionGraphErrorTests {
 					RevisionNode.of("b", "x", "a"), RevisionNode.of("c", "x", "b"), RevisionNode.of("a", "x", "c"),
 					RevisionNode.of("later", "x", "c"))))
 			.withMessage("Revisions form a cycle: a -> c -> b -> a (each revises or depends on the next). "
-					+ "Correct the revises or depends-on attribute of one of them to break the cycle.")
+					+ "Correct the revises or dependsOn attribute of one of them to break the cycle.")
 			.satisfies((ex) -> assertThat(ex.revisions()).containsExactly("a", "c", "b", "a"));
 	}
 
@@ -88,7 +88,7 @@ class RevisionGraphErrorTests {
 			.isThrownBy(() -> RevisionGraph.of(List.of(RevisionNode.of("a", "x").withDependsOn("b"),
 					RevisionNode.of("b", "x", "a"))))
 			.withMessage("Revisions form a cycle: a -> b -> a (each revises or depends on the next). "
-					+ "Correct the revises or depends-on attribute of one of them to break the cycle.");
+					+ "Correct the revises or dependsOn attribute of one of them to break the cycle.");
 	}
 
 	@Test

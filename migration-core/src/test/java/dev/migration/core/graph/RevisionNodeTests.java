@@ -105,7 +105,7 @@ class RevisionNodeTests {
 	void aDependencyListedTwiceIsRejected() {
 		assertThatExceptionOfType(InvalidRevisionException.class)
 			.isThrownBy(() -> RevisionNode.of("d", "msg").withDependsOn("x", "x"))
-			.withMessage("Revision 'd' lists 'x' twice in its depends-on attribute. List each revision once.");
+			.withMessage("Revision 'd' lists 'x' twice in its dependsOn attribute. List each revision once.");
 	}
 
 	@Test
