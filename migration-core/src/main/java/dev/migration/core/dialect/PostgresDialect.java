@@ -133,7 +133,7 @@ public class PostgresDialect implements Dialect {
 			return one(commentOnColumn(o.table(), o.column(), o.comment()));
 		}
 		if (op instanceof ExecuteSql o) {
-			return one(o.sql());
+			return rawSql(o.sql());
 		}
 		if (op instanceof BulkInsert o) {
 			return bulkInsert(o);
@@ -271,6 +271,18 @@ public class PostgresDialect implements Dialect {
 
 	private static String comment(String comment) {
 		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
+	}
+
+	/**
+	 * Splits hand-written SQL into statements, so one that cannot run in a transaction
+	 * (detected by its leading words) is sent alone and runs outside one.
+	 */
+	private static List<SqlStatement> rawSql(String sql) {
+		return PostgresScanner.split(sql)
+			.stream()
+			.map((statement) -> PostgresScanner.requiresNoTransaction(statement)
+					? SqlStatement.nonTransactional(statement) : SqlStatement.of(statement))
+			.toList();
 	}
 
 	private List<SqlStatement> bulkInsert(BulkInsert insert) {

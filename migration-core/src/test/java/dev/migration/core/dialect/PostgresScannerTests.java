@@ -1,0 +1,76 @@
+package dev.migration.core.dialect;
+
+import org.junit.jupiter.api.Test;
+
+import dev.migration.core.MigrationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class PostgresScannerTests {
+
+	@Test
+	void splitsAtTopLevelSemicolonsAndDropsEmptyStatements() {
+		assertThat(PostgresScanner.split("SELECT 1; ;\n-- only a comment;\nSELECT 2;"))
+			.containsExactly("SELECT 1", "-- only a comment;\nSELECT 2");
+	}
+
+	@Test
+	void keepsSemicolonsInsideStringsIdentifiersAndComments() {
+		assertThat(PostgresScanner.split("INSERT INTO \"a;b\" VALUES ('x;''y', E'z\\';w'); /* c; /* nested; */ d; */ "
+				+ "SELECT 2"))
+			.containsExactly("INSERT INTO \"a;b\" VALUES ('x;''y', E'z\\';w')", "/* c; /* nested; */ d; */ SELECT 2");
+	}
+
+	@Test
+	void keepsFunctionBodiesInDollarQuotesWhole() {
+		String function = """
+				CREATE FUNCTION touch() RETURNS trigger AS $body$
+				BEGIN
+				  NEW.updated_at := now(); RETURN NEW;
+				END;
+				$body$ LANGUAGE plpgsql""";
+		assertThat(PostgresScanner.split(function + ";\nSELECT $$a;b$$, $1")).containsExactly(function,
+				"SELECT $$a;b$$, $1");
+	}
+
+	@Test
+	void anUnterminatedDollarQuoteIsReportedWithItsLine() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> PostgresScanner.split("SELECT 1;\nSELECT $x$ never closed"))
+			.withMessage("Unterminated dollar-quoted string $x$ starting on line 2 of the SQL; close it or check "
+					+ "for a stray quote.");
+	}
+
+	@Test
+	void anUnterminatedStringIsReportedWithItsLine() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> PostgresScanner.split("SELECT 'oops"))
+			.withMessageStartingWith("Unterminated string literal starting on line 1");
+	}
+
+	@Test
+	void recognisesStatementsThatCannotRunInATransaction() {
+		assertThat(PostgresScanner.requiresNoTransaction("/* hi */ create  index\nCONCURRENTLY ix ON t (a)")).isTrue();
+		assertThat(PostgresScanner.requiresNoTransaction("CREATE UNIQUE INDEX CONCURRENTLY ix ON t (a)")).isTrue();
+		assertThat(PostgresScanner.requiresNoTransaction("DROP INDEX CONCURRENTLY ix")).isTrue();
+		assertThat(PostgresScanner.requiresNoTransaction("REINDEX INDEX CONCURRENTLY ix")).isTrue();
+		assertThat(PostgresScanner.requiresNoTransaction("VACUUM ANALYZE t")).isTrue();
+		assertThat(PostgresScanner.requiresNoTransaction("ALTER TABLE p DETACH PARTITION c CONCURRENTLY")).isTrue();
+	}
+
+	@Test
+	void ordinaryStatementsMayRunInATransaction() {
+		assertThat(PostgresScanner.requiresNoTransaction("CREATE INDEX ix ON t (a)")).isFalse();
+		assertThat(PostgresScanner.requiresNoTransaction("REINDEX INDEX ix")).isFalse();
+		assertThat(PostgresScanner.requiresNoTransaction("SELECT 'create index concurrently'")).isFalse();
+		assertThat(PostgresScanner.requiresNoTransaction("ALTER TYPE mood ADD VALUE 'x'")).isFalse();
+	}
+
+	@Test
+	void rawSqlWithSeveralStatementsRendersOneStatementEach() {
+		assertThat(Rendered.statements((op) -> op.execute("UPDATE t SET a = 1; CREATE INDEX CONCURRENTLY ix ON t (a);")))
+			.containsExactly(SqlStatement.of("UPDATE t SET a = 1"),
+					SqlStatement.nonTransactional("CREATE INDEX CONCURRENTLY ix ON t (a)"));
+	}
+
+}
