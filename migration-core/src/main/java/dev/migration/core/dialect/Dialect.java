@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.migration.core.op.Op;
+import dev.migration.core.sink.DatabaseReader;
 
 /**
  * Turns operations into the SQL of one database. PostgreSQL first; the seam admits others
@@ -43,6 +44,18 @@ public interface Dialect {
 			sql.append(literal(statement.parameters().get(i))).append(statement.fragments().get(i + 1));
 		}
 		return sql.toString();
+	}
+
+	/**
+	 * Returns the statements that remove what a failed earlier attempt of {@code op} left
+	 * behind and would make it fail again, such as an INVALID index of a failed concurrent
+	 * build. Called only online, just before the op's first statement.
+	 * @param op the operation about to run
+	 * @param reader reads the database
+	 * @return the clean-up statements, usually none
+	 */
+	default List<SqlStatement> leftoversBefore(Op op, DatabaseReader reader) {
+		return List.of();
 	}
 
 	/**

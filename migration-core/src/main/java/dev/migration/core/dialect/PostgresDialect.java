@@ -36,6 +36,7 @@ import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
 import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.sink.DatabaseReader;
 
 /**
  * Renders operations as PostgreSQL 13+ SQL. Dispatch is one explicit {@code instanceof} chain,
@@ -92,7 +93,7 @@ public class PostgresDialect implements Dialect {
 		if (op instanceof DropIndex o) {
 			String sql = drop("INDEX" + (o.concurrently() ? " CONCURRENTLY" : ""), name(o.index()), o.ifExists(),
 					o.cascade());
-			return List.of(o.concurrently() ? SqlStatement.nonTransactional(sql) : SqlStatement.of(sql));
+			return List.of(o.concurrently() ? SqlStatement.nonTransactional(sql).nonBlocking() : SqlStatement.of(sql));
 		}
 		if (op instanceof AddConstraint o) {
 			return one(alterTable(o.table()) + "ADD " + PostgresDefinitions.constraint(o.constraint(), true));
@@ -102,7 +103,8 @@ public class PostgresDialect implements Dialect {
 					+ (o.cascade() ? " CASCADE" : ""));
 		}
 		if (op instanceof ValidateConstraint o) {
-			return one(alterTable(o.table()) + "VALIDATE CONSTRAINT " + quote(o.name()));
+			// VALIDATE takes SHARE UPDATE EXCLUSIVE, which reads and writes do not wait for
+			return List.of(SqlStatement.of(alterTable(o.table()) + "VALIDATE CONSTRAINT " + quote(o.name())).nonBlocking());
 		}
 		if (op instanceof CreateView o) {
 			return one("CREATE " + (o.orReplace() ? "OR REPLACE " : "") + (o.materialized() ? "MATERIALIZED " : "")
@@ -149,6 +151,22 @@ public class PostgresDialect implements Dialect {
 	@Override
 	public String literal(Object value) {
 		return PostgresLiterals.literal(value);
+	}
+
+	@Override
+	public List<SqlStatement> leftoversBefore(Op op, DatabaseReader reader) {
+		if (!(op instanceof CreateIndex index) || !index.concurrently()) {
+			return List.of();
+		}
+		// a failed CREATE INDEX CONCURRENTLY leaves an INVALID index that blocks the next attempt
+		List<Integer> invalid = reader.query("SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
+				+ "WHERE c.relname = ? AND i.indrelid = to_regclass(?) AND NOT i.indisvalid",
+				(rows, row) -> 1, List.of(index.name(), name(index.table())));
+		if (invalid.isEmpty()) {
+			return List.of();
+		}
+		QualifiedName leftover = index.table().sibling(index.name());
+		return List.of(SqlStatement.nonTransactional("DROP INDEX CONCURRENTLY IF EXISTS " + name(leftover)).nonBlocking());
 	}
 
 	@Override
@@ -216,7 +234,8 @@ public class PostgresDialect implements Dialect {
 		if (index.where() != null) {
 			sql.append(" WHERE ").append(index.where());
 		}
-		return index.concurrently() ? SqlStatement.nonTransactional(sql.toString()) : SqlStatement.of(sql.toString());
+		return index.concurrently() ? SqlStatement.nonTransactional(sql.toString()).nonBlocking()
+				: SqlStatement.of(sql.toString());
 	}
 
 	private String createSequence(CreateSequence sequence) {
@@ -280,9 +299,16 @@ public class PostgresDialect implements Dialect {
 	private static List<SqlStatement> rawSql(String sql) {
 		return PostgresScanner.split(sql)
 			.stream()
-			.map((statement) -> PostgresScanner.requiresNoTransaction(statement)
-					? SqlStatement.nonTransactional(statement) : SqlStatement.of(statement))
+			.map(PostgresDialect::rawStatement)
 			.toList();
+	}
+
+	private static SqlStatement rawStatement(String sql) {
+		if (!PostgresScanner.requiresNoTransaction(sql)) {
+			return SqlStatement.of(sql);
+		}
+		SqlStatement statement = SqlStatement.nonTransactional(sql);
+		return PostgresScanner.isConcurrent(sql) ? statement.nonBlocking() : statement;
 	}
 
 	private List<SqlStatement> bulkInsert(BulkInsert insert) {

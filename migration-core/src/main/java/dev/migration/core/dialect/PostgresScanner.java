@@ -50,9 +50,17 @@ public final class PostgresScanner {
 				return true;
 			}
 		}
-		boolean concurrently = (" " + words + " ").contains(" concurrently ");
-		return concurrently && (words.startsWith("reindex") || words.startsWith("alter table")
+		return isConcurrent(statement) && (words.startsWith("reindex") || words.startsWith("alter table")
 				&& words.contains("detach partition"));
+	}
+
+	/**
+	 * Returns whether a statement works {@code CONCURRENTLY}, so its lock waits hold up no reads or writes.
+	 * @param statement one statement
+	 * @return whether the statement names CONCURRENTLY
+	 */
+	public static boolean isConcurrent(String statement) {
+		return (" " + leadingWords(statement, Integer.MAX_VALUE) + " ").contains(" concurrently ");
 	}
 
 	/** Lower-case leading words of a statement, comments and quoted text skipped. */

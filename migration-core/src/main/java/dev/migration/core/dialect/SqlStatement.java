@@ -13,8 +13,13 @@ import dev.migration.core.MigrationException;
  * @param fragments the text between parameters; one more than there are parameters
  * @param parameters the bound values, possibly {@code null}
  * @param transactional whether the statement may run inside a transaction block
+ * @param blocksTraffic whether its lock, while it waits, queues the application's reads and
+ * writes; statements that do not ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE
+ * CONSTRAINT}) may wait longer
+ * @param expectedRows how many rows it must change, checked online, or {@code null} for no check
  */
-public record SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional) {
+public record SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional,
+		boolean blocksTraffic, Integer expectedRows) {
 
 	public SqlStatement {
 		fragments = List.copyOf(fragments);
@@ -24,6 +29,16 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 			throw new MigrationException("A statement with " + parameters.size() + " parameters needs "
 					+ (parameters.size() + 1) + " text fragments, not " + fragments.size() + ".");
 		}
+	}
+
+	/**
+	 * A statement that may block traffic while it waits, with no row count to check.
+	 * @param fragments the text between parameters
+	 * @param parameters the bound values
+	 * @param transactional whether it may run inside a transaction block
+	 */
+	public SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional) {
+		this(fragments, parameters, transactional, true, null);
 	}
 
 	/**
@@ -42,6 +57,24 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 */
 	public static SqlStatement nonTransactional(String sql) {
 		return new SqlStatement(List.of(sql), List.of(), false);
+	}
+
+	/**
+	 * Returns this statement marked as one whose lock wait does not hold up the application's
+	 * reads and writes, so it may use the longer lock timeout.
+	 * @return the statement
+	 */
+	public SqlStatement nonBlocking() {
+		return new SqlStatement(this.fragments, this.parameters, this.transactional, false, this.expectedRows);
+	}
+
+	/**
+	 * Returns this statement with the number of rows it must change.
+	 * @param rows the expected row count
+	 * @return the statement
+	 */
+	public SqlStatement expectingRows(int rows) {
+		return new SqlStatement(this.fragments, this.parameters, this.transactional, this.blocksTraffic, rows);
 	}
 
 	/**

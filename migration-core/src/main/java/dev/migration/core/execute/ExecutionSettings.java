@@ -5,25 +5,33 @@ import java.time.Duration;
 import dev.migration.core.MigrationException;
 
 /**
- * How statements of a step are run.
+ * How the statements of a step wait for locks.
  *
- * @param lockTimeout the longest any statement may wait for a lock, and so the longest it can
- * hold up the application's queries queued behind it
+ * @param lockTimeout the longest a statement may wait for a lock that queues the
+ * application's reads and writes behind it ({@code migrations.lock-timeout})
+ * @param nonBlockingLockTimeout the longest a statement may wait whose lock does not queue
+ * them, such as {@code CREATE INDEX CONCURRENTLY} waiting for older transactions
+ * ({@code migrations.non-blocking-lock-timeout})
  */
-public record ExecutionSettings(Duration lockTimeout) {
+public record ExecutionSettings(Duration lockTimeout, Duration nonBlockingLockTimeout) {
 
 	/** The default lock timeout, one second. */
 	public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(1);
 
+	/** The default lock timeout of statements that do not block traffic, ten minutes. */
+	public static final Duration DEFAULT_NON_BLOCKING_LOCK_TIMEOUT = Duration.ofMinutes(10);
+
 	public ExecutionSettings {
-		if (lockTimeout == null || lockTimeout.isNegative() || lockTimeout.isZero()) {
-			throw new MigrationException("The lock timeout (migrations.lock-timeout) must be positive, but was "
-					+ lockTimeout + ".");
-		}
-		if (lockTimeout.toMillis() == 0) {
-			throw new MigrationException("The lock timeout (migrations.lock-timeout) must be at least 1ms, but was "
-					+ lockTimeout + ".");
-		}
+		requirePositive("migrations.lock-timeout", lockTimeout);
+		requirePositive("migrations.non-blocking-lock-timeout", nonBlockingLockTimeout);
+	}
+
+	/**
+	 * Settings with the given lock timeout and the default for non-blocking statements.
+	 * @param lockTimeout the lock timeout
+	 */
+	public ExecutionSettings(Duration lockTimeout) {
+		this(lockTimeout, DEFAULT_NON_BLOCKING_LOCK_TIMEOUT);
 	}
 
 	/**
@@ -31,7 +39,22 @@ public record ExecutionSettings(Duration lockTimeout) {
 	 * @return the default settings
 	 */
 	public static ExecutionSettings defaults() {
-		return new ExecutionSettings(DEFAULT_LOCK_TIMEOUT);
+		return new ExecutionSettings(DEFAULT_LOCK_TIMEOUT, DEFAULT_NON_BLOCKING_LOCK_TIMEOUT);
+	}
+
+	/**
+	 * Returns the timeout for a statement.
+	 * @param blocksTraffic whether the statement's lock wait queues reads and writes
+	 * @return the timeout
+	 */
+	public Duration timeoutFor(boolean blocksTraffic) {
+		return blocksTraffic ? this.lockTimeout : this.nonBlockingLockTimeout;
+	}
+
+	private static void requirePositive(String property, Duration value) {
+		if (value == null || value.isNegative() || value.toMillis() == 0) {
+			throw new MigrationException(property + " must be at least 1ms, but was " + value + ".");
+		}
 	}
 
 }

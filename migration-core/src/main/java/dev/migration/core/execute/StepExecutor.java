@@ -1,5 +1,6 @@
 package dev.migration.core.execute;
 
+import java.time.Duration;
 import java.util.Objects;
 
 import dev.migration.core.Migration;
@@ -13,12 +14,14 @@ import dev.migration.core.sink.StatementSink;
 /**
  * Runs one revision's upgrade or downgrade through a {@link StatementSink}: renders each op
  * as it is recorded, opens the transaction and sets the lock timeout before the first
- * statement, and commits or rolls back at the end. Online and offline runs share this path.
+ * statement, records the step, and commits or rolls back. Online and offline runs share
+ * this path.
  *
  * <p>A revision runs in one transaction unless it is declared non-transactional or its first
  * statement cannot run in a transaction ({@code CREATE INDEX CONCURRENTLY}); a statement that
  * cannot run in a transaction after others already ran in one fails the step, which is then
- * rolled back, so nothing is half-applied.
+ * rolled back, so nothing is half-applied. Statements whose lock wait holds up no reads or
+ * writes get the longer, non-blocking lock timeout.
  */
 public final class StepExecutor {
 
@@ -35,14 +38,29 @@ public final class StepExecutor {
 	}
 
 	/**
-	 * Runs one revision in one direction.
+	 * Runs one revision in one direction without recording it.
 	 * @param revision the revision
 	 * @param direction upgrade or downgrade
+	 * @return what the step did
 	 * @throws StepFailedException when it fails, after rolling back what it can
 	 */
-	public void run(DeclaredRevision revision, Direction direction) {
+	public StepResult run(DeclaredRevision revision, Direction direction) {
+		return run(revision, direction, StepRecorder.NONE, 0);
+	}
+
+	/**
+	 * Runs one revision in one direction and records it.
+	 * @param revision the revision
+	 * @param direction upgrade or downgrade
+	 * @param recorder supplies the statements that record the step
+	 * @param skip how many leading statements to skip because an earlier, non-transactional
+	 * attempt already ran them
+	 * @return what the step did
+	 * @throws StepFailedException when it fails, after rolling back what it can
+	 */
+	public StepResult run(DeclaredRevision revision, Direction direction, StepRecorder recorder, int skip) {
 		this.sink.comment(StepHeaders.header(revision, direction));
-		Step step = new Step(revision, direction);
+		Step step = new Step(revision, direction, skip);
 		try {
 			Migration migration = revision.migration();
 			EmittingOperations operations = new EmittingOperations(step::emit, this.sink, this.sink.offline());
@@ -52,69 +70,101 @@ public final class StepExecutor {
 			else {
 				migration.downgrade(operations);
 			}
-			step.finish();
+			return step.finish(recorder);
 		}
 		catch (RuntimeException ex) {
 			throw step.fail(ex);
 		}
 	}
 
-	/** The state of one running step: whether it began, and in which mode. */
+	/** The state of one running step: whether it began, in which mode, with which timeout. */
 	private final class Step {
 
 		private final DeclaredRevision revision;
 
 		private final Direction direction;
 
+		private final int skip;
+
 		private boolean started;
 
 		private boolean inTransaction;
 
+		private Duration timeout;
+
+		private int seen;
+
 		private int statements;
 
-		Step(DeclaredRevision revision, Direction direction) {
+		Step(DeclaredRevision revision, Direction direction, int skip) {
 			this.revision = revision;
 			this.direction = direction;
+			this.skip = skip;
 		}
 
 		void emit(Op op) {
+			boolean cleanedUp = false;
 			for (SqlStatement statement : StepExecutor.this.dialect.render(op)) {
+				if (this.seen++ < this.skip) {
+					StepExecutor.this.sink.comment("skipped, an earlier attempt ran it: " + firstLine(statement));
+					continue;
+				}
 				prepareFor(statement);
+				if (!cleanedUp) {
+					cleanedUp = true;
+					cleanUpLeftovers(op);
+				}
 				StepExecutor.this.sink.execute(statement);
 				this.statements++;
+			}
+		}
+
+		/** Removes what a failed earlier attempt left in the way, such as an INVALID index. */
+		private void cleanUpLeftovers(Op op) {
+			if (!StepExecutor.this.sink.offline()) {
+				StepExecutor.this.dialect.leftoversBefore(op, StepExecutor.this.sink)
+					.forEach(StepExecutor.this.sink::execute);
 			}
 		}
 
 		private void prepareFor(SqlStatement statement) {
 			if (!this.started) {
 				this.started = true;
-				this.inTransaction = this.revision.transactional() && statement.transactional();
+				this.inTransaction = this.revision.transactional() && statement.transactional() && this.skip == 0;
 				if (this.inTransaction) {
 					StepExecutor.this.sink.begin();
 				}
-				StepExecutor.this.sink.execute(StepExecutor.this.dialect
-					.setLockTimeout(StepExecutor.this.settings.lockTimeout(), this.inTransaction));
 			}
 			else if (this.inTransaction && !statement.transactional()) {
 				throw new TransactionModeException(this.revision, statement);
 			}
+			Duration wanted = StepExecutor.this.settings.timeoutFor(statement.blocksTraffic());
+			if (!wanted.equals(this.timeout)) {
+				StepExecutor.this.sink.execute(StepExecutor.this.dialect.setLockTimeout(wanted, this.inTransaction));
+				this.timeout = wanted;
+			}
 		}
 
-		void finish() {
+		StepResult finish(StepRecorder recorder) {
+			StepResult result = new StepResult(this.revision, this.direction, this.inTransaction, this.statements,
+					Math.min(this.seen, this.skip));
+			if (this.started && !this.inTransaction) {
+				StepExecutor.this.sink.execute(StepExecutor.this.dialect.resetLockTimeout());
+			}
+			recorder.record(result).forEach(StepExecutor.this.sink::execute);
 			if (this.inTransaction) {
 				StepExecutor.this.sink.commit();
 			}
-			else if (this.started) {
-				StepExecutor.this.sink.execute(StepExecutor.this.dialect.resetLockTimeout());
-			}
+			return result;
 		}
 
 		StepFailedException fail(RuntimeException cause) {
 			String kept = keep();
 			String what = this.direction.word() + " of revision '" + this.revision.id() + "'"
 					+ (this.revision.message().isEmpty() ? "" : " (" + this.revision.message() + ")");
-			return new StepFailedException(this.revision.id(), this.direction,
-					"The " + what + " failed: " + cause.getMessage() + "\n" + kept, cause);
+			return new StepFailedException(this.revision.id(), this.direction, this.inTransaction,
+					this.inTransaction ? 0 : this.statements, "The " + what + " failed: " + cause.getMessage() + "\n" + kept,
+					cause);
 		}
 
 		private String keep() {
@@ -123,11 +173,12 @@ public final class StepExecutor {
 				return "Its transaction was rolled back, so nothing of this revision was applied. "
 						+ "Fix the revision and run again.";
 			}
+			resetTimeoutQuietly();
 			if (this.statements == 0) {
 				return "No statement of it had run. Fix the revision and run again.";
 			}
-			return this.statements + " statement(s) of it ran outside a transaction and were kept. Check the "
-					+ "schema, make the revision safe to re-run (IF [NOT] EXISTS), and run again.";
+			return this.statements + " statement(s) of it ran outside a transaction and were kept; a new run "
+					+ "resumes after them if the revision is unchanged.";
 		}
 
 		private void rollbackQuietly() {
@@ -137,6 +188,23 @@ public final class StepExecutor {
 			catch (RuntimeException ex) {
 				// the connection is likely broken, which also ends the transaction; keep the first failure
 			}
+		}
+
+		private void resetTimeoutQuietly() {
+			try {
+				if (this.started) {
+					StepExecutor.this.sink.execute(StepExecutor.this.dialect.resetLockTimeout());
+				}
+			}
+			catch (RuntimeException ex) {
+				// the session is unusable or gone; its settings go with it
+			}
+		}
+
+		private static String firstLine(SqlStatement statement) {
+			String sql = statement.sql();
+			int end = sql.indexOf('\n');
+			return (end < 0) ? sql : sql.substring(0, end) + " ...";
 		}
 
 	}

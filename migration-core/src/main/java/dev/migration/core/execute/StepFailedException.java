@@ -1,20 +1,31 @@
 package dev.migration.core.execute;
 
 import dev.migration.core.MigrationException;
+import dev.migration.core.sink.StatementFailedException;
 
 /** Thrown when a revision's upgrade or downgrade fails; says what was kept and what to do. */
 public class StepFailedException extends MigrationException {
 
 	private static final long serialVersionUID = 1L;
 
+	/** The SQLSTATE PostgreSQL reports when {@code lock_timeout} expires. */
+	public static final String LOCK_NOT_AVAILABLE = "55P03";
+
 	private final String revision;
 
 	private final Direction direction;
 
-	StepFailedException(String revision, Direction direction, String message, Throwable cause) {
+	private final boolean rolledBack;
+
+	private final int statementsRun;
+
+	StepFailedException(String revision, Direction direction, boolean rolledBack, int statementsRun, String message,
+			Throwable cause) {
 		super(message, cause);
 		this.revision = revision;
 		this.direction = direction;
+		this.rolledBack = rolledBack;
+		this.statementsRun = statementsRun;
 	}
 
 	/**
@@ -31,6 +42,43 @@ public class StepFailedException extends MigrationException {
 	 */
 	public Direction direction() {
 		return this.direction;
+	}
+
+	/**
+	 * Returns whether the step's transaction was rolled back, leaving no trace.
+	 * @return whether nothing of the step remains
+	 */
+	public boolean rolledBack() {
+		return this.rolledBack;
+	}
+
+	/**
+	 * Returns how many statements of a non-transactional step ran and were kept.
+	 * @return the count; 0 when rolled back
+	 */
+	public int statementsRun() {
+		return this.statementsRun;
+	}
+
+	/**
+	 * Returns whether the step could be run again unchanged: nothing of it remains.
+	 * @return whether a retry starts from a clean state
+	 */
+	public boolean leftNoTrace() {
+		return this.rolledBack || this.statementsRun == 0;
+	}
+
+	/**
+	 * Returns whether a statement failed because it waited longer than the lock timeout.
+	 * @return whether the cause was a lock timeout
+	 */
+	public boolean isLockTimeout() {
+		for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
+			if (cause instanceof StatementFailedException failed && LOCK_NOT_AVAILABLE.equals(failed.sqlState())) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 }

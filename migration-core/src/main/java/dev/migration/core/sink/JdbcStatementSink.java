@@ -43,13 +43,9 @@ public final class JdbcStatementSink implements StatementSink {
 	@Override
 	public void execute(SqlStatement statement) {
 		run(statement.sql(), () -> {
-			if (statement.hasParameters()) {
-				executePrepared(statement);
-			}
-			else {
-				try (Statement jdbc = this.connection.createStatement()) {
-					jdbc.execute(statement.sql());
-				}
+			long rows = statement.hasParameters() ? executePrepared(statement) : executePlain(statement);
+			if (statement.expectedRows() != null && rows != statement.expectedRows()) {
+				throw new UnexpectedRowCountException(statement.sql(), statement.expectedRows(), rows);
 			}
 		});
 	}
@@ -85,13 +81,21 @@ public final class JdbcStatementSink implements StatementSink {
 		return this.reads.query(sql, mapper, args.toArray());
 	}
 
-	private void executePrepared(SqlStatement statement) throws SQLException {
+	private long executePlain(SqlStatement statement) throws SQLException {
+		try (Statement jdbc = this.connection.createStatement()) {
+			jdbc.execute(statement.sql());
+			return jdbc.getLargeUpdateCount();
+		}
+	}
+
+	private long executePrepared(SqlStatement statement) throws SQLException {
 		try (PreparedStatement jdbc = this.connection.prepareStatement(statement.sql())) {
 			List<Object> parameters = statement.parameters();
 			for (int i = 0; i < parameters.size(); i++) {
 				bind(jdbc, i + 1, parameters.get(i));
 			}
 			jdbc.execute();
+			return jdbc.getLargeUpdateCount();
 		}
 	}
 

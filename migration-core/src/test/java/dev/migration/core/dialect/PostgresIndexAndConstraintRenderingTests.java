@@ -30,7 +30,7 @@ class PostgresIndexAndConstraintRenderingTests {
 					.where("status <> 'closed'"))))
 			.containsExactly(SqlStatement.nonTransactional("CREATE UNIQUE INDEX CONCURRENTLY IF NOT EXISTS "
 					+ "ix_orders_open ON shop.orders USING btree (customer_id, placed_at DESC, (lower(reference)), "
-					+ "code text_pattern_ops) INCLUDE (total, status) WHERE status <> 'closed'"));
+					+ "code text_pattern_ops) INCLUDE (total, status) WHERE status <> 'closed'").nonBlocking());
 	}
 
 	@Test
@@ -39,7 +39,7 @@ class PostgresIndexAndConstraintRenderingTests {
 			op.dropIndex("ix_a");
 			op.dropIndex("s.ix_b", DropOption.CONCURRENTLY, DropOption.IF_EXISTS);
 		})).containsExactly(SqlStatement.of("DROP INDEX ix_a"),
-				SqlStatement.nonTransactional("DROP INDEX CONCURRENTLY IF EXISTS s.ix_b"));
+				SqlStatement.nonTransactional("DROP INDEX CONCURRENTLY IF EXISTS s.ix_b").nonBlocking());
 	}
 
 	@Test

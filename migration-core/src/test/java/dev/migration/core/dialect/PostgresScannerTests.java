@@ -70,7 +70,7 @@ class PostgresScannerTests {
 	void rawSqlWithSeveralStatementsRendersOneStatementEach() {
 		assertThat(Rendered.statements((op) -> op.execute("UPDATE t SET a = 1; CREATE INDEX CONCURRENTLY ix ON t (a);")))
 			.containsExactly(SqlStatement.of("UPDATE t SET a = 1"),
-					SqlStatement.nonTransactional("CREATE INDEX CONCURRENTLY ix ON t (a)"));
+					SqlStatement.nonTransactional("CREATE INDEX CONCURRENTLY ix ON t (a)").nonBlocking());
 	}
 
 }

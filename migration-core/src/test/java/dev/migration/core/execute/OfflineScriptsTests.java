@@ -35,7 +35,7 @@ class OfflineScriptsTests {
 				COMMIT;
 
 				-- Running upgrade a1 -> b2: index account email
-				SET lock_timeout = '2s';
+				SET lock_timeout = '600s';
 				CREATE INDEX CONCURRENTLY ix_account_email ON account (email);
 				RESET lock_timeout;
 
@@ -59,7 +59,7 @@ class OfflineScriptsTests {
 	void downgradeScriptRevertsNewestFirstWithTheAutomaticReverse() {
 		assertThat(this.scripts.downgrade(Set.of("b2"), "base")).isEqualTo("""
 				-- Running downgrade b2 -> a1: index account email
-				SET lock_timeout = '2s';
+				SET lock_timeout = '600s';
 				DROP INDEX CONCURRENTLY ix_account_email;
 				RESET lock_timeout;
 

@@ -1,0 +1,171 @@
+package dev.migration.core.history;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.SqlStatement;
+
+/**
+ * The SQL that creates and writes the history tables. Every write is one statement that
+ * changes the state table and appends to the log together, and states how many rows it must
+ * change, so a history that drifted (a state row missing or already there) stops the run.
+ */
+public final class HistoryStatements {
+
+	private static final String LOG_COLUMNS = "(revision, message, action, outcome, checksum, host, duration_ms, "
+			+ "retries, statements, error)";
+
+	/** The database measures the step's transaction when no duration is passed (offline scripts). */
+	private static final String LOG_VALUES = "?, ?, ?, ?, ?, coalesce(?::bigint, "
+			+ "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint), ?, ?, ?";
+
+	private final String log;
+
+	private final String state;
+
+	private final String schema;
+
+	private final String logName;
+
+	public HistoryStatements(Dialect dialect, HistoryTable table) {
+		this.schema = (table.schema() != null) ? dialect.quote(table.schema()) : null;
+		this.log = qualified(dialect, table.schema(), table.log().name());
+		this.state = qualified(dialect, table.schema(), table.state().name());
+		this.logName = table.log().name();
+	}
+
+	/**
+	 * Returns the statements that create the schema and both tables when missing.
+	 * @return the statements
+	 */
+	public List<SqlStatement> create() {
+		List<SqlStatement> statements = new ArrayList<>();
+		if (this.schema != null) {
+			statements.add(SqlStatement.of("CREATE SCHEMA IF NOT EXISTS " + this.schema));
+		}
+		statements.add(SqlStatement.of("CREATE TABLE IF NOT EXISTS " + this.log + " (\n"
+				+ "    id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,\n"
+				+ "    revision text NOT NULL,\n"
+				+ "    message text NOT NULL,\n"
+				+ "    action text NOT NULL CHECK (action IN ('upgrade', 'downgrade', 'stamp')),\n"
+				+ "    outcome text NOT NULL CHECK (outcome IN ('success', 'failed')),\n"
+				+ "    checksum text,\n"
+				+ "    applied_by text NOT NULL DEFAULT current_user,\n"
+				+ "    client text DEFAULT concat_ws(' ', nullif(current_setting('application_name'), ''), "
+				+ "host(inet_client_addr())),\n"
+				+ "    host text,\n"
+				+ "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+				+ "    duration_ms bigint NOT NULL,\n"
+				+ "    retries integer NOT NULL DEFAULT 0,\n"
+				+ "    statements integer NOT NULL DEFAULT 0,\n"
+				+ "    error text\n)"));
+		statements.add(SqlStatement.of("CREATE TABLE IF NOT EXISTS " + this.state + " (\n"
+				+ "    revision text PRIMARY KEY,\n"
+				+ "    checksum text,\n"
+				+ "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp()\n)"));
+		return statements;
+	}
+
+	/**
+	 * Marks a revision applied and logs it; exactly one state row must be added.
+	 * @param record the step
+	 * @return the statement
+	 */
+	public SqlStatement recordApplied(StepRecord record) {
+		String sql = "WITH state AS (\n    INSERT INTO %STATE% (revision, checksum) VALUES (?, ?) "
+				+ "RETURNING revision\n)\nINSERT INTO %LOG% " + LOG_COLUMNS + "\nSELECT revision, " + LOG_VALUES
+				+ " FROM state";
+		List<Object> parameters = new ArrayList<>(Arrays.asList(record.revision(), record.checksum()));
+		parameters.addAll(logValues(record));
+		return statement(sql, parameters);
+	}
+
+	/**
+	 * Marks a revision reverted and logs it; exactly one state row must be removed.
+	 * @param record the step
+	 * @return the statement
+	 */
+	public SqlStatement recordReverted(StepRecord record) {
+		String sql = "WITH state AS (\n    DELETE FROM %STATE% WHERE revision = ? RETURNING revision\n)\n"
+				+ "INSERT INTO %LOG% " + LOG_COLUMNS + "\nSELECT revision, " + LOG_VALUES + " FROM state";
+		List<Object> parameters = new ArrayList<>(List.of(record.revision()));
+		parameters.addAll(logValues(record));
+		return statement(sql, parameters);
+	}
+
+	/**
+	 * Logs a step without changing the state, as for a failed step.
+	 * @param record the step
+	 * @return the statement
+	 */
+	public SqlStatement recordLogOnly(StepRecord record) {
+		String sql = "INSERT INTO %LOG% " + LOG_COLUMNS + "\nVALUES (?, " + LOG_VALUES + ")";
+		List<Object> parameters = new ArrayList<>(List.of(record.revision()));
+		parameters.addAll(logValues(record));
+		return statement(sql, parameters);
+	}
+
+	/**
+	 * Returns the query that reads the state, oldest first.
+	 * @return the SQL
+	 */
+	public String selectState() {
+		return "SELECT revision, checksum, applied_at FROM " + this.state + " ORDER BY applied_at, revision";
+	}
+
+	/**
+	 * Returns the query that reads the log, oldest first.
+	 * @return the SQL
+	 */
+	public String selectLog() {
+		return "SELECT id, revision, message, action, outcome, checksum, applied_by, client, host, applied_at, "
+				+ "duration_ms, retries, statements, error FROM " + this.log + " ORDER BY id";
+	}
+
+	/**
+	 * Returns the query whose single value is non-null when the state table exists.
+	 * @return the SQL, with the quoted state table name bound as its parameter
+	 */
+	public String selectStateExists() {
+		return "SELECT to_regclass(?)";
+	}
+
+	/**
+	 * Returns the quoted, qualified state table name to bind to {@link #selectStateExists()}.
+	 * @return the name
+	 */
+	public String stateTableName() {
+		return this.state;
+	}
+
+	/**
+	 * Returns the log table's name, for messages.
+	 * @return the unquoted name
+	 */
+	public String logName() {
+		return this.logName;
+	}
+
+	private static List<Object> logValues(StepRecord record) {
+		return Arrays.asList(record.message(), record.action().value(), record.outcome().value(), record.checksum(),
+				record.host(), record.durationMs(), record.retries(), record.statements(), record.error());
+	}
+
+	/**
+	 * Splits the template at its placeholders before the table names go in, so a name that
+	 * holds a question mark cannot shift the parameters.
+	 */
+	private SqlStatement statement(String template, List<Object> parameters) {
+		List<String> fragments = Arrays.stream(template.split("\\?", -1))
+			.map((fragment) -> fragment.replace("%STATE%", this.state).replace("%LOG%", this.log))
+			.toList();
+		return new SqlStatement(fragments, parameters, true).expectingRows(1);
+	}
+
+	private static String qualified(Dialect dialect, String schema, String name) {
+		return (schema != null) ? dialect.quote(schema) + "." + dialect.quote(name) : dialect.quote(name);
+	}
+
+}

@@ -1,0 +1,57 @@
+package dev.migration.core.history;
+
+import dev.migration.core.schema.Names;
+import dev.migration.core.schema.QualifiedName;
+
+/**
+ * Where the history lives: the append-only log table and, beside it, the state table that
+ * holds one row per applied revision (named after the log table with {@code _state}).
+ *
+ * @param schema the schema, or {@code null} for the first schema on the search path
+ * @param table the log table name
+ */
+public record HistoryTable(String schema, String table) {
+
+	/** The default log table name. */
+	public static final String DEFAULT_TABLE = "migration_history";
+
+	private static final String STATE_SUFFIX = "_state";
+
+	public HistoryTable {
+		if (schema != null) {
+			Names.require("history schema (migrations.schema)", schema);
+		}
+		Names.require("history table (migrations.table)", table);
+		Names.require("history state table (migrations.table + \"" + STATE_SUFFIX + "\")", table + STATE_SUFFIX);
+	}
+
+	/**
+	 * Returns the default: {@code migration_history} on the search path.
+	 * @return the default table
+	 */
+	public static HistoryTable defaults() {
+		return new HistoryTable(null, DEFAULT_TABLE);
+	}
+
+	/**
+	 * Returns the qualified name of the log table.
+	 * @return the log table
+	 */
+	public QualifiedName log() {
+		return new QualifiedName(this.schema, this.table);
+	}
+
+	/**
+	 * Returns the qualified name of the state table.
+	 * @return the state table
+	 */
+	public QualifiedName state() {
+		return new QualifiedName(this.schema, this.table + STATE_SUFFIX);
+	}
+
+	@Override
+	public String toString() {
+		return log().toString();
+	}
+
+}
