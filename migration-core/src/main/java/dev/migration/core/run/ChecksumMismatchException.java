@@ -1,0 +1,48 @@
+package dev.migration.core.run;
+
+import java.util.List;
+
+import dev.migration.core.MigrationException;
+
+/** Thrown when applied revisions' code changed since they ran. */
+public class ChecksumMismatchException extends MigrationException {
+
+	private static final long serialVersionUID = 1L;
+
+	private final transient List<ChecksumMismatch> mismatches;
+
+	ChecksumMismatchException(List<ChecksumMismatch> mismatches) {
+		super(describe(mismatches));
+		this.mismatches = List.copyOf(mismatches);
+	}
+
+	/**
+	 * Returns the revisions whose code changed.
+	 * @return the mismatches
+	 */
+	public List<ChecksumMismatch> mismatches() {
+		return this.mismatches;
+	}
+
+	static String describe(List<ChecksumMismatch> mismatches) {
+		StringBuilder message = new StringBuilder("The code of applied revision(s) changed since they ran:");
+		mismatches.forEach((mismatch) -> message.append("\n  ").append(mismatch.revision())
+			.append(": applied with checksum ").append(mismatch.applied())
+			.append(", code now has ").append(mismatch.code()));
+		return message.append("\nRestore the revision's code, or, if the change is intended and the database already "
+				+ "matches it, accept it with migrations.checksum-policy=warn or by stamping the revision again "
+				+ "(stamp to its parent, then to the revision).").toString();
+	}
+
+	/**
+	 * An applied revision whose rendered SQL differs from what ran.
+	 *
+	 * @param revision the revision id
+	 * @param applied the checksum stored when it ran
+	 * @param code the checksum of its code now
+	 */
+	public record ChecksumMismatch(String revision, String applied, String code) {
+
+	}
+
+}

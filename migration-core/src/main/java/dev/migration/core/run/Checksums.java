@@ -1,0 +1,66 @@
+package dev.migration.core.run;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.SqlStatement;
+import dev.migration.core.op.EmittingOperations;
+import dev.migration.core.op.OfflineReadException;
+import dev.migration.core.op.Op;
+
+/**
+ * Computes the checksum of a revision: SHA-256 of the SQL its upgrade renders, values
+ * inlined, without the session settings, so changing a timeout does not change it.
+ */
+final class Checksums {
+
+	private Checksums() {
+	}
+
+	/**
+	 * Returns the checksum of the revision's upgrade, or {@code null} when its upgrade reads
+	 * the database and so has no fixed SQL.
+	 * @param revision the revision
+	 * @param dialect the dialect that renders it
+	 * @return the hex checksum, or {@code null}
+	 */
+	static String of(DeclaredRevision revision, Dialect dialect) {
+		List<Op> ops = new ArrayList<>();
+		try {
+			revision.migration().upgrade(new EmittingOperations(ops::add, Checksums::noReads, true));
+		}
+		catch (OfflineReadException ex) {
+			return null;
+		}
+		MessageDigest digest = sha256();
+		for (Op op : ops) {
+			for (SqlStatement statement : dialect.render(op)) {
+				digest.update(dialect.inline(statement).getBytes(StandardCharsets.UTF_8));
+				digest.update((byte) '\n');
+			}
+		}
+		return HexFormat.of().formatHex(digest.digest());
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
+		}
+	}
+
+	private static <T> List<T> noReads(String sql, RowMapper<T> mapper, List<Object> args) {
+		throw new IllegalStateException("Offline operations never read");
+	}
+
+}

@@ -1,0 +1,336 @@
+package dev.migration.core.run;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+
+import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.StepExecutor;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.AppliedRevision;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.HistoryReader;
+import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
+import dev.migration.core.sink.JdbcStatementSink;
+import dev.migration.core.sink.StatementSink;
+
+/**
+ * The commands of the engine as a Java API: upgrade, downgrade and stamp under the
+ * advisory lock, and the read-only current, heads, history, pending, validate and offline
+ * SQL. Immutable; each call opens and closes its own connections.
+ */
+public final class Migrator {
+
+	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	private final DataSource dataSource;
+
+	private final MigrationCatalog catalog;
+
+	private final Dialect dialect;
+
+	private final RunSettings settings;
+
+	private final HistoryStatements history;
+
+	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
+
+	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
+		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+		this.catalog = Objects.requireNonNull(catalog, "catalog");
+		this.dialect = Objects.requireNonNull(dialect, "dialect");
+		this.settings = Objects.requireNonNull(settings, "settings");
+		this.history = new HistoryStatements(dialect, settings.history());
+	}
+
+	/**
+	 * Creates a migrator for PostgreSQL with the given settings.
+	 * @param dataSource the database
+	 * @param migrations the migrations, each annotated with {@code @Revision}
+	 * @param settings the settings
+	 * @return the migrator
+	 */
+	public static Migrator create(DataSource dataSource, Collection<? extends Migration> migrations,
+			RunSettings settings) {
+		return new Migrator(dataSource, MigrationCatalog.of(migrations), new PostgresDialect(), settings);
+	}
+
+	/**
+	 * Returns the revisions in code.
+	 * @return the catalog
+	 */
+	public MigrationCatalog catalog() {
+		return this.catalog;
+	}
+
+	/**
+	 * Applies every revision needed to reach {@code target}, each in its own step.
+	 * @param target such as {@code heads}, a revision id or {@code +1}
+	 * @return what was applied
+	 */
+	public RunResult upgrade(String target) {
+		return run(Action.UPGRADE, (state) -> this.catalog.upgradePath(state.current(), target));
+	}
+
+	/**
+	 * Reverts revisions down to {@code target}, newest first.
+	 * @param target such as {@code base}, a revision id or {@code -1}
+	 * @return what was reverted
+	 */
+	public RunResult downgrade(String target) {
+		return run(Action.DOWNGRADE, (state) -> this.catalog.downgradePath(state.current(), target));
+	}
+
+	/**
+	 * Records the database as being at {@code target} without running any migration, for
+	 * adopting a database whose schema is already there.
+	 * @param target the revisions the database really has
+	 * @return the revisions marked applied or reverted
+	 */
+	public RunResult stamp(String target) {
+		long start = System.nanoTime();
+		try (AdvisoryLock lock = lock()) {
+			return withConnection((connection, sink) -> {
+				createHistory(sink);
+				return new Stamper(this.catalog, this.history, sink, this::checksum).stamp(readState(connection),
+						target, start);
+			});
+		}
+	}
+
+	/**
+	 * Returns the current revisions of the database: the applied ones nothing applied revises.
+	 * @return the current revision ids
+	 */
+	public Set<String> current() {
+		return state().current();
+	}
+
+	/**
+	 * Returns the applied revisions, split into known and unknown.
+	 * @return the state
+	 */
+	public DatabaseState state() {
+		return DatabaseState.of(this.catalog, reader(new JdbcTemplate(this.dataSource)).applied());
+	}
+
+	/**
+	 * Returns the heads of the revisions in code.
+	 * @return the head ids
+	 */
+	public Set<String> heads() {
+		return this.catalog.graph().heads();
+	}
+
+	/**
+	 * Returns the history log, oldest first.
+	 * @return every recorded step
+	 */
+	public List<HistoryEntry> history() {
+		return reader(new JdbcTemplate(this.dataSource)).log();
+	}
+
+	/**
+	 * Returns the revisions an upgrade to {@code target} would apply, in order.
+	 * @param target the target
+	 * @return the pending revisions
+	 */
+	public List<DeclaredRevision> pending(String target) {
+		return this.catalog.upgradePath(current(), target);
+	}
+
+	/**
+	 * Compares the database with the code: unknown revisions and changed checksums.
+	 * @return the report, whatever the policies say
+	 */
+	public ValidationReport validate() {
+		return validate(state());
+	}
+
+	/**
+	 * Returns the SQL script that upgrades a database at {@code from} to {@code to}, history
+	 * table statements included, without connecting to any database.
+	 * @param from where the database stands, such as {@code base} or a revision id
+	 * @param to the target
+	 * @return the script for psql
+	 */
+	public String upgradeSql(String from, String to) {
+		Set<String> current = this.catalog.graph().resolve(from, Set.of());
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum)
+			.script(this.catalog.upgradePath(current, to), Direction.UPGRADE);
+	}
+
+	/**
+	 * Returns the SQL script that downgrades a database at {@code from} to {@code to}.
+	 * @param from where the database stands, such as {@code heads}
+	 * @param to the target, such as {@code base}
+	 * @return the script for psql
+	 */
+	public String downgradeSql(String from, String to) {
+		Set<String> current = this.catalog.graph().resolve(from, Set.of());
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum)
+			.script(this.catalog.downgradePath(current, to), Direction.DOWNGRADE);
+	}
+
+	private RunResult run(Action action, Function<DatabaseState, List<DeclaredRevision>> planner) {
+		long start = System.nanoTime();
+		DatabaseState state = state();
+		enforce(validate(state));
+		List<DeclaredRevision> path = planner.apply(state);
+		if (path.isEmpty()) {
+			logger.info("Database is at {}; nothing to {}", describe(state.current()), action.value());
+			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start));
+		}
+		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
+		new OfflineRun(this.dialect, this.settings, this.history, this::checksum).rehearse(path,
+				direction);
+		try (AdvisoryLock lock = lock()) {
+			return withConnection((connection, sink) -> runLocked(connection, sink, action, planner, start));
+		}
+	}
+
+	private RunResult runLocked(Connection connection, StatementSink sink, Action action,
+			Function<DatabaseState, List<DeclaredRevision>> planner, long start) {
+		createHistory(sink);
+		// another instance may have done the work while this one waited for the lock
+		DatabaseState state = readState(connection);
+		enforce(validate(state));
+		List<DeclaredRevision> path = planner.apply(state);
+		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
+		Map<String, Integer> resume = Resumption.pointsOf(reader(jdbc(connection)).log(), direction, this.catalog,
+				this::checksum);
+		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
+				this.history, this.settings, Hosts.name());
+		List<AppliedStep> steps = new ArrayList<>();
+		try {
+			for (DeclaredRevision revision : path) {
+				steps.add(runner.run(revision, direction, checksum(revision), resume.getOrDefault(revision.id(), 0)));
+			}
+		}
+		catch (MigrationException ex) {
+			throw new MigrationRunException(action, steps, path.size(), ex);
+		}
+		Set<String> after = readState(connection).current();
+		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start));
+		logger.info("{} {} -> {}: {} revision(s) in {} ms", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
+				describe(state.current()), describe(after), steps.size(), result.durationMs());
+		return result;
+	}
+
+	private void createHistory(StatementSink sink) {
+		sink.begin();
+		try {
+			this.history.create().forEach(sink::execute);
+			sink.commit();
+		}
+		catch (RuntimeException ex) {
+			sink.rollback();
+			throw ex;
+		}
+	}
+
+	private ValidationReport validate(DatabaseState state) {
+		Map<String, AppliedRevision> rows = state.byRevision();
+		List<ChecksumMismatch> changed = new ArrayList<>();
+		for (RevisionNode node : this.catalog.graph().topologicalOrder()) {
+			String id = node.id();
+			AppliedRevision row = rows.get(id);
+			if (row != null && row.checksum() != null) {
+				String code = checksum(this.catalog.get(id));
+				if (code != null && !code.equals(row.checksum())) {
+					changed.add(new ChecksumMismatch(id, row.checksum(), code));
+				}
+			}
+		}
+		return new ValidationReport(state.unknown(), changed);
+	}
+
+	private void enforce(ValidationReport report) {
+		if (!report.unknown().isEmpty()) {
+			if (this.settings.unknownRevisionPolicy() == UnknownRevisionPolicy.FAIL) {
+				throw new UnknownAppliedRevisionException(report.unknown());
+			}
+			logger.warn("The database has revision(s) {} applied that this code does not declare; going on as "
+					+ "migrations.unknown-revision-policy=ignore says", report.unknown());
+		}
+		if (!report.changed().isEmpty()) {
+			if (this.settings.checksumPolicy() == ChecksumPolicy.FAIL) {
+				throw new ChecksumMismatchException(report.changed());
+			}
+			logger.warn(ChecksumMismatchException.describe(report.changed()));
+		}
+	}
+
+	private String checksum(DeclaredRevision revision) {
+		// rendering is pure, so each revision's checksum is computed once per migrator
+		return this.checksums
+			.computeIfAbsent(revision.id(), (id) -> Optional.ofNullable(Checksums.of(revision, this.dialect)))
+			.orElse(null);
+	}
+
+	private DatabaseState readState(Connection connection) {
+		return DatabaseState.of(this.catalog, reader(jdbc(connection)).applied());
+	}
+
+	private HistoryReader reader(JdbcTemplate jdbc) {
+		return new HistoryReader(jdbc, this.history);
+	}
+
+	private static JdbcTemplate jdbc(Connection connection) {
+		return new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+	}
+
+	private AdvisoryLock lock() {
+		return AdvisoryLock.acquire(this.dataSource, this.settings.history(), this.settings.lockWait());
+	}
+
+	private <T> T withConnection(ConnectionWork<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(true);
+			return work.run(connection, new JdbcStatementSink(connection));
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not use a connection for the migration run: " + ex.getMessage(), ex);
+		}
+	}
+
+	static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	static String describe(Set<String> current) {
+		return current.isEmpty() ? "<base>" : String.join(", ", current);
+	}
+
+	/** Work done on the run's connection. */
+	@FunctionalInterface
+	private interface ConnectionWork<T> {
+
+		T run(Connection connection, StatementSink sink) throws SQLException;
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.migration.core.run;
+
+import java.util.List;
+import java.util.function.Function;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.StepExecutor;
+import dev.migration.core.execute.StepFailedException;
+import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.op.OfflineReadException;
+import dev.migration.core.sink.ScriptStatementSink;
+
+/**
+ * Runs steps against a script instead of a database: to write the offline SQL (history
+ * statements included, so psql leaves the database as an online run would), and to rehearse
+ * a run before it starts, so an irreversible downgrade or a misplaced concurrent index fails
+ * before the first step changes anything.
+ */
+final class OfflineRun {
+
+	private final Dialect dialect;
+
+	private final RunSettings settings;
+
+	private final HistoryStatements history;
+
+	private final Function<DeclaredRevision, String> checksums;
+
+	OfflineRun(Dialect dialect, RunSettings settings, HistoryStatements history,
+			Function<DeclaredRevision, String> checksums) {
+		this.dialect = dialect;
+		this.settings = settings;
+		this.history = history;
+		this.checksums = checksums;
+	}
+
+	String script(List<DeclaredRevision> path, Direction direction) {
+		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
+		sink.comment("Offline " + direction.word() + " script: " + path.size() + " revision(s). Run with psql.");
+		this.history.create().forEach(sink::execute);
+		sink.blankLine();
+		StepExecutor executor = new StepExecutor(this.dialect, sink, this.settings.execution());
+		for (DeclaredRevision revision : path) {
+			String checksum = this.checksums.apply(revision);
+			executor.run(revision, direction,
+					(result) -> List.of(HistoryRecords.success(this.history, result, checksum, null, null, 0)), 0);
+			sink.blankLine();
+		}
+		return sink.script();
+	}
+
+	void rehearse(List<DeclaredRevision> path, Direction direction) {
+		for (DeclaredRevision revision : path) {
+			try {
+				new StepExecutor(this.dialect, new ScriptStatementSink(this.dialect), this.settings.execution())
+					.run(revision, direction);
+			}
+			catch (StepFailedException ex) {
+				if (!(ex.getCause() instanceof OfflineReadException)) {
+					throw ex;
+				}
+				// a step that reads the database can only be tried for real
+			}
+		}
+	}
+
+}

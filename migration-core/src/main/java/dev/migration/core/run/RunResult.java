@@ -1,0 +1,34 @@
+package dev.migration.core.run;
+
+import java.util.List;
+import java.util.Set;
+
+import dev.migration.core.history.Action;
+
+/**
+ * What a run did.
+ *
+ * @param action upgrade, downgrade or stamp
+ * @param before the current revisions before the run
+ * @param after the current revisions after it
+ * @param steps the steps it completed, in order
+ * @param durationMs how long the run took, waiting for the lock included
+ */
+public record RunResult(Action action, Set<String> before, Set<String> after, List<AppliedStep> steps,
+		long durationMs) {
+
+	public RunResult {
+		before = Set.copyOf(before);
+		after = Set.copyOf(after);
+		steps = List.copyOf(steps);
+	}
+
+	/**
+	 * Returns whether the run changed nothing.
+	 * @return whether no step ran
+	 */
+	public boolean isEmpty() {
+		return this.steps.isEmpty();
+	}
+
+}

@@ -1,0 +1,90 @@
+package dev.migration.core.run;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.history.Outcome;
+import dev.migration.core.history.StepRecord;
+import dev.migration.core.sink.StatementSink;
+
+/**
+ * Sets the state to exactly a target without running migrations, in one transaction: marks
+ * what the target needs as applied and what it does not as reverted, each logged as a stamp.
+ */
+final class Stamper {
+
+	private static final Logger logger = LoggerFactory.getLogger(Stamper.class);
+
+	private final MigrationCatalog catalog;
+
+	private final HistoryStatements history;
+
+	private final StatementSink sink;
+
+	private final Function<DeclaredRevision, String> checksums;
+
+	Stamper(MigrationCatalog catalog, HistoryStatements history, StatementSink sink,
+			Function<DeclaredRevision, String> checksums) {
+		this.catalog = catalog;
+		this.history = history;
+		this.sink = sink;
+		this.checksums = checksums;
+	}
+
+	RunResult stamp(DatabaseState state, String target, long start) {
+		Set<String> wanted = new LinkedHashSet<>();
+		for (String id : this.catalog.graph().resolve(target, state.current())) {
+			wanted.add(id);
+			wanted.addAll(this.catalog.graph().ancestors(id));
+		}
+		List<RevisionNode> order = this.catalog.graph().topologicalOrder();
+		List<AppliedStep> steps = new ArrayList<>();
+		this.sink.begin();
+		try {
+			for (RevisionNode node : order) {
+				if (wanted.contains(node.id()) && !state.known().contains(node.id())) {
+					steps.add(mark(node.id(), Direction.UPGRADE));
+				}
+			}
+			List<RevisionNode> newestFirst = new ArrayList<>(order);
+			Collections.reverse(newestFirst);
+			for (RevisionNode node : newestFirst) {
+				if (!wanted.contains(node.id()) && state.known().contains(node.id())) {
+					steps.add(mark(node.id(), Direction.DOWNGRADE));
+				}
+			}
+			this.sink.commit();
+		}
+		catch (RuntimeException ex) {
+			this.sink.rollback();
+			throw ex;
+		}
+		Set<String> after = this.catalog.graph().currentOf(wanted);
+		logger.info("Stamped {} -> {}: {} revision(s) marked, nothing run", Migrator.describe(state.current()),
+				Migrator.describe(after), steps.size());
+		return new RunResult(Action.STAMP, state.current(), after, steps, Migrator.millisSince(start));
+	}
+
+	private AppliedStep mark(String id, Direction direction) {
+		DeclaredRevision revision = this.catalog.get(id);
+		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
+				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
+		this.sink.execute((direction == Direction.UPGRADE) ? this.history.recordApplied(record)
+				: this.history.recordReverted(record));
+		return new AppliedStep(id, revision.message(), direction, 0, 0, 0, true);
+	}
+
+}

@@ -1,0 +1,139 @@
+package dev.migration.core.run;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.migration.core.MigrationException;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.dialect.SqlStatement;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.StepExecutor;
+import dev.migration.core.execute.StepFailedException;
+import dev.migration.core.execute.StepResult;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.history.Outcome;
+import dev.migration.core.history.StepRecord;
+import dev.migration.core.sink.StatementSink;
+
+/**
+ * Runs one step online: retries it with exponential backoff and jitter when a statement hit
+ * the lock timeout, records it in the history inside its transaction, and records a failed
+ * non-transactional step so the next run can resume after what it kept.
+ */
+final class StepRunner {
+
+	private static final Logger logger = LoggerFactory.getLogger(StepRunner.class);
+
+	private static final long LONGEST_PAUSE_MILLIS = 30_000;
+
+	private final StepExecutor executor;
+
+	private final StatementSink sink;
+
+	private final HistoryStatements history;
+
+	private final RunSettings settings;
+
+	private final String host;
+
+	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, RunSettings settings,
+			String host) {
+		this.executor = executor;
+		this.sink = sink;
+		this.history = history;
+		this.settings = settings;
+		this.host = host;
+	}
+
+	/**
+	 * Runs a step until it succeeds, fails for another reason than a lock timeout, or runs
+	 * out of retries.
+	 * @param revision the revision
+	 * @param direction upgrade or downgrade
+	 * @param checksum the revision's checksum, or {@code null}
+	 * @param resumeAfter how many statements an earlier failed attempt already ran and kept
+	 * @return the completed step
+	 */
+	AppliedStep run(DeclaredRevision revision, Direction direction, String checksum, int resumeAfter) {
+		int skip = resumeAfter;
+		for (int retries = 0;; retries++) {
+			long start = System.nanoTime();
+			int attemptRetries = retries;
+			try {
+				StepResult result = this.executor.run(revision, direction,
+						(done) -> record(done, checksum, attemptRetries, start), skip);
+				return completed(result, attemptRetries, millisSince(start));
+			}
+			catch (StepFailedException ex) {
+				skip += ex.statementsRun();
+				if (!ex.isLockTimeout() || retries >= this.settings.lockRetries()) {
+					recordFailure(revision, direction, checksum, retries, skip, ex, millisSince(start));
+					throw ex;
+				}
+				Duration pause = pause(retries + 1);
+				logger.warn("Revision {} hit the lock timeout of {} (attempt {} of {}); retrying in {} ms", revision.id(),
+						this.settings.execution().lockTimeout(), retries + 1, this.settings.lockRetries() + 1,
+						pause.toMillis());
+				sleep(pause);
+			}
+		}
+	}
+
+	private List<SqlStatement> record(StepResult result, String checksum, int retries, long start) {
+		return List.of(HistoryRecords.success(this.history, result, checksum, this.host, millisSince(start), retries));
+	}
+
+	private AppliedStep completed(StepResult result, int retries, long millis) {
+		DeclaredRevision revision = result.revision();
+		logger.info("{} {}{} in {} ms{}", (result.direction() == Direction.UPGRADE) ? "Upgraded to" : "Downgraded",
+				revision.id(), revision.message().isEmpty() ? "" : " (" + revision.message() + ")", millis,
+				(retries > 0) ? " after " + retries + " lock-timeout retries" : "");
+		return new AppliedStep(revision.id(), revision.message(), result.direction(), millis, retries,
+				result.statements() + result.skipped(), result.transactional());
+	}
+
+	/** Logs a failure that left statements behind, so a later run can resume after them. */
+	private void recordFailure(DeclaredRevision revision, Direction direction, String checksum, int retries,
+			int statementsKept, StepFailedException failure, long millis) {
+		if (failure.rolledBack() || statementsKept == 0) {
+			return;
+		}
+		Action action = (direction == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
+		StepRecord record = new StepRecord(revision.id(), revision.message(), action, Outcome.FAILED, checksum,
+				this.host, millis, retries, statementsKept, failure.getMessage());
+		try {
+			this.sink.execute(this.history.recordLogOnly(record));
+		}
+		catch (MigrationException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private Duration pause(int attempt) {
+		long base = this.settings.retryBackoff().toMillis();
+		long exponential = Math.min(LONGEST_PAUSE_MILLIS, base << Math.min(attempt - 1, 16));
+		// jitter spreads retries of instances that timed out together
+		long jitter = (base > 0) ? ThreadLocalRandom.current().nextLong(base + 1) : 0;
+		return Duration.ofMillis(exponential + jitter);
+	}
+
+	private static long millisSince(long start) {
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private static void sleep(Duration pause) {
+		try {
+			Thread.sleep(pause.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new MigrationException("Interrupted while waiting to retry a migration step.", ex);
+		}
+	}
+
+}
