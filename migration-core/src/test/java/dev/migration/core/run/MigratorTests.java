@@ -1,0 +1,125 @@
+package dev.migration.core.run;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.Migration;
+import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.Outcome;
+import dev.migration.testdb.PostgresTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@PostgresTest
+class MigratorTests {
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	MigratorTests(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void upgradeAppliesEveryRevisionAndRecordsEachStep() {
+		RunResult result = migrator(SampleRevisions.all()).upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("a1", "b2", "c3");
+		assertThat(result.before()).isEmpty();
+		assertThat(result.after()).containsExactly("c3");
+		assertThat(this.jdbc.queryForList("SELECT email FROM account", String.class)).containsExactly("first@example.com");
+		List<HistoryEntry> history = migrator(SampleRevisions.all()).history();
+		assertThat(history).extracting(HistoryEntry::revision, HistoryEntry::action, HistoryEntry::outcome)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("a1", Action.UPGRADE, Outcome.SUCCESS),
+					org.assertj.core.groups.Tuple.tuple("b2", Action.UPGRADE, Outcome.SUCCESS),
+					org.assertj.core.groups.Tuple.tuple("c3", Action.UPGRADE, Outcome.SUCCESS));
+		assertThat(history.get(0).checksum()).hasSize(64);
+		assertThat(history.get(0).appliedBy()).isEqualTo("postgres");
+	}
+
+	@Test
+	void aSecondUpgradeFindsNothingToDo() {
+		migrator(SampleRevisions.all()).upgrade("heads");
+		RunResult again = migrator(SampleRevisions.all()).upgrade("heads");
+		assertThat(again.isEmpty()).isTrue();
+		assertThat(migrator(SampleRevisions.all()).history()).hasSize(3);
+	}
+
+	@Test
+	void downgradeRevertsNewestFirstAndRecordsIt() {
+		Migrator migrator = migrator(SampleRevisions.all());
+		migrator.upgrade("heads");
+		RunResult result = migrator.downgrade("base");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("c3", "b2", "a1");
+		assertThat(result.steps()).extracting(AppliedStep::direction).containsOnly(Direction.DOWNGRADE);
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('account')", String.class)).isNull();
+		assertThat(migrator.current()).isEmpty();
+	}
+
+	@Test
+	void stampMarksRevisionsWithoutRunningThem() {
+		Migrator migrator = migrator(SampleRevisions.all());
+		RunResult stamped = migrator.stamp("b2");
+		assertThat(stamped.steps()).extracting(AppliedStep::revision).containsExactly("a1", "b2");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('account')", String.class)).isNull();
+		assertThat(migrator.current()).containsExactly("b2");
+		assertThat(migrator.pending("heads")).extracting((revision) -> revision.id()).containsExactly("c3");
+	}
+
+	@Test
+	void aChangedAppliedRevisionStopsTheRunNamingBothChecksums() {
+		migrator(SampleRevisions.all()).upgrade("heads");
+		List<Migration> changed = new ArrayList<>(SampleRevisions.all().subList(0, 2));
+		changed.add(new SampleRevisions.ChangedSeedAccount());
+		assertThatExceptionOfType(ChecksumMismatchException.class)
+			.isThrownBy(() -> migrator(changed).upgrade("heads"))
+			.withMessageContaining("c3: applied with checksum ")
+			.withMessageContaining("migrations.checksum-policy=warn");
+	}
+
+	@Test
+	void anUnknownAppliedRevisionStopsTheRun() {
+		List<Migration> newer = new ArrayList<>(SampleRevisions.all());
+		newer.add(new SampleRevisions.DropEmail());
+		migrator(newer).upgrade("heads");
+		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
+			.isThrownBy(() -> migrator(SampleRevisions.all()).upgrade("heads"))
+			.withMessageStartingWith("The database has revision(s) [d4] applied, which this code does not declare");
+	}
+
+	@Test
+	void theOfflineScriptRecordsHistoryLikeAnOnlineRun() {
+		String script = migrator(SampleRevisions.all()).upgradeSql("base", "heads");
+		assertThat(script).contains("CREATE TABLE IF NOT EXISTS migration_history (")
+			.contains("INSERT INTO migration_history_state (revision, checksum) VALUES ('a1', '");
+		assertThat(migrator(SampleRevisions.all()).current()).isEmpty();
+		PostgresScanner.split(script).forEach(this.jdbc::execute);
+		Migrator migrator = migrator(SampleRevisions.all());
+		assertThat(migrator.current()).containsExactly("c3");
+		assertThat(migrator.validate().isClean()).isTrue();
+		assertThat(migrator.history()).extracting(HistoryEntry::revision).containsExactly("a1", "b2", "c3");
+		assertThat(this.jdbc.queryForList("SELECT email FROM account", String.class)).containsExactly("first@example.com");
+		assertThat(migrator.upgrade("heads").isEmpty()).isTrue();
+	}
+
+	private Migrator migrator(List<Migration> migrations) {
+		return Migrator.create(this.dataSource, migrations, RunSettings.defaults());
+	}
+
+}
