@@ -28,7 +28,16 @@ public final class MigrationCatalog {
 	 * @return the catalog
 	 */
 	public static MigrationCatalog of(Collection<? extends Migration> migrations) {
-		List<DeclaredRevision> declared = migrations.stream().map(DeclaredRevision::of).toList();
+		return ofDeclared(migrations.stream().map(DeclaredRevision::of).toList());
+	}
+
+	/**
+	 * Builds the catalog of revisions declared without annotations, such as revisions made
+	 * from SQL files or generated ones, and checks their graph.
+	 * @param declared the revisions
+	 * @return the catalog
+	 */
+	public static MigrationCatalog ofDeclared(Collection<DeclaredRevision> declared) {
 		// the graph reports duplicate ids with both revisions named, so build it before the map
 		RevisionGraph graph = RevisionGraph.of(declared.stream().map(DeclaredRevision::node).toList());
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();

@@ -59,6 +59,24 @@ public interface Dialect {
 	}
 
 	/**
+	 * Returns the statements that let this session's commits return before they are flushed
+	 * to disk. A run uses them for all but its last step: a crash can then lose only whole
+	 * steps, each with its history row, and the last step's flush makes all of them durable.
+	 * @return the statements, none where the database has no such setting
+	 */
+	default List<SqlStatement> deferCommitFlush() {
+		return List.of();
+	}
+
+	/**
+	 * Returns the statements that make this session's commits wait for the flush again.
+	 * @return the statements
+	 */
+	default List<SqlStatement> restoreCommitFlush() {
+		return List.of();
+	}
+
+	/**
 	 * The statement that bounds how long each later statement may wait for a lock.
 	 * @param timeout the longest wait
 	 * @param transactionLocal whether it ends with the current transaction

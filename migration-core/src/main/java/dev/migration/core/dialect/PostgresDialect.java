@@ -170,14 +170,24 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public List<SqlStatement> deferCommitFlush() {
+		return List.of(SqlStatement.setting("SET synchronous_commit = off"));
+	}
+
+	@Override
+	public List<SqlStatement> restoreCommitFlush() {
+		return List.of(SqlStatement.setting("RESET synchronous_commit"));
+	}
+
+	@Override
 	public SqlStatement setLockTimeout(Duration timeout, boolean transactionLocal) {
-		return SqlStatement.of("SET " + (transactionLocal ? "LOCAL " : "") + "lock_timeout = "
+		return SqlStatement.setting("SET " + (transactionLocal ? "LOCAL " : "") + "lock_timeout = "
 				+ PostgresLiterals.duration(timeout));
 	}
 
 	@Override
 	public SqlStatement resetLockTimeout() {
-		return SqlStatement.of("RESET lock_timeout");
+		return SqlStatement.setting("RESET lock_timeout");
 	}
 
 	/**

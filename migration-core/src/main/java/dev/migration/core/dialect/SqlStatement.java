@@ -17,9 +17,11 @@ import dev.migration.core.MigrationException;
  * writes; statements that do not ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE
  * CONSTRAINT}) may wait longer
  * @param expectedRows how many rows it must change, checked online, or {@code null} for no check
+ * @param setting whether it only changes a session or transaction setting and returns
+ * nothing, so an online sink may send it together with the next statement
  */
 public record SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional,
-		boolean blocksTraffic, Integer expectedRows) {
+		boolean blocksTraffic, Integer expectedRows, boolean setting) {
 
 	public SqlStatement {
 		fragments = List.copyOf(fragments);
@@ -38,7 +40,7 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 * @param transactional whether it may run inside a transaction block
 	 */
 	public SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional) {
-		this(fragments, parameters, transactional, true, null);
+		this(fragments, parameters, transactional, true, null, false);
 	}
 
 	/**
@@ -48,6 +50,15 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 */
 	public static SqlStatement of(String sql) {
 		return new SqlStatement(List.of(sql), List.of(), true);
+	}
+
+	/**
+	 * A statement that only changes a setting, such as {@code SET LOCAL lock_timeout}.
+	 * @param sql the statement
+	 * @return the statement
+	 */
+	public static SqlStatement setting(String sql) {
+		return new SqlStatement(List.of(sql), List.of(), true, true, null, true);
 	}
 
 	/**
@@ -65,7 +76,8 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 * @return the statement
 	 */
 	public SqlStatement nonBlocking() {
-		return new SqlStatement(this.fragments, this.parameters, this.transactional, false, this.expectedRows);
+		return new SqlStatement(this.fragments, this.parameters, this.transactional, false, this.expectedRows,
+				this.setting);
 	}
 
 	/**
@@ -74,7 +86,8 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 * @return the statement
 	 */
 	public SqlStatement expectingRows(int rows) {
-		return new SqlStatement(this.fragments, this.parameters, this.transactional, this.blocksTraffic, rows);
+		return new SqlStatement(this.fragments, this.parameters, this.transactional, this.blocksTraffic, rows,
+				this.setting);
 	}
 
 	/**

@@ -225,19 +225,39 @@ public final class Migrator {
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
 				this.history, this.settings, Hosts.name());
 		List<AppliedStep> steps = new ArrayList<>();
+		// one disk flush per run instead of one per step: the last step's commit flushes them all
+		this.dialect.deferCommitFlush().forEach(sink::execute);
 		try {
-			for (DeclaredRevision revision : path) {
+			for (int i = 0; i < path.size(); i++) {
+				if (i == path.size() - 1) {
+					this.dialect.restoreCommitFlush().forEach(sink::execute);
+				}
+				DeclaredRevision revision = path.get(i);
 				steps.add(runner.run(revision, direction, checksum(revision), resume.getOrDefault(revision.id(), 0)));
 			}
 		}
 		catch (MigrationException ex) {
 			throw new MigrationRunException(action, steps, path.size(), ex);
 		}
+		finally {
+			restoreQuietly(sink);
+		}
 		Set<String> after = readState(connection).current();
 		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start));
 		logger.info("{} {} -> {}: {} revision(s) in {} ms", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
 				describe(state.current()), describe(after), steps.size(), result.durationMs());
 		return result;
+	}
+
+	private void restoreQuietly(StatementSink sink) {
+		try {
+			this.dialect.restoreCommitFlush().forEach(sink::execute);
+			// the connection may go back to a pool: no setting of the run may stay behind
+			sink.flush();
+		}
+		catch (MigrationException ex) {
+			// the connection is gone, and its session settings with it
+		}
 	}
 
 	private void createHistory(StatementSink sink) {

@@ -10,6 +10,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -25,6 +26,9 @@ public final class JdbcStatementSink implements StatementSink {
 	private final Connection connection;
 
 	private final JdbcTemplate reads;
+
+	/** Settings waiting to travel with the next statement, saving a round trip each. */
+	private final List<String> pendingSettings = new ArrayList<>();
 
 	/**
 	 * Creates a sink on a connection it does not own (the caller closes it).
@@ -42,8 +46,14 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void execute(SqlStatement statement) {
+		if (statement.setting() && !statement.hasParameters()) {
+			this.pendingSettings.add(statement.sql());
+			return;
+		}
+		String sql = withPendingSettings(statement.sql());
+		// the message shows the statement itself, not the settings sent along with it
 		run(statement.sql(), () -> {
-			long rows = statement.hasParameters() ? executePrepared(statement) : executePlain(statement);
+			long rows = statement.hasParameters() ? executePrepared(sql, statement.parameters()) : executePlain(sql);
 			if (statement.expectedRows() != null && rows != statement.expectedRows()) {
 				throw new UnexpectedRowCountException(statement.sql(), statement.expectedRows(), rows);
 			}
@@ -51,7 +61,16 @@ public final class JdbcStatementSink implements StatementSink {
 	}
 
 	@Override
+	public void flush() {
+		if (!this.pendingSettings.isEmpty()) {
+			String sql = withPendingSettings("");
+			run(sql, () -> executePlain(sql));
+		}
+	}
+
+	@Override
 	public void commit() {
+		flush();
 		run("COMMIT", () -> {
 			this.connection.commit();
 			this.connection.setAutoCommit(true);
@@ -60,6 +79,8 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void rollback() {
+		// settings of an aborted transaction are gone with it; session settings still apply
+		flushQuietly();
 		run("ROLLBACK", () -> {
 			this.connection.rollback();
 			this.connection.setAutoCommit(true);
@@ -78,25 +99,53 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> args) {
+		flush();
 		return this.reads.query(sql, mapper, args.toArray());
 	}
 
-	private long executePlain(SqlStatement statement) throws SQLException {
-		try (Statement jdbc = this.connection.createStatement()) {
-			jdbc.execute(statement.sql());
-			return jdbc.getLargeUpdateCount();
+	private String withPendingSettings(String sql) {
+		if (this.pendingSettings.isEmpty()) {
+			return sql;
+		}
+		StringBuilder text = new StringBuilder();
+		this.pendingSettings.forEach((setting) -> text.append(setting).append(";\n"));
+		this.pendingSettings.clear();
+		return text.append(sql).toString();
+	}
+
+	private void flushQuietly() {
+		try {
+			flush();
+		}
+		catch (StatementFailedException ex) {
+			// the transaction already failed; its rollback below reports the state
 		}
 	}
 
-	private long executePrepared(SqlStatement statement) throws SQLException {
-		try (PreparedStatement jdbc = this.connection.prepareStatement(statement.sql())) {
-			List<Object> parameters = statement.parameters();
+	private long executePlain(String sql) throws SQLException {
+		try (Statement jdbc = this.connection.createStatement()) {
+			jdbc.execute(sql);
+			return lastUpdateCount(jdbc);
+		}
+	}
+
+	private long executePrepared(String sql, List<Object> parameters) throws SQLException {
+		try (PreparedStatement jdbc = this.connection.prepareStatement(sql)) {
 			for (int i = 0; i < parameters.size(); i++) {
 				bind(jdbc, i + 1, parameters.get(i));
 			}
 			jdbc.execute();
-			return jdbc.getLargeUpdateCount();
+			return lastUpdateCount(jdbc);
 		}
+	}
+
+	/** Returns the update count of the last statement, after any settings sent before it. */
+	private static long lastUpdateCount(Statement jdbc) throws SQLException {
+		long count = jdbc.getLargeUpdateCount();
+		while (jdbc.getMoreResults() || jdbc.getLargeUpdateCount() != -1) {
+			count = jdbc.getLargeUpdateCount();
+		}
+		return count;
 	}
 
 	private static void bind(PreparedStatement jdbc, int index, Object value) throws SQLException {

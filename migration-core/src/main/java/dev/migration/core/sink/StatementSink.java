@@ -24,6 +24,13 @@ public interface StatementSink extends DatabaseReader {
 	void rollback();
 
 	/**
+	 * Sends any statement an online sink holds back to travel with the next one, such as a
+	 * final {@code RESET}; call it before the connection goes back to a pool.
+	 */
+	default void flush() {
+	}
+
+	/**
 	 * Notes a line for the reader of the script; online sinks ignore it.
 	 * @param text the note
 	 */

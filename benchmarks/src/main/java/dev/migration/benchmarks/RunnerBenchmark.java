@@ -1,0 +1,138 @@
+package dev.migration.benchmarks;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.ColumnType;
+import dev.migration.testdb.TestDatabase;
+import dev.migration.testdb.TestDatabaseServer;
+
+/**
+ * Applies N one-table migrations to an empty database, then runs the no-op start-up check,
+ * with this project and with Flyway, alternating on the same PostgreSQL, and prints medians.
+ *
+ * <p>Arguments: [migrations (default 500)] [runs (default 5)].
+ */
+public final class RunnerBenchmark {
+
+	private RunnerBenchmark() {
+	}
+
+	public static void main(String[] args) throws IOException {
+		int count = (args.length > 0) ? Integer.parseInt(args[0]) : 500;
+		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
+		TestDatabaseServer server = TestDatabaseServer.get();
+		Path scripts = flywayScripts(count);
+		MigrationCatalog catalog = MigrationCatalog.ofDeclared(revisions(count));
+		Function<DataSource, Runnable> ours = (dataSource) -> () -> new Migrator(dataSource, catalog,
+				new PostgresDialect(), RunSettings.defaults()).upgrade("heads");
+		Function<DataSource, Runnable> flyway = (dataSource) -> () -> Flyway.configure()
+			.dataSource(dataSource)
+			.locations("filesystem:" + scripts)
+			.load()
+			.migrate();
+		// one untimed round each, so class loading and JIT do not count against either
+		measure(server, ours);
+		measure(server, flyway);
+		List<long[]> oursTimes = new ArrayList<>();
+		List<long[]> flywayTimes = new ArrayList<>();
+		for (int run = 0; run < runs; run++) {
+			oursTimes.add(measure(server, ours));
+			flywayTimes.add(measure(server, flyway));
+		}
+		report(count, runs, server, oursTimes, flywayTimes);
+	}
+
+	/** Returns {apply from empty, no-op start-up} in milliseconds, each on a fresh database. */
+	private static long[] measure(TestDatabaseServer server, Function<DataSource, Runnable> tool) {
+		TestDatabase database = server.createDatabase("bench");
+		try (HikariDataSource dataSource = pool(database)) {
+			long apply = time(tool.apply(dataSource));
+			long noop = time(tool.apply(dataSource));
+			return new long[] { apply, noop };
+		}
+		finally {
+			server.dropDatabase(database);
+		}
+	}
+
+	private static void report(int count, int runs, TestDatabaseServer server, List<long[]> ours,
+			List<long[]> flyway) {
+		long oursApply = median(ours, 0);
+		long oursNoop = median(ours, 1);
+		long flywayApply = median(flyway, 0);
+		long flywayNoop = median(flyway, 1);
+		System.out.printf("%d migrations, median of %d runs, PostgreSQL: %s, %d cores, Java %s%n", count, runs,
+				server.description(), Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+		System.out.printf("| case | this project (ms) | Flyway %s (ms) | ratio |%n", Flyway.class.getPackage()
+			.getImplementationVersion());
+		System.out.printf("| apply %d from empty | %d | %d | %.2fx |%n", count, oursApply, flywayApply,
+				(double) oursApply / flywayApply);
+		System.out.printf("| no-op start-up | %d | %d | %.2fx |%n", oursNoop, flywayNoop, (double) oursNoop / flywayNoop);
+		System.out.println("all runs (apply/no-op): ours " + format(ours) + ", Flyway " + format(flyway));
+	}
+
+	private static List<DeclaredRevision> revisions(int count) {
+		List<DeclaredRevision> revisions = new ArrayList<>();
+		for (int i = 1; i <= count; i++) {
+			String table = "t" + i;
+			RevisionNode node = (i == 1) ? RevisionNode.of("r1", "create " + table)
+					: RevisionNode.of("r" + i, "create " + table, "r" + (i - 1));
+			revisions.add(new DeclaredRevision(node, (op) -> op.createTable(table, (t) -> t
+				.column("id", ColumnType.BIGINT, (c) -> c.primaryKey())
+				.column("name", ColumnType.TEXT)), true));
+		}
+		return revisions;
+	}
+
+	private static Path flywayScripts(int count) throws IOException {
+		Path directory = Files.createTempDirectory("flyway-bench");
+		for (int i = 1; i <= count; i++) {
+			Files.writeString(directory.resolve("V" + i + "__create_t" + i + ".sql"),
+					"CREATE TABLE t" + i + " (\n    id bigint PRIMARY KEY,\n    name text\n);\n");
+		}
+		return directory;
+	}
+
+	private static HikariDataSource pool(TestDatabase database) {
+		HikariDataSource dataSource = new HikariDataSource();
+		dataSource.setJdbcUrl(database.url());
+		dataSource.setUsername(database.user());
+		dataSource.setPassword(database.password());
+		dataSource.setMaximumPoolSize(4);
+		return dataSource;
+	}
+
+	private static long time(Runnable work) {
+		long start = System.nanoTime();
+		work.run();
+		return (System.nanoTime() - start) / 1_000_000;
+	}
+
+	private static long median(List<long[]> times, int index) {
+		List<Long> values = new ArrayList<>(times.stream().map((run) -> run[index]).toList());
+		Collections.sort(values);
+		return values.get(values.size() / 2);
+	}
+
+	private static String format(List<long[]> times) {
+		return times.stream().map((run) -> run[0] + "/" + run[1]).toList().toString();
+	}
+
+}
