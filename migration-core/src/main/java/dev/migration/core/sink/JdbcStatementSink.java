@@ -8,7 +8,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.OffsetTime;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +53,10 @@ public final class JdbcStatementSink implements StatementSink {
 		if (statement.setting() && !statement.hasParameters()) {
 			this.pendingSettings.add(statement.sql());
 			return;
+		}
+		if (!statement.transactional()) {
+			// sent along, the settings would make it a pipeline, in which PostgreSQL refuses DROP INDEX CONCURRENTLY
+			flush();
 		}
 		String sql = withPendingSettings(statement.sql());
 		// the message shows the statement itself, not the settings sent along with it
@@ -156,11 +164,12 @@ public final class JdbcStatementSink implements StatementSink {
 			// sent untyped, so the server casts text to jsonb, enum or uuid columns as a literal would be
 			jdbc.setObject(index, (value instanceof Enum<?> constant) ? constant.name() : value.toString(), Types.OTHER);
 		}
-		else if (value instanceof Instant instant) {
-			jdbc.setObject(index, instant.atOffset(ZoneOffset.UTC));
-		}
-		else if (value instanceof ZonedDateTime zoned) {
-			jdbc.setObject(index, zoned.toOffsetDateTime());
+		else if (isTemporal(value)) {
+			// sent untyped as the text the offline script writes: a typed timestamptz would be shifted into
+			// the session's time zone in timestamp, date or text columns, and the two runs would differ
+			String text = (value instanceof ZonedDateTime zoned) ? zoned.toOffsetDateTime().toString()
+					: value.toString();
+			jdbc.setObject(index, text, Types.OTHER);
 		}
 		else if (value instanceof BigInteger integer) {
 			jdbc.setBigDecimal(index, new BigDecimal(integer));
@@ -168,6 +177,12 @@ public final class JdbcStatementSink implements StatementSink {
 		else {
 			jdbc.setObject(index, value);
 		}
+	}
+
+	private static boolean isTemporal(Object value) {
+		return value instanceof LocalDate || value instanceof LocalTime || value instanceof LocalDateTime
+				|| value instanceof OffsetDateTime || value instanceof OffsetTime || value instanceof Instant
+				|| value instanceof ZonedDateTime;
 	}
 
 	private static void run(String sql, SqlAction action) {
