@@ -8,6 +8,7 @@ import dev.migration.core.schema.ColumnType;
 import dev.migration.core.schema.DefaultValue;
 import dev.migration.core.schema.Identity;
 import dev.migration.core.schema.IndexElement;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.schema.TableConstraint;
 
 /** Renders the parts of PostgreSQL statements: types, column definitions, constraints, keys. */
@@ -39,7 +40,8 @@ final class PostgresDefinitions {
 		StringBuilder sql = new StringBuilder(PostgresIdentifiers.quote(column.name())).append(' ')
 			.append(type(column.type()));
 		if (column.collation() != null) {
-			sql.append(" COLLATE ").append(PostgresIdentifiers.quote(column.collation()));
+			// a collation may be schema-qualified, as in pg_catalog."C"
+			sql.append(" COLLATE ").append(PostgresIdentifiers.quote(QualifiedName.parse(column.collation())));
 		}
 		if (column.identity() != null) {
 			sql.append((column.identity() == Identity.ALWAYS) ? " GENERATED ALWAYS AS IDENTITY"

@@ -82,6 +82,10 @@ public record ColumnType(String schema, String name, List<Integer> modifiers, in
 		}
 		Names.require("type", name);
 		modifiers = List.copyOf(modifiers);
+		if (builtIn && name.contains(" ") && !modifiers.isEmpty()) {
+			throw new MigrationException("Type '" + name + "' takes no modifiers in this form; use the one-word "
+					+ "spelling, such as timestamptz(3) or varchar(20).");
+		}
 		for (Integer modifier : modifiers) {
 			if (modifier < 0) {
 				throw new MigrationException("Type " + name + " has a negative modifier " + modifier + ".");

@@ -41,6 +41,10 @@ public sealed interface TableConstraint {
 
 		public Unique {
 			columns = keyColumns("unique constraint", name, columns, usingIndex);
+			if (usingIndex != null && nullsNotDistinct) {
+				throw new MigrationException("The unique constraint " + describe(name) + " takes NULLS NOT DISTINCT "
+						+ "from its index " + usingIndex + "; build that index with NULLS NOT DISTINCT instead.");
+			}
 		}
 
 	}

@@ -61,6 +61,12 @@ class PostgresTableRenderingTests {
 	}
 
 	@Test
+	void schemaQualifiedCollationsQuoteEachPart() {
+		assertThat(single((op) -> op.addColumn("t", "code", ColumnType.TEXT, (c) -> c.collation("pg_catalog.C"))))
+			.isEqualTo("ALTER TABLE t ADD COLUMN code text COLLATE pg_catalog.\"C\"");
+	}
+
+	@Test
 	void identityAlwaysAndUnnamedPrimaryKey() {
 		assertThat(single((op) -> op.createTable("t", (t) -> t
 			.column("a", ColumnType.INTEGER, (c) -> c.identityAlways())

@@ -93,4 +93,19 @@ class OpValidationTests {
 			.withMessage("'int; drop' is not a built-in type keyword; use ColumnType.named(...)");
 	}
 
+	@Test
+	void multiWordTypeKeywordsTakeNoModifiers() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> ColumnType.builtIn("timestamp with time zone").withModifiers(3))
+			.withMessage("Type 'timestamp with time zone' takes no modifiers in this form; use the one-word spelling, "
+					+ "such as timestamptz(3) or varchar(20).");
+	}
+
+	@Test
+	void aUniqueConstraintOnAnIndexTakesNullHandlingFromTheIndex() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> new dev.migration.core.schema.TableConstraint.Unique("uq", List.of(), "ix", true))
+			.withMessageStartingWith("The unique constraint 'uq' takes NULLS NOT DISTINCT from its index ix");
+	}
+
 }
