@@ -63,6 +63,30 @@ final class AdvisoryLock implements AutoCloseable {
 		}
 	}
 
+	/**
+	 * Returns whether any session holds the lock of a history table right now.
+	 * @param dataSource where to look
+	 * @param table the history table the key derives from
+	 * @return whether a run is in progress
+	 */
+	static boolean isHeld(DataSource dataSource, HistoryTable table) {
+		long key = keyOf(table);
+		String sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid::bigint = ? "
+				+ "AND objid::bigint = ? AND objsubid = 1";
+		try (Connection connection = dataSource.getConnection();
+				PreparedStatement query = connection.prepareStatement(sql)) {
+			query.setLong(1, key >>> 32);
+			query.setLong(2, key & 0xFFFFFFFFL);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				return result.getLong(1) > 0;
+			}
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not check for a migration run in progress: " + ex.getMessage(), ex);
+		}
+	}
+
 	static long keyOf(HistoryTable table) {
 		CRC32 crc = new CRC32();
 		crc.update(table.log().toString().getBytes(StandardCharsets.UTF_8));
@@ -119,7 +143,7 @@ final class AdvisoryLock implements AutoCloseable {
 	private static String holder(Connection connection, long key) {
 		String sql = "SELECT a.pid, a.application_name, a.client_addr, a.backend_start FROM pg_locks l "
 				+ "JOIN pg_stat_activity a ON a.pid = l.pid WHERE l.locktype = 'advisory' AND l.granted "
-				+ "AND l.classid = ? AND l.objid = ? AND l.objsubid = 1";
+				+ "AND l.classid::bigint = ? AND l.objid::bigint = ? AND l.objsubid = 1";
 		try (PreparedStatement query = connection.prepareStatement(sql)) {
 			query.setLong(1, key >>> 32);
 			query.setLong(2, key & 0xFFFFFFFFL);

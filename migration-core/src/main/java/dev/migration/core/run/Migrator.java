@@ -56,13 +56,21 @@ public final class Migrator {
 
 	private final HistoryStatements history;
 
+	private final MigrationListener listener;
+
 	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
+		this(dataSource, catalog, dialect, settings, MigrationListener.NONE);
+	}
+
+	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
+			MigrationListener listener) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.settings = Objects.requireNonNull(settings, "settings");
+		this.listener = Objects.requireNonNull(listener, "listener");
 		this.history = new HistoryStatements(dialect, settings.history());
 	}
 
@@ -76,6 +84,34 @@ public final class Migrator {
 	public static Migrator create(DataSource dataSource, Collection<? extends Migration> migrations,
 			RunSettings settings) {
 		return new Migrator(dataSource, MigrationCatalog.of(migrations), new PostgresDialect(), settings);
+	}
+
+	/**
+	 * Returns the settings this migrator runs with.
+	 * @return the settings
+	 */
+	public RunSettings settings() {
+		return this.settings;
+	}
+
+	/**
+	 * Returns whether a run holds the migration lock right now, in this process or another.
+	 * @return whether a run is in progress
+	 */
+	public boolean runInProgress() {
+		return AdvisoryLock.isHeld(this.dataSource, this.settings.history());
+	}
+
+	/**
+	 * Returns the SQL of one revision in one direction, without the history statements, for
+	 * review; an upgrade that reads the database renders as far as it can go offline.
+	 * @param revision the revision id or unique prefix
+	 * @param direction upgrade or downgrade
+	 * @return the script
+	 */
+	public String revisionSql(String revision, Direction direction) {
+		DeclaredRevision declared = this.catalog.get(this.catalog.graph().resolve(revision, Set.of()).iterator().next());
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum).stepScript(declared, direction);
 	}
 
 	/**
@@ -223,7 +259,7 @@ public final class Migrator {
 		Map<String, Integer> resume = Resumption.pointsOf(reader(jdbc(connection)).log(), direction, this.catalog,
 				this::checksum);
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
-				this.history, this.settings, Hosts.name());
+				this.history, this.settings, Hosts.name(), this.listener);
 		List<AppliedStep> steps = new ArrayList<>();
 		// one disk flush per run instead of one per step: the last step's commit flushes them all
 		this.dialect.deferCommitFlush().forEach(sink::execute);

@@ -51,6 +51,12 @@ final class OfflineRun {
 		return sink.script();
 	}
 
+	String stepScript(DeclaredRevision revision, Direction direction) {
+		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
+		new StepExecutor(this.dialect, sink, this.settings.execution()).run(revision, direction);
+		return sink.script();
+	}
+
 	void rehearse(List<DeclaredRevision> path, Direction direction) {
 		for (DeclaredRevision revision : path) {
 			try {

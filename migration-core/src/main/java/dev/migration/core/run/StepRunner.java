@@ -41,13 +41,16 @@ final class StepRunner {
 
 	private final String host;
 
-	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, RunSettings settings,
-			String host) {
+	private final MigrationListener listener;
+
+	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, RunSettings settings, String host,
+			MigrationListener listener) {
 		this.executor = executor;
 		this.sink = sink;
 		this.history = history;
 		this.settings = settings;
 		this.host = host;
+		this.listener = listener;
 	}
 
 	/**
@@ -67,15 +70,19 @@ final class StepRunner {
 			try {
 				StepResult result = this.executor.run(revision, direction,
 						(done) -> record(done, checksum, attemptRetries, start), skip);
-				return completed(result, attemptRetries, millisSince(start));
+				AppliedStep step = completed(result, attemptRetries, millisSince(start));
+				this.listener.stepCompleted(step);
+				return step;
 			}
 			catch (StepFailedException ex) {
 				skip += ex.statementsRun();
 				if (!ex.isLockTimeout() || retries >= this.settings.lockRetries()) {
 					recordFailure(revision, direction, checksum, retries, skip, ex, millisSince(start));
+					this.listener.stepFailed(revision.id(), direction, ex);
 					throw ex;
 				}
 				Duration pause = pause(retries + 1);
+				this.listener.stepRetrying(revision.id(), direction, retries + 2, pause);
 				logger.warn("Revision {} hit the lock timeout of {} (attempt {} of {}); retrying in {} ms", revision.id(),
 						this.settings.execution().lockTimeout(), retries + 1, this.settings.lockRetries() + 1,
 						pause.toMillis());

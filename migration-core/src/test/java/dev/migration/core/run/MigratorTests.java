@@ -118,6 +118,41 @@ class MigratorTests {
 		assertThat(migrator.upgrade("heads").isEmpty()).isTrue();
 	}
 
+	@Test
+	void listenersHearEveryCompletedStep() {
+		List<String> heard = new ArrayList<>();
+		MigrationListener listener = new MigrationListener() {
+			@Override
+			public void stepCompleted(AppliedStep step) {
+				heard.add(step.revision() + " " + step.direction());
+			}
+		};
+		new Migrator(this.dataSource, dev.migration.core.catalog.MigrationCatalog.of(SampleRevisions.all()),
+				new dev.migration.core.dialect.PostgresDialect(), RunSettings.defaults(), listener)
+			.upgrade("b2");
+		assertThat(heard).containsExactly("a1 UPGRADE", "b2 UPGRADE");
+	}
+
+	@Test
+	void aRunInProgressIsSeenFromAnotherMigrator() throws Exception {
+		Migrator migrator = migrator(SampleRevisions.all());
+		assertThat(migrator.runInProgress()).isFalse();
+		try (AdvisoryLock lock = AdvisoryLock.acquire(this.dataSource, RunSettings.defaults().history(),
+				java.time.Duration.ofSeconds(1))) {
+			assertThat(migrator.runInProgress()).isTrue();
+		}
+		assertThat(migrator.runInProgress()).isFalse();
+	}
+
+	@Test
+	void oneRevisionsSqlShowsBothDirections() {
+		Migrator migrator = migrator(SampleRevisions.all());
+		assertThat(migrator.revisionSql("b2", Direction.UPGRADE))
+			.contains("CREATE INDEX CONCURRENTLY ix_account_email ON account (email);");
+		assertThat(migrator.revisionSql("b", Direction.DOWNGRADE))
+			.contains("DROP INDEX CONCURRENTLY ix_account_email;");
+	}
+
 	private Migrator migrator(List<Migration> migrations) {
 		return Migrator.create(this.dataSource, migrations, RunSettings.defaults());
 	}
