@@ -1,0 +1,90 @@
+package dev.migration.autoconfigure;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
+import org.springframework.context.annotation.Import;
+
+import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
+import dev.migration.core.Migration;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.run.MigrationListener;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+
+/**
+ * Auto-configuration of migrations: every {@link Migration} bean runs against the
+ * application's DataSource (or a {@link MigrationDataSource}, or {@code migrations.url})
+ * while the context refreshes, before anything that uses the database.
+ */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+@ConditionalOnClass(Migrator.class)
+@Conditional(MigrationDataSourceCondition.class)
+@ConditionalOnBooleanProperty(name = "migrations.enabled", matchIfMissing = true)
+@EnableConfigurationProperties(MigrationProperties.class)
+@Import(DatabaseInitializationDependencyConfigurer.class)
+public final class MigrationAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Migrator migrator(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
+			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+		RunSettings settings = properties.toRunSettings();
+		for (MigrationSettingsCustomizer customizer : customizers.orderedStream().toList()) {
+			settings = customizer.customize(settings);
+		}
+		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
+				dataSource.getIfUnique(), properties);
+		return new Migrator(target, MigrationCatalog.of(migrations.orderedStream().toList()), new PostgresDialect(),
+				settings, new CompositeMigrationListener(listeners.orderedStream().toList()));
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events) {
+		return new MigrationRuns(migrator, events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationInitializer migrationInitializer(MigrationRuns runs, ObjectProvider<MigrationStrategy> strategy,
+			MigrationProperties properties) {
+		return new MigrationInitializer(runs, strategy.getIfAvailable(), properties);
+	}
+
+	/** Matches when there is a DataSource bean or a {@code migrations.url}. */
+	static final class MigrationDataSourceCondition extends AnyNestedCondition {
+
+		MigrationDataSourceCondition() {
+			super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(DataSource.class)
+		private static final class DataSourceBeanCondition {
+
+		}
+
+		@ConditionalOnProperty(prefix = "migrations", name = "url")
+		private static final class MigrationUrlCondition {
+
+		}
+
+	}
+
+}

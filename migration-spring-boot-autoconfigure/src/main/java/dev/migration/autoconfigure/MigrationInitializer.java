@@ -1,0 +1,62 @@
+package dev.migration.autoconfigure;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.InitializingBean;
+
+/**
+ * Runs the migrations while the application context refreshes, so the application is never
+ * ready with required revisions missing. Beans that use the database ({@code JdbcTemplate},
+ * {@code JdbcClient}, JPA) are initialized after it.
+ */
+public class MigrationInitializer implements InitializingBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationInitializer.class);
+
+	private final MigrationRuns runs;
+
+	private final MigrationStrategy strategy;
+
+	private final MigrationProperties properties;
+
+	/**
+	 * Creates an initializer.
+	 * @param runs the runs of this application
+	 * @param strategy what to do instead of an upgrade to the target, or {@code null}
+	 * @param properties the properties
+	 */
+	public MigrationInitializer(MigrationRuns runs, MigrationStrategy strategy, MigrationProperties properties) {
+		this.runs = runs;
+		this.strategy = strategy;
+		this.properties = properties;
+	}
+
+	@Override
+	public void afterPropertiesSet() {
+		if (this.properties.getCommand() != null) {
+			// command mode runs its own command once the context is ready
+			return;
+		}
+		if (!this.properties.isAutoRun()) {
+			logger.info("migrations.auto-run is false: {} revision(s) pending; trigger the run with POST "
+					+ "/actuator/migrations or --migrations.command=upgrade", pendingCount());
+			return;
+		}
+		if (this.strategy != null) {
+			this.strategy.migrate(this.runs);
+		}
+		else {
+			this.runs.upgrade(this.properties.getTarget());
+		}
+	}
+
+	private String pendingCount() {
+		try {
+			return String.valueOf(this.runs.migrator().pending(this.properties.getTarget()).size());
+		}
+		catch (RuntimeException ex) {
+			return "an unknown number of";
+		}
+	}
+
+}

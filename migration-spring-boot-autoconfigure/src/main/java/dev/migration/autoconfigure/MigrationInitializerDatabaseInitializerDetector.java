@@ -1,0 +1,24 @@
+package dev.migration.autoconfigure;
+
+import java.util.Set;
+
+import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseInitializerDetector;
+import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
+
+/**
+ * A {@link DatabaseInitializerDetector} for the {@link MigrationInitializer}, so beans that
+ * use the database wait for migrations.
+ */
+class MigrationInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
+
+	@Override
+	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
+		return Set.of(MigrationInitializer.class);
+	}
+
+	@Override
+	public int getOrder() {
+		return 1;
+	}
+
+}

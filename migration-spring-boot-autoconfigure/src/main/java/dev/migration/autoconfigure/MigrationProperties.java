@@ -1,0 +1,284 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import dev.migration.core.execute.ExecutionSettings;
+import dev.migration.core.history.HistoryTable;
+import dev.migration.core.run.ChecksumPolicy;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.run.UnknownRevisionPolicy;
+
+/**
+ * Configuration properties of the migrations, under {@code migrations.*}.
+ */
+@ConfigurationProperties("migrations")
+public class MigrationProperties {
+
+	/**
+	 * Whether to enable migrations.
+	 */
+	private boolean enabled = true;
+
+	/**
+	 * Whether to run pending migrations during start-up. When false, the application starts
+	 * without running them; trigger the run with a POST to the migrations endpoint or with
+	 * command mode.
+	 */
+	private boolean autoRun = true;
+
+	/**
+	 * Target of the start-up run and of commands: heads, head, base, a revision id or unique
+	 * prefix, +N / -N, rev+N or label@head.
+	 */
+	private String target = "heads";
+
+	/**
+	 * Schema of the history tables. The first schema on the search path when not set.
+	 */
+	private String schema;
+
+	/**
+	 * Name of the history log table; the state table beside it adds "_state".
+	 */
+	private String table = HistoryTable.DEFAULT_TABLE;
+
+	/**
+	 * Longest time a migration statement may wait for a lock, and so the longest it can hold
+	 * up application queries queued behind it.
+	 */
+	private Duration lockTimeout = ExecutionSettings.DEFAULT_LOCK_TIMEOUT;
+
+	/**
+	 * Longest lock wait of statements that do not hold up reads and writes while they wait,
+	 * such as CREATE INDEX CONCURRENTLY and VALIDATE CONSTRAINT.
+	 */
+	private Duration nonBlockingLockTimeout = ExecutionSettings.DEFAULT_NON_BLOCKING_LOCK_TIMEOUT;
+
+	/**
+	 * How often a step that hit the lock timeout is retried, with exponential backoff.
+	 */
+	private int lockRetries = RunSettings.DEFAULT_LOCK_RETRIES;
+
+	/**
+	 * First pause before a retry after a lock timeout; it doubles with each retry, plus jitter.
+	 */
+	private Duration retryBackoff = RunSettings.DEFAULT_RETRY_BACKOFF;
+
+	/**
+	 * How long to wait for another instance's run to finish before giving up.
+	 */
+	private Duration lockWait = RunSettings.DEFAULT_LOCK_WAIT;
+
+	/**
+	 * What to do when the code of an applied revision changed: fail or warn.
+	 */
+	private ChecksumPolicy checksumPolicy = ChecksumPolicy.FAIL;
+
+	/**
+	 * What to do when the database holds revisions the code does not declare, as after an
+	 * application rollback: fail or ignore.
+	 */
+	private UnknownRevisionPolicy unknownRevisionPolicy = UnknownRevisionPolicy.FAIL;
+
+	/**
+	 * JDBC URL of a separate, privileged connection for migrations. The application's
+	 * DataSource when not set.
+	 */
+	private String url;
+
+	/**
+	 * Login user of the migration connection; with no url, the application's DataSource is
+	 * used with this user instead.
+	 */
+	private String user;
+
+	/**
+	 * Login password of the migration connection.
+	 */
+	private String password;
+
+	/**
+	 * Command to run instead of starting the application: upgrade, downgrade, current,
+	 * history, heads, pending, sql, lint, stamp or check. The application exits when it is done.
+	 */
+	private String command;
+
+	private final Health health = new Health();
+
+	/**
+	 * Turns these properties into the engine's settings.
+	 * @return the run settings
+	 */
+	public RunSettings toRunSettings() {
+		return new RunSettings(new HistoryTable(this.schema, this.table),
+				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout), this.lockRetries,
+				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy);
+	}
+
+	public boolean isEnabled() {
+		return this.enabled;
+	}
+
+	public void setEnabled(boolean enabled) {
+		this.enabled = enabled;
+	}
+
+	public boolean isAutoRun() {
+		return this.autoRun;
+	}
+
+	public void setAutoRun(boolean autoRun) {
+		this.autoRun = autoRun;
+	}
+
+	public String getTarget() {
+		return this.target;
+	}
+
+	public void setTarget(String target) {
+		this.target = target;
+	}
+
+	public String getSchema() {
+		return this.schema;
+	}
+
+	public void setSchema(String schema) {
+		this.schema = schema;
+	}
+
+	public String getTable() {
+		return this.table;
+	}
+
+	public void setTable(String table) {
+		this.table = table;
+	}
+
+	public Duration getLockTimeout() {
+		return this.lockTimeout;
+	}
+
+	public void setLockTimeout(Duration lockTimeout) {
+		this.lockTimeout = lockTimeout;
+	}
+
+	public Duration getNonBlockingLockTimeout() {
+		return this.nonBlockingLockTimeout;
+	}
+
+	public void setNonBlockingLockTimeout(Duration nonBlockingLockTimeout) {
+		this.nonBlockingLockTimeout = nonBlockingLockTimeout;
+	}
+
+	public int getLockRetries() {
+		return this.lockRetries;
+	}
+
+	public void setLockRetries(int lockRetries) {
+		this.lockRetries = lockRetries;
+	}
+
+	public Duration getRetryBackoff() {
+		return this.retryBackoff;
+	}
+
+	public void setRetryBackoff(Duration retryBackoff) {
+		this.retryBackoff = retryBackoff;
+	}
+
+	public Duration getLockWait() {
+		return this.lockWait;
+	}
+
+	public void setLockWait(Duration lockWait) {
+		this.lockWait = lockWait;
+	}
+
+	public ChecksumPolicy getChecksumPolicy() {
+		return this.checksumPolicy;
+	}
+
+	public void setChecksumPolicy(ChecksumPolicy checksumPolicy) {
+		this.checksumPolicy = checksumPolicy;
+	}
+
+	public UnknownRevisionPolicy getUnknownRevisionPolicy() {
+		return this.unknownRevisionPolicy;
+	}
+
+	public void setUnknownRevisionPolicy(UnknownRevisionPolicy unknownRevisionPolicy) {
+		this.unknownRevisionPolicy = unknownRevisionPolicy;
+	}
+
+	public String getUrl() {
+		return this.url;
+	}
+
+	public void setUrl(String url) {
+		this.url = url;
+	}
+
+	public String getUser() {
+		return this.user;
+	}
+
+	public void setUser(String user) {
+		this.user = user;
+	}
+
+	public String getPassword() {
+		return this.password;
+	}
+
+	public void setPassword(String password) {
+		this.password = password;
+	}
+
+	public String getCommand() {
+		return this.command;
+	}
+
+	public void setCommand(String command) {
+		this.command = command;
+	}
+
+	public Health getHealth() {
+		return this.health;
+	}
+
+	/** How pending migrations show in health and readiness. */
+	public static class Health {
+
+		/**
+		 * Health status reported while revisions are pending because auto-run is off.
+		 */
+		private String pendingStatus = "OUT_OF_SERVICE";
+
+		/**
+		 * Whether pending revisions take the application out of readiness (never liveness),
+		 * so no traffic reaches it until the run is triggered.
+		 */
+		private boolean refuseTrafficWhilePending = true;
+
+		public String getPendingStatus() {
+			return this.pendingStatus;
+		}
+
+		public void setPendingStatus(String pendingStatus) {
+			this.pendingStatus = pendingStatus;
+		}
+
+		public boolean isRefuseTrafficWhilePending() {
+			return this.refuseTrafficWhilePending;
+		}
+
+		public void setRefuseTrafficWhilePending(boolean refuseTrafficWhilePending) {
+			this.refuseTrafficWhilePending = refuseTrafficWhilePending;
+		}
+
+	}
+
+}

@@ -1,0 +1,216 @@
+package dev.migration.autoconfigure;
+
+import java.time.Duration;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.testdb.PostgresTest;
+import dev.migration.testdb.TestDatabase;
+import dev.migration.testdb.TestDatabaseServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresTest
+class MigrationAutoConfigurationTests {
+
+	private final TestDatabase database;
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationContextRunner contextRunner;
+
+	MigrationAutoConfigurationTests(TestDatabase database) {
+		this.database = database;
+		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.contextRunner = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					JdbcTemplateAutoConfiguration.class, MigrationAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + database.url(),
+					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password())
+			.withBean(TestRevisions.CreateGreeting.class)
+			.withBean(TestRevisions.SeedGreeting.class);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void backsOffWithNoDataSource() {
+		new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(MigrationAutoConfiguration.class))
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class));
+	}
+
+	@Test
+	void backsOffWhenDisabled() {
+		this.contextRunner.withPropertyValues("migrations.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(Migrator.class)
+				.doesNotHaveBean(MigrationInitializer.class));
+	}
+
+	@Test
+	void appliesEveryMigrationBeanDuringStartUp() {
+		this.contextRunner.run((context) -> {
+			assertThat(context).hasSingleBean(MigrationInitializer.class);
+			assertThat(this.jdbc.queryForObject("SELECT text FROM greeting", String.class)).isEqualTo("hello");
+			assertThat(context.getBean(Migrator.class).current()).containsExactly("2000");
+		});
+	}
+
+	@Test
+	void beansThatUseTheDatabaseWaitForMigrations() {
+		this.contextRunner.withUserConfiguration(GreetingReader.class)
+			.run((context) -> assertThat(context.getBean(GreetingReader.class).greeting).isEqualTo("hello"));
+	}
+
+	@Test
+	void autoRunOffStartsWithoutRunningAndLeavesThemPending() {
+		this.contextRunner.withPropertyValues("migrations.auto-run=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+			assertThat(context.getBean(Migrator.class).pending("heads")).hasSize(2);
+		});
+	}
+
+	@Test
+	void targetLimitsTheStartUpRun() {
+		this.contextRunner.withPropertyValues("migrations.target=1000")
+			.run((context) -> assertThat(context.getBean(Migrator.class).current()).containsExactly("1000"));
+	}
+
+	@Test
+	void aMigrationDataSourceIsPreferredOverTheApplicationOne() {
+		TestDatabase other = TestDatabaseServer.get().createDatabase("migration_ds");
+		MigrationDataSourceConfiguration.database = other;
+		try {
+			this.contextRunner.withUserConfiguration(MigrationDataSourceConfiguration.class).run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(new JdbcTemplate(other.dataSource()).queryForObject("SELECT text FROM greeting",
+							String.class)).isEqualTo("hello");
+					assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+				});
+		}
+		finally {
+			TestDatabaseServer.get().dropDatabase(other);
+		}
+	}
+
+	@Test
+	void migrationsUrlOpensASeparateConnection() {
+		TestDatabase other = TestDatabaseServer.get().createDatabase("migration_url");
+		try {
+			this.contextRunner
+				.withPropertyValues("migrations.url=" + other.url(), "migrations.user=" + other.user(),
+						"migrations.password=" + other.password())
+				.run((context) -> {
+					assertThat(context).hasNotFailed();
+					assertThat(new JdbcTemplate(other.dataSource()).queryForObject("SELECT count(*) FROM greeting",
+							Integer.class)).isEqualTo(1);
+					assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+				});
+		}
+		finally {
+			TestDatabaseServer.get().dropDatabase(other);
+		}
+	}
+
+	@Test
+	void aStrategyReplacesTheStartUpRun() {
+		this.contextRunner.withBean(MigrationStrategy.class, () -> (runs) -> runs.stamp("heads")).run((context) -> {
+			assertThat(context.getBean(Migrator.class).current()).containsExactly("2000");
+			assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+		});
+	}
+
+	@Test
+	void customizersAdjustTheEngineSettings() {
+		this.contextRunner
+			.withBean(MigrationSettingsCustomizer.class,
+					() -> (settings) -> settings.withLockWait(Duration.ofSeconds(42)))
+			.run((context) -> assertThat(context.getBean(Migrator.class).settings().lockWait())
+				.isEqualTo(Duration.ofSeconds(42)));
+	}
+
+	@Test
+	void propertiesReachTheEngine() {
+		this.contextRunner
+			.withPropertyValues("migrations.table=schema_log", "migrations.lock-timeout=250ms",
+					"migrations.lock-retries=2", "migrations.checksum-policy=warn")
+			.run((context) -> {
+				RunSettings settings = context.getBean(Migrator.class).settings();
+				assertThat(settings.history().table()).isEqualTo("schema_log");
+				assertThat(settings.execution().lockTimeout()).isEqualTo(Duration.ofMillis(250));
+				assertThat(settings.lockRetries()).isEqualTo(2);
+				assertThat(this.jdbc.queryForObject("SELECT to_regclass('schema_log_state')", String.class))
+					.isEqualTo("schema_log_state");
+			});
+	}
+
+	@Test
+	void aNegativeLockTimeoutFailsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("migrations.lock-timeout=-1s")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("migrations.lock-timeout must be at least 1ms"));
+	}
+
+	@Test
+	void anUnknownPolicyFailsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("migrations.checksum-policy=sometimes")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("migrations.checksum-policy"));
+	}
+
+	@Test
+	void defaultValuesAreConsistentWithTheEngine() {
+		MigrationProperties properties = new MigrationProperties();
+		assertThat(properties.toRunSettings()).isEqualTo(RunSettings.defaults());
+		assertThat(properties.isEnabled()).isTrue();
+		assertThat(properties.isAutoRun()).isTrue();
+		assertThat(properties.getTarget()).isEqualTo("heads");
+	}
+
+	/** Reads the migrated table as soon as it is created. */
+	@Component
+	static class GreetingReader {
+
+		final String greeting;
+
+		GreetingReader(JdbcTemplate jdbc) {
+			this.greeting = jdbc.queryForObject("SELECT text FROM greeting", String.class);
+		}
+
+	}
+
+	/** Declares a second DataSource for migrations only, next to the application's. */
+	@Configuration(proxyBeanMethods = false)
+	static class MigrationDataSourceConfiguration {
+
+		static TestDatabase database;
+
+		@Bean(defaultCandidate = false)
+		@MigrationDataSource
+		DataSource migrationDataSource() {
+			return database.dataSource();
+		}
+
+	}
+
+}
