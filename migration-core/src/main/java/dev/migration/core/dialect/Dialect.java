@@ -59,6 +59,26 @@ public interface Dialect {
 	}
 
 	/**
+	 * Returns the statements that prepare a migration session on a server of the given
+	 * version, run once when a run opens its connection.
+	 * @param majorVersion the server's major version, such as 17
+	 * @return the statements
+	 */
+	default List<SqlStatement> prepareSession(int majorVersion) {
+		return List.of();
+	}
+
+	/**
+	 * Returns the statements that undo {@link #prepareSession(int)} before the connection
+	 * goes back to its pool.
+	 * @param majorVersion the server's major version, such as 17
+	 * @return the statements
+	 */
+	default List<SqlStatement> resetSession(int majorVersion) {
+		return List.of();
+	}
+
+	/**
 	 * Returns the statements that let this session's commits return before they are flushed
 	 * to disk. A run uses them for all but its last step: a crash can then lose only whole
 	 * steps, each with its history row, and the last step's flush makes all of them durable.

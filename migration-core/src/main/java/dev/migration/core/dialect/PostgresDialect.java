@@ -170,6 +170,20 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public List<SqlStatement> prepareSession(int majorVersion) {
+		// from 14 on, the server checks during long statements whether the client is gone, so
+		// the statement of a killed runner stops instead of holding its locks until it ends
+		return (majorVersion >= 14) ? List.of(SqlStatement.setting("SET client_connection_check_interval = '1s'"))
+				: List.of();
+	}
+
+	@Override
+	public List<SqlStatement> resetSession(int majorVersion) {
+		return (majorVersion >= 14) ? List.of(SqlStatement.setting("RESET client_connection_check_interval"))
+				: List.of();
+	}
+
+	@Override
 	public List<SqlStatement> deferCommitFlush() {
 		return List.of(SqlStatement.setting("SET synchronous_commit = off"));
 	}

@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 
 import javax.sql.DataSource;
@@ -31,7 +32,8 @@ final class AdvisoryLock implements AutoCloseable {
 
 	private static final long FIRST_PAUSE_MILLIS = 50;
 
-	private static final long LONGEST_PAUSE_MILLIS = 1_000;
+	/** Short, so runners that waited for another's run each see it done soon after it ends. */
+	private static final long LONGEST_PAUSE_MILLIS = 250;
 
 	private final Connection connection;
 
@@ -121,7 +123,8 @@ final class AdvisoryLock implements AutoCloseable {
 						holder(connection, key));
 				announced = true;
 			}
-			sleep(pause);
+			// jitter keeps waiting runners from polling in step
+			sleep(pause + ThreadLocalRandom.current().nextLong(FIRST_PAUSE_MILLIS));
 			pause = Math.min(pause * 2, LONGEST_PAUSE_MILLIS);
 		}
 	}

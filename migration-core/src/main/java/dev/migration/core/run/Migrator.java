@@ -285,6 +285,17 @@ public final class Migrator {
 		return result;
 	}
 
+	/** A pooled connection must not keep the run's session settings. */
+	private void resetQuietly(StatementSink sink, int version) {
+		try {
+			this.dialect.resetSession(version).forEach(sink::execute);
+			sink.flush();
+		}
+		catch (MigrationException ex) {
+			// the connection is broken; the pool discards it
+		}
+	}
+
 	private void restoreQuietly(StatementSink sink) {
 		try {
 			this.dialect.restoreCommitFlush().forEach(sink::execute);
@@ -366,7 +377,15 @@ public final class Migrator {
 	private <T> T withConnection(ConnectionWork<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
-			return work.run(connection, new JdbcStatementSink(connection));
+			JdbcStatementSink sink = new JdbcStatementSink(connection);
+			int version = connection.getMetaData().getDatabaseMajorVersion();
+			this.dialect.prepareSession(version).forEach(sink::execute);
+			try {
+				return work.run(connection, sink);
+			}
+			finally {
+				resetQuietly(sink, version);
+			}
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("Could not use a connection for the migration run: " + ex.getMessage(), ex);

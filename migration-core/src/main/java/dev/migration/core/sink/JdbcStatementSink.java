@@ -54,8 +54,9 @@ public final class JdbcStatementSink implements StatementSink {
 			this.pendingSettings.add(statement.sql());
 			return;
 		}
-		if (!statement.transactional()) {
-			// sent along, the settings would make it a pipeline, in which PostgreSQL refuses DROP INDEX CONCURRENTLY
+		if (!statement.transactional() || autoCommit()) {
+			// outside a transaction block, statements sent together form an implicit one: PostgreSQL then refuses
+			// DROP INDEX CONCURRENTLY or a COMMIT inside DO, and a failure would undo the settings sent along
 			flush();
 		}
 		String sql = withPendingSettings(statement.sql());
@@ -109,6 +110,15 @@ public final class JdbcStatementSink implements StatementSink {
 	public <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> args) {
 		flush();
 		return this.reads.query(sql, mapper, args.toArray());
+	}
+
+	private boolean autoCommit() {
+		try {
+			return this.connection.getAutoCommit();
+		}
+		catch (SQLException ex) {
+			throw new StatementFailedException("(auto-commit mode)", ex);
+		}
 	}
 
 	private String withPendingSettings(String sql) {
