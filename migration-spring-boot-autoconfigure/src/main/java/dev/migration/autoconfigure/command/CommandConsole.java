@@ -1,0 +1,27 @@
+package dev.migration.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.util.Objects;
+
+/**
+ * Where a command prints: its result to {@code out}, its one-line failure reason to {@code err}.
+ *
+ * @param out the stream for results
+ * @param err the stream for failures
+ */
+public record CommandConsole(PrintStream out, PrintStream err) {
+
+	public CommandConsole {
+		Objects.requireNonNull(out, "out");
+		Objects.requireNonNull(err, "err");
+	}
+
+	/**
+	 * Returns the console of the process.
+	 * @return standard output and standard error
+	 */
+	public static CommandConsole system() {
+		return new CommandConsole(System.out, System.err);
+	}
+
+}

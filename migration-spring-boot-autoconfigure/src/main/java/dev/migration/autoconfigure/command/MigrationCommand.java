@@ -1,0 +1,76 @@
+package dev.migration.autoconfigure.command;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** The commands {@code migrations.command} accepts. */
+public enum MigrationCommand {
+
+	/** Applies pending revisions up to the target. */
+	UPGRADE,
+
+	/** Reverts revisions down to an explicit target. */
+	DOWNGRADE,
+
+	/** Prints the database's current revisions. */
+	CURRENT,
+
+	/** Prints the history log. */
+	HISTORY,
+
+	/** Prints the heads of the revisions in code. */
+	HEADS,
+
+	/** Prints the revisions an upgrade to the target would apply. */
+	PENDING,
+
+	/** Prints the offline SQL script of a range, touching nothing. */
+	SQL,
+
+	/** Checks the revisions for unsafe operations (not available yet). */
+	LINT,
+
+	/** Marks the database as being at the target without running migrations. */
+	STAMP,
+
+	/** Fails unless the database is at heads and matches the code. */
+	CHECK;
+
+	/**
+	 * Returns the command as written in {@code migrations.command}.
+	 * @return the lower-case name
+	 */
+	public String value() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+	/**
+	 * Returns whether the command changes the database, so its log is part of the record of
+	 * a deployment; the others only print.
+	 * @return whether this is upgrade, downgrade or stamp
+	 */
+	public boolean changesTheDatabase() {
+		return this == UPGRADE || this == DOWNGRADE || this == STAMP;
+	}
+
+	/**
+	 * Returns the command a {@code migrations.command} value names.
+	 * @param value the value, case and surrounding whitespace ignored
+	 * @return the command
+	 * @throws CommandException when no command has that name
+	 */
+	public static MigrationCommand of(String value) {
+		String name = (value != null) ? value.strip() : "";
+		return Arrays.stream(values())
+			.filter((command) -> command.value().equalsIgnoreCase(name))
+			.findFirst()
+			.orElseThrow(() -> new CommandException(CommandExit.USAGE, "Unknown migrations.command '" + name
+					+ "'; use one of: " + names() + "."));
+	}
+
+	private static String names() {
+		return Arrays.stream(values()).map(MigrationCommand::value).collect(Collectors.joining(", "));
+	}
+
+}

@@ -1,0 +1,71 @@
+package dev.migration.autoconfigure.command;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.core.type.AnnotatedTypeMetadata;
+
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.core.run.Migrator;
+
+/**
+ * Auto-configuration of command mode: with {@code migrations.command} set, the application
+ * runs that one command, prints its result and exits with its code.
+ */
+@AutoConfiguration(after = MigrationAutoConfiguration.class)
+@Conditional(MigrationCommandAutoConfiguration.OnCommandCondition.class)
+@EnableConfigurationProperties(MigrationProperties.class)
+public final class MigrationCommandAutoConfiguration {
+
+	@Bean
+	@ConditionalOnBean(Migrator.class)
+	@ConditionalOnMissingBean
+	MigrationCommands migrationCommands(Migrator migrator) {
+		return new MigrationCommands(migrator);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandConsole migrationCommandConsole() {
+		return CommandConsole.system();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	CommandExit migrationCommandExit() {
+		return CommandExit.SYSTEM;
+	}
+
+	@Bean
+	MigrationCommandRunner migrationCommandRunner(MigrationProperties properties,
+			ObjectProvider<MigrationCommands> commands, CommandConsole console, CommandExit exit,
+			ConfigurableApplicationContext context) {
+		return new MigrationCommandRunner(properties, commands, console, exit, context);
+	}
+
+	/**
+	 * Matches when {@code migrations.command} is set to anything, even a value such as
+	 * {@code false} that {@code @ConditionalOnProperty} would read as off: the initializer
+	 * already stands aside for it, so something must report it.
+	 */
+	static final class OnCommandCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String command = context.getEnvironment().getProperty(MigrationCommandEnvironmentPostProcessor.COMMAND);
+			return (command != null) ? ConditionOutcome.match("migrations.command is '" + command + "'")
+					: ConditionOutcome.noMatch("migrations.command is not set");
+		}
+
+	}
+
+}

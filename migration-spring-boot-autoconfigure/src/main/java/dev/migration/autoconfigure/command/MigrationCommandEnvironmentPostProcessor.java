@@ -1,0 +1,59 @@
+package dev.migration.autoconfigure.command;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Turns the application into a one-shot command when {@code migrations.command} is set: no
+ * web server, whatever the configuration says, and, unless configured otherwise, no banner,
+ * lazily created beans, and, for the commands that only print (all but upgrade, downgrade
+ * and stamp), a console that logs only errors, so what they print to standard output can be
+ * piped: the {@code sql} script to psql, {@code current} into a shell variable.
+ * <p>
+ * Lazy beans matter: the migration initializer stands aside in command mode, so an eager
+ * JPA {@code EntityManagerFactory} that validates the schema, or a bean that reads a table
+ * at start-up, would fail on the database the command is about to migrate. Lazily, only
+ * the beans the command needs are created.
+ */
+public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPostProcessor {
+
+	static final String COMMAND = "migrations.command";
+
+	static final String OVERRIDES = "migrationsCommandMode";
+
+	static final String DEFAULTS = "migrationsCommandModeDefaults";
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		String command = environment.getProperty(COMMAND);
+		if (command == null) {
+			return;
+		}
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource(OVERRIDES, Map.of("spring.main.web-application-type", "none")));
+		Map<String, Object> defaults = new LinkedHashMap<>();
+		defaults.put("spring.main.banner-mode", "off");
+		defaults.put("spring.main.log-startup-info", "false");
+		defaults.put("spring.main.lazy-initialization", "true");
+		if (onlyPrints(command)) {
+			defaults.put("logging.threshold.console", "error");
+		}
+		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
+	}
+
+	private static boolean onlyPrints(String command) {
+		try {
+			return !MigrationCommand.of(command).changesTheDatabase();
+		}
+		catch (CommandException ex) {
+			// an unknown command is reported by the runner; keep the log for it
+			return false;
+		}
+	}
+
+}

@@ -1,0 +1,113 @@
+package dev.migration.autoconfigure.command;
+
+import org.springframework.beans.BeansException;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.NestedExceptionUtils;
+
+import dev.migration.autoconfigure.MigrationProperties;
+
+/**
+ * Runs {@code migrations.command} once the context has started, prints the result, closes
+ * the context and ends the process with the command's exit code. It runs before the
+ * application's own runners, which must not run in command mode: they may use the database
+ * the command is about to change.
+ */
+public class MigrationCommandRunner implements ApplicationListener<ApplicationStartedEvent> {
+
+	private final MigrationProperties properties;
+
+	private final ObjectProvider<MigrationCommands> commands;
+
+	private final CommandConsole console;
+
+	private final CommandExit exit;
+
+	private final ConfigurableApplicationContext context;
+
+	/**
+	 * Creates the runner.
+	 * @param properties the command and the target
+	 * @param commands the commands, absent when migrations are disabled or have no DataSource
+	 * @param console where the result and the failure go
+	 * @param exit ends the process
+	 * @param context the context to close before exiting
+	 */
+	public MigrationCommandRunner(MigrationProperties properties, ObjectProvider<MigrationCommands> commands,
+			CommandConsole console, CommandExit exit, ConfigurableApplicationContext context) {
+		this.properties = properties;
+		this.commands = commands;
+		this.console = console;
+		this.exit = exit;
+		this.context = context;
+	}
+
+	@Override
+	public void onApplicationEvent(ApplicationStartedEvent event) {
+		if (event.getApplicationContext() == this.context) {
+			run();
+			// only a replaced CommandExit returns: the run must still end here, with the
+			// context closed and the application's runners not called
+			throw new SpringApplication.AbandonedRunException(this.context);
+		}
+	}
+
+	/**
+	 * Runs the command, closes the context and hands the exit code to {@link CommandExit}.
+	 */
+	public void run() {
+		int code = execute();
+		this.exit.exit(SpringApplication.exit(this.context, () -> code));
+	}
+
+	private int execute() {
+		MigrationCommand command;
+		try {
+			command = MigrationCommand.of(this.properties.getCommand());
+		}
+		catch (CommandException ex) {
+			return fail(ex);
+		}
+		try {
+			commands(command).run(command, this.properties.getTarget(), this.console.out());
+			this.console.out().flush();
+			return CommandExit.SUCCESS;
+		}
+		catch (CommandException ex) {
+			return fail(ex);
+		}
+		catch (RuntimeException ex) {
+			return fail(new CommandException(CommandExit.FAILURE, command.value() + " failed: " + reason(ex)));
+		}
+	}
+
+	private MigrationCommands commands(MigrationCommand command) {
+		MigrationCommands commands = this.commands.getIfAvailable();
+		if (commands == null) {
+			throw new CommandException(CommandExit.FAILURE, command.value() + " cannot run: migrations are disabled "
+					+ "(migrations.enabled=false) or there is no DataSource nor migrations.url.");
+		}
+		return commands;
+	}
+
+	private int fail(CommandException ex) {
+		this.console.out().flush();
+		this.console.err().println(oneLine(ex.getMessage()));
+		this.console.err().flush();
+		return ex.exitCode();
+	}
+
+	private static String reason(RuntimeException ex) {
+		// bean creation wraps the engine's exception, whose message is the one that helps
+		Throwable cause = (ex instanceof BeansException) ? NestedExceptionUtils.getMostSpecificCause(ex) : ex;
+		return (cause.getMessage() != null) ? cause.getMessage() : cause.getClass().getName();
+	}
+
+	private static String oneLine(String message) {
+		return message.strip().replaceAll("\\s*\\R\\s*", " ");
+	}
+
+}

@@ -1,0 +1,176 @@
+package dev.migration.autoconfigure.command;
+
+import java.io.PrintStream;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunResult;
+import dev.migration.core.run.ValidationReport;
+
+/**
+ * What each {@link MigrationCommand} does with the engine and how it prints its result.
+ * Upgrade, downgrade and stamp call the {@link Migrator} itself rather than the
+ * application's single-flight runs: a second Job or init container then waits for the
+ * migration lock ({@code migrations.lock-wait}) and finds nothing left to do, instead of
+ * failing because another pod is running.
+ */
+public class MigrationCommands {
+
+	static final String LINT_UNAVAILABLE = "lint is not available yet: the linter arrives with the zero-downtime toolkit";
+
+	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
+
+	private final Migrator migrator;
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine
+	 */
+	public MigrationCommands(Migrator migrator) {
+		this.migrator = Objects.requireNonNull(migrator, "migrator");
+	}
+
+	/**
+	 * Runs a command and prints its result.
+	 * @param command the command
+	 * @param target {@code migrations.target}
+	 * @param out where the result goes
+	 * @throws CommandException when the command cannot run as given or finds something wrong
+	 * @throws RuntimeException whatever the engine throws
+	 */
+	public void run(MigrationCommand command, String target, PrintStream out) {
+		switch (command) {
+			case UPGRADE -> printRun(this.migrator.upgrade(target), out);
+			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
+			case STAMP -> printStamp(this.migrator.stamp(target), out);
+			case CURRENT -> printIds(this.migrator.current(), out);
+			case HEADS -> printIds(this.migrator.heads(), out);
+			case HISTORY -> printHistory(this.migrator.history(), out);
+			case PENDING -> printPending(this.migrator.pending(target), target, out);
+			case SQL -> out.print(sql(SqlRange.parse(target)));
+			case CHECK -> check(out);
+			case LINT -> throw new CommandException(CommandExit.USAGE, LINT_UNAVAILABLE);
+		}
+	}
+
+	private static String explicitDowngradeTarget(String target) {
+		if (target == null || target.isBlank() || target.strip().equals("heads")) {
+			throw new CommandException(CommandExit.USAGE, "downgrade needs an explicit target: set "
+					+ "--migrations.target to a revision id, -1 or base (the default, heads, reverts nothing).");
+		}
+		return target;
+	}
+
+	private String sql(SqlRange range) {
+		return range.isDowngrade(this.migrator.catalog().graph())
+				? this.migrator.downgradeSql(range.from(), range.to())
+				: this.migrator.upgradeSql(range.from(), range.to());
+	}
+
+	private void check(PrintStream out) {
+		Set<String> current = this.migrator.current();
+		List<String> problems = new ArrayList<>();
+		List<DeclaredRevision> pending = this.migrator.pending("heads");
+		if (!pending.isEmpty()) {
+			problems.add(pending.size() + " revision(s) pending: "
+					+ String.join(", ", pending.stream().map(DeclaredRevision::id).toList()));
+		}
+		ValidationReport report = this.migrator.validate();
+		if (!report.unknown().isEmpty()) {
+			problems.add("applied revision(s) the code does not declare: " + String.join(", ", report.unknown()));
+		}
+		if (!report.changed().isEmpty()) {
+			problems.add("applied revision(s) whose code changed since they ran: "
+					+ String.join(", ", report.changed().stream().map(ChecksumMismatch::revision).toList()));
+		}
+		if (!problems.isEmpty()) {
+			throw new CommandException(CommandExit.FAILURE, "check failed: " + String.join("; ", problems) + ".");
+		}
+		out.println("OK: the database is at heads (" + describe(current) + ") and matches the code.");
+	}
+
+	private static void printRun(RunResult result, PrintStream out) {
+		String verb = result.action().value();
+		if (result.isEmpty()) {
+			out.println("Nothing to " + verb + ": the database is at " + describe(result.after()) + ".");
+			return;
+		}
+		out.println(capitalized(verb) + "d " + describe(result.before()) + " -> " + describe(result.after()) + ": "
+				+ result.steps().size() + " revision(s) in " + result.durationMs() + " ms");
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "DURATION", "RETRIES");
+		for (AppliedStep step : result.steps()) {
+			table.row(step.revision(), step.message(), step.durationMs() + " ms", step.retries());
+		}
+		out.print(table.render());
+	}
+
+	private static void printStamp(RunResult result, PrintStream out) {
+		if (result.isEmpty()) {
+			out.println("Nothing to stamp: the database is at " + describe(result.after()) + ".");
+			return;
+		}
+		out.println("Stamped " + describe(result.before()) + " -> " + describe(result.after()) + ": "
+				+ result.steps().size() + " revision(s) marked without running them");
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "MARKED");
+		for (AppliedStep step : result.steps()) {
+			table.row(step.revision(), step.message(),
+					(step.direction() == Direction.UPGRADE) ? "applied" : "reverted");
+		}
+		out.print(table.render());
+	}
+
+	private static void printIds(Collection<String> ids, PrintStream out) {
+		if (ids.isEmpty()) {
+			out.println("<base>");
+			return;
+		}
+		ids.forEach(out::println);
+	}
+
+	private static void printHistory(List<HistoryEntry> history, PrintStream out) {
+		if (history.isEmpty()) {
+			out.println("No history: nothing was applied, reverted or stamped yet.");
+			return;
+		}
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "APPLIED AT", "DURATION", "ACTION", "OUTCOME");
+		for (HistoryEntry entry : history) {
+			table.row(entry.revision(), entry.message(), timestamp(entry.appliedAt()), entry.durationMs() + " ms",
+					entry.action().value(), entry.outcome().value());
+		}
+		out.print(table.render());
+	}
+
+	private static void printPending(List<DeclaredRevision> pending, String target, PrintStream out) {
+		if (pending.isEmpty()) {
+			out.println("Nothing pending up to " + target.strip() + ".");
+			return;
+		}
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE");
+		pending.forEach((revision) -> table.row(revision.id(), revision.message()));
+		out.print(table.render());
+	}
+
+	private static String timestamp(OffsetDateTime time) {
+		return (time != null) ? TIMESTAMP.format(time) : "";
+	}
+
+	private static String describe(Set<String> current) {
+		return current.isEmpty() ? "<base>" : String.join(", ", current);
+	}
+
+	private static String capitalized(String word) {
+		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+}

@@ -1,0 +1,320 @@
+package dev.migration.autoconfigure.command;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.testdb.PostgresTest;
+import dev.migration.testdb.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@PostgresTest
+class MigrationCommandAutoConfigurationTests {
+
+	private final JdbcTemplate jdbc;
+
+	private final ApplicationContextRunner withoutRevisions;
+
+	private final ApplicationContextRunner contextRunner;
+
+	MigrationCommandAutoConfigurationTests(TestDatabase database) {
+		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.withoutRevisions = new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
+					MigrationAutoConfiguration.class, MigrationCommandAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + database.url(),
+					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password());
+		this.contextRunner = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(CommandRevisions.AddPrice.class)
+			.withBean(CommandRevisions.SeedItems.class);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void backsOffWithoutACommand() {
+		this.contextRunner.run((context) -> assertThat(context).doesNotHaveBean(MigrationCommandRunner.class)
+			.doesNotHaveBean(MigrationCommands.class));
+	}
+
+	@Test
+	void upgradeAppliesWhatIsPendingAndPrintsEachRevision() {
+		CapturedCommand result = run("upgrade");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.err()).isEmpty();
+		assertThat(result.out()).startsWith("Upgraded <base> -> c3: 3 revision(s) in ")
+			.containsPattern("(?m)^REVISION +MESSAGE +DURATION +RETRIES$")
+			.containsPattern("(?m)^a1 +create item +\\d+ ms +0$")
+			.containsPattern("(?m)^c3 +seed items +\\d+ ms +0$");
+		assertThat(this.jdbc.queryForObject("SELECT price FROM item", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void upgradeWithNothingPendingSaysSo() {
+		run("upgrade");
+		CapturedCommand result = run("upgrade");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("Nothing to upgrade: the database is at c3.\n");
+	}
+
+	@Test
+	void upgradeStopsAtTheTarget() {
+		CapturedCommand result = run("upgrade", "b2");
+		assertThat(result.out()).startsWith("Upgraded <base> -> b2: 2 revision(s)");
+		assertThat(run("current").out()).isEqualTo("b2\n");
+	}
+
+	@Test
+	void upgradeToAnUnknownRevisionFailsWithTheEnginesReasonOnOneLine() {
+		CapturedCommand result = run("upgrade", "zz9");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err()).startsWith("upgrade failed: ").contains("zz9").endsWith("\n");
+		assertThat(result.err().lines()).hasSize(1);
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item')", String.class)).isNull();
+	}
+
+	@Test
+	void downgradeRefusesToRunWithoutAnExplicitTarget() {
+		run("upgrade");
+		CapturedCommand result = run("downgrade");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("downgrade needs an explicit target: set --migrations.target");
+		assertThat(run("current").out()).isEqualTo("c3\n");
+	}
+
+	@Test
+	void downgradeRevertsDownToTheTarget() {
+		run("upgrade");
+		CapturedCommand result = run("downgrade", "a1");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("Downgraded c3 -> a1: 2 revision(s)")
+			.containsPattern("(?m)^c3 +seed items ")
+			.containsPattern("(?m)^b2 +add item price ");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isZero();
+	}
+
+	@Test
+	void currentPrintsBaseForAnEmptyDatabaseWithoutMigratingIt() {
+		CapturedCommand result = run("current");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("<base>\n");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item')", String.class)).isNull();
+	}
+
+	@Test
+	void headsPrintsTheHeadsOfTheCode() {
+		CapturedCommand result = run("heads");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("c3\n");
+	}
+
+	@Test
+	void historyPrintsATableOfEveryStep() {
+		run("upgrade", "b2");
+		run("downgrade", "a1");
+		CapturedCommand result = run("history");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out().lines()).hasSize(4);
+		assertThat(result.out())
+			.containsPattern("(?m)^REVISION +MESSAGE +APPLIED AT +DURATION +ACTION +OUTCOME$")
+			.containsPattern("(?m)^a1 +create item +\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d [+-]\\d\\d:\\d\\d +\\d+ ms +upgrade +success$")
+			.containsPattern("(?m)^b2 +add item price +.+ +downgrade +success$");
+	}
+
+	@Test
+	void historyOfAnEmptyDatabaseSaysThereIsNone() {
+		CapturedCommand result = run("history");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("No history");
+	}
+
+	@Test
+	void pendingPrintsATableOfWhatAnUpgradeWouldApply() {
+		run("upgrade", "a1");
+		CapturedCommand result = run("pending");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("""
+				REVISION  MESSAGE
+				b2        add item price
+				c3        seed items
+				""");
+	}
+
+	@Test
+	void sqlPrintsTheUpgradeScriptFromBaseWithoutConnecting() {
+		CapturedCommand result = runWithoutDatabase("sql");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.err()).isEmpty();
+		assertThat(result.out()).contains("CREATE TABLE item (", "ADD COLUMN price", "'pen'");
+	}
+
+	@Test
+	void sqlPrintsOnlyTheRevisionsInsideTheRange() {
+		CapturedCommand result = runWithoutDatabase("sql", "a1:c3");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).contains("ADD COLUMN price", "'pen'").doesNotContain("CREATE TABLE item");
+	}
+
+	@Test
+	void sqlPrintsADowngradeScriptWhenTheRangeGoesDown() {
+		CapturedCommand result = runWithoutDatabase("sql", "heads:base");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).contains("downgrade").contains("DROP TABLE").contains("DELETE FROM item");
+		assertThat(result.out().indexOf("DELETE FROM item")).isLessThan(result.out().indexOf("DROP TABLE"));
+	}
+
+	@Test
+	void sqlRejectsARangeWithAnEmptySide() {
+		CapturedCommand result = runWithoutDatabase("sql", "a1:");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).startsWith("sql needs migrations.target as 'from:to'");
+	}
+
+	@Test
+	void stampMarksTheTargetWithoutRunningTheMigrations() {
+		CapturedCommand result = run("stamp", "b2");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).startsWith("Stamped <base> -> b2: 2 revision(s) marked without running them")
+			.containsPattern("(?m)^b2 +add item price +applied$");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item')", String.class)).isNull();
+		assertThat(run("current").out()).isEqualTo("b2\n");
+	}
+
+	@Test
+	void checkPassesWhenTheDatabaseIsAtHeads() {
+		run("upgrade");
+		CapturedCommand result = run("check");
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("OK: the database is at heads (c3) and matches the code.\n");
+	}
+
+	@Test
+	void checkFailsListingThePendingRevisions() {
+		run("upgrade", "a1");
+		CapturedCommand result = run("check");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("check failed: 2 revision(s) pending: b2, c3.\n");
+	}
+
+	@Test
+	void checkFailsListingAppliedRevisionsTheCodeDoesNotDeclare() {
+		run("upgrade");
+		ApplicationContextRunner withoutC3 = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(CommandRevisions.AddPrice.class);
+		CapturedCommand result = run(withoutC3, "check", "heads");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("applied revision(s) the code does not declare: c3");
+	}
+
+	@Test
+	void lintIsNotAvailableYet() {
+		CapturedCommand result = run("lint");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.out()).isEmpty();
+		assertThat(result.err())
+			.isEqualTo("lint is not available yet: the linter arrives with the zero-downtime toolkit\n");
+	}
+
+	@Test
+	void anUnknownCommandFailsListingTheValidOnes() {
+		CapturedCommand result = run("migrate");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
+				+ "current, history, heads, pending, sql, lint, stamp, check.\n");
+	}
+
+	@Test
+	void aCommandFailsWhenMigrationsAreDisabled() {
+		CapturedCommand result = run("current", "heads", "migrations.enabled=false");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("current cannot run: migrations are disabled");
+	}
+
+	@Test
+	void aBrokenRevisionGraphFailsWithTheEnginesMessageRatherThanTheBeanCreationChain() {
+		// command mode creates beans lazily, so the engine is only built when the command runs
+		ApplicationContextRunner lazy = this.contextRunner.withBean(CommandRevisions.Orphan.class)
+			.withInitializer((context) -> context.addBeanFactoryPostProcessor(
+					new LazyInitializationBeanFactoryPostProcessor()));
+		CapturedCommand result = run(lazy, "upgrade", "heads");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("upgrade failed: ").contains("x9").contains("missing")
+			.doesNotContain("Error creating bean");
+	}
+
+	@Test
+	void theContextIsClosedBeforeTheProcessExits() {
+		this.contextRunner.withPropertyValues("migrations.command=heads")
+			.withBean(CommandConsole.class, () -> new CapturedCommand().console())
+			.withBean(ContextRecordingExit.class)
+			.run((context) -> {
+				ContextRecordingExit exit = context.getBean(ContextRecordingExit.class);
+				context.getBean(MigrationCommandRunner.class).run();
+				assertThat(exit.code).isZero();
+				assertThat(exit.activeAtExit).isFalse();
+			});
+	}
+
+	private CapturedCommand run(String command) {
+		return run(command, "heads");
+	}
+
+	private CapturedCommand run(String command, String target, String... properties) {
+		return run(this.contextRunner, command, target, properties);
+	}
+
+	private CapturedCommand runWithoutDatabase(String command, String... target) {
+		// nothing listens on port 1: a command that connected would fail
+		ApplicationContextRunner unreachable = this.contextRunner
+			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
+		return run(unreachable, command, (target.length > 0) ? target[0] : "heads");
+	}
+
+	private static CapturedCommand run(ApplicationContextRunner runner, String command, String target,
+			String... properties) {
+		CapturedCommand result = new CapturedCommand();
+		runner.withPropertyValues("migrations.command=" + command, "migrations.target=" + target)
+			.withPropertyValues(properties)
+			.withBean(CommandConsole.class, result::console)
+			.withBean(CommandExit.class, result::exit)
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				context.getBean(MigrationCommandRunner.class).run();
+			});
+		return result;
+	}
+
+	/** Records whether the context was still active when the process was told to exit. */
+	static class ContextRecordingExit implements CommandExit {
+
+		private final ConfigurableApplicationContext context;
+
+		Integer code;
+
+		Boolean activeAtExit;
+
+		ContextRecordingExit(ConfigurableApplicationContext context) {
+			this.context = context;
+		}
+
+		@Override
+		public void exit(int code) {
+			this.code = code;
+			this.activeAtExit = this.context.isActive();
+		}
+
+	}
+
+}
