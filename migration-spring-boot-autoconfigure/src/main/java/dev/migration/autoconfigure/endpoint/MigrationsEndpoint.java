@@ -1,0 +1,396 @@
+package dev.migration.autoconfigure.endpoint;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.boot.actuate.endpoint.Access;
+import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
+import org.springframework.boot.actuate.endpoint.OperationResponseBody;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
+import org.springframework.boot.actuate.endpoint.annotation.ReadOperation;
+import org.springframework.boot.actuate.endpoint.annotation.Selector;
+import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
+import org.springframework.util.StringUtils;
+
+import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.MigrationRuns.LastRun;
+import dev.migration.autoconfigure.RunInProgressException;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.execute.Direction;
+import dev.migration.core.graph.RevisionGraphException;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.history.AppliedRevision;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.Outcome;
+import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.DatabaseState;
+import dev.migration.core.run.MigrationRunException;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunResult;
+
+/**
+ * {@link Endpoint @Endpoint} that shows the revision history and what is pending, the SQL of
+ * each revision, and, when access is unrestricted, runs the upgrade. Free text it returns
+ * (failure messages, recorded errors) has credentials masked; it never shows a URL or user of
+ * the migration connection.
+ */
+@Endpoint(id = "migrations", defaultAccess = Access.READ_ONLY)
+public class MigrationsEndpoint {
+
+	private static final Logger logger = LoggerFactory.getLogger(MigrationsEndpoint.class);
+
+	private final MigrationRuns runs;
+
+	private final String target;
+
+	/**
+	 * Creates the endpoint.
+	 * @param runs the runs of this application
+	 * @param target the target that pending revisions are counted against and that a POST
+	 * without one runs to
+	 */
+	public MigrationsEndpoint(MigrationRuns runs, String target) {
+		this.runs = Objects.requireNonNull(runs, "runs");
+		this.target = Objects.requireNonNull(target, "target");
+	}
+
+	/**
+	 * Returns the status, the current and head revisions, the history and what is pending.
+	 * @return the description
+	 */
+	@ReadOperation
+	public MigrationsDescriptor migrations() {
+		Migrator migrator = this.runs.migrator();
+		boolean running = this.runs.isRunning();
+		DatabaseState state = migrator.state();
+		List<HistoryEntry> history = migrator.history();
+		List<DeclaredRevision> pending = migrator.catalog().upgradePath(state.current(), this.target);
+		Optional<LastRun> lastRun = this.runs.lastRun();
+		MigrationStatus status = MigrationStatus.of(running, !pending.isEmpty(), failed(lastRun, history));
+		return new MigrationsDescriptor(status, this.target, sorted(state.current()), sorted(migrator.heads()),
+				pending.stream().map(PendingDescriptor::of).toList(),
+				history.stream().map(HistoryDescriptor::of).toList(), lastRun.map(LastRunDescriptor::of).orElse(null));
+	}
+
+	/**
+	 * Returns one revision with the SQL of its upgrade and downgrade.
+	 * @param revision the revision id or a unique prefix of it
+	 * @return the revision, or {@code null} (404) when no revision matches
+	 */
+	@ReadOperation
+	public @Nullable RevisionDescriptor revision(@Selector String revision) {
+		Migrator migrator = this.runs.migrator();
+		DeclaredRevision declared = find(migrator.catalog(), revision);
+		if (declared == null) {
+			return null;
+		}
+		AppliedRevision applied = migrator.state()
+			.applied()
+			.stream()
+			.filter((row) -> row.revision().equals(declared.id()))
+			.findFirst()
+			.orElse(null);
+		Rendered upgrade = render(migrator, declared.id(), Direction.UPGRADE);
+		Rendered downgrade = render(migrator, declared.id(), Direction.DOWNGRADE);
+		RevisionNode node = declared.node();
+		return new RevisionDescriptor(node.id(), node.message(), node.downRevisions(), List.copyOf(node.dependsOn()),
+				List.copyOf(node.branchLabels()), declared.transactional(), applied != null,
+				(applied != null) ? instant(applied.appliedAt()) : null, upgrade.sql(), upgrade.error(),
+				downgrade.sql(), downgrade.error());
+	}
+
+	/**
+	 * Applies pending revisions up to {@code target}, unless a run is already in progress.
+	 * @param target the target, such as {@code heads} or a revision id; the configured
+	 * target when not given
+	 * @return what the run applied, or why it did not run or stopped
+	 */
+	@WriteOperation
+	public RunDescriptor upgrade(@Nullable String target) {
+		return attempt(target).descriptor();
+	}
+
+	/**
+	 * Runs the upgrade, telling a rejected request (a target that does not resolve, so
+	 * nothing ran) from a run that failed.
+	 * @param target the target, or {@code null} for the configured one
+	 * @return the outcome
+	 */
+	Attempt attempt(@Nullable String target) {
+		String resolved = StringUtils.hasText(target) ? target.trim() : this.target;
+		Migrator migrator = this.runs.migrator();
+		Set<String> before;
+		try {
+			before = migrator.current();
+			// a target that does not resolve is the caller's mistake, not a failed run
+			migrator.catalog().upgradePath(before, resolved);
+		}
+		catch (RevisionGraphException ex) {
+			return new Attempt(RunDescriptor.failed(resolved, "Nothing ran: " + ex.getMessage(), null, null, List.of()),
+					true);
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not read the migration state before a run", ex);
+			return new Attempt(RunDescriptor.failed(resolved, ex.getMessage(), null, null, List.of()), false);
+		}
+		return new Attempt(run(migrator, resolved, before), false);
+	}
+
+	private RunDescriptor run(Migrator migrator, String target, Set<String> before) {
+		try {
+			RunResult result = this.runs.upgrade(target);
+			boolean pending = !migrator.catalog().upgradePath(result.after(), this.target).isEmpty();
+			return new RunDescriptor(pending ? MigrationStatus.PENDING : MigrationStatus.UP_TO_DATE, target,
+					summary(result), sorted(result.before()), sorted(result.after()),
+					result.steps().stream().map(StepDescriptor::of).toList(), result.durationMs());
+		}
+		catch (RunInProgressException ex) {
+			return new RunDescriptor(MigrationStatus.RUNNING, target, ex.getMessage(), sorted(before), null, List.of(),
+					null);
+		}
+		catch (RuntimeException ex) {
+			logger.error("The migration run triggered through the endpoint failed", ex);
+			List<AppliedStep> completed = (ex instanceof MigrationRunException run) ? run.completed() : List.of();
+			return RunDescriptor.failed(target, ex.getMessage(), sorted(before), currentOrNull(migrator),
+					completed.stream().map(StepDescriptor::of).toList());
+		}
+	}
+
+	private static boolean failed(Optional<LastRun> lastRun, List<HistoryEntry> history) {
+		if (lastRun.isPresent()) {
+			return lastRun.get().failed();
+		}
+		// no run here yet: another instance may have tried and failed
+		return !history.isEmpty() && history.get(history.size() - 1).outcome() == Outcome.FAILED;
+	}
+
+	private static @Nullable DeclaredRevision find(MigrationCatalog catalog, String revision) {
+		Optional<RevisionNode> exact = catalog.graph().find(revision);
+		if (exact.isPresent()) {
+			return catalog.get(exact.get().id());
+		}
+		List<String> matches = catalog.graph()
+			.topologicalOrder()
+			.stream()
+			.map(RevisionNode::id)
+			.filter((id) -> id.startsWith(revision))
+			.toList();
+		if (matches.size() > 1) {
+			throw new InvalidEndpointRequestException(
+					"Revision prefix '" + revision + "' is ambiguous: it matches " + matches + "; give more of the id",
+					"Ambiguous revision prefix");
+		}
+		return matches.isEmpty() ? null : catalog.get(matches.get(0));
+	}
+
+	private static Rendered render(Migrator migrator, String revision, Direction direction) {
+		try {
+			return new Rendered(migrator.revisionSql(revision, direction), null);
+		}
+		catch (RuntimeException ex) {
+			// an irreversible revision has no downgrade SQL; the reason is the answer
+			return new Rendered(null, SecretMasking.mask(ex.getMessage()));
+		}
+	}
+
+	private static @Nullable List<String> currentOrNull(Migrator migrator) {
+		try {
+			return sorted(migrator.current());
+		}
+		catch (RuntimeException ex) {
+			return null;
+		}
+	}
+
+	private static String summary(RunResult result) {
+		if (result.isEmpty()) {
+			return "Nothing to upgrade; the database is at " + describe(result.after()) + ".";
+		}
+		return "Upgraded " + describe(result.before()) + " -> " + describe(result.after()) + ": "
+				+ result.steps().size() + " revision(s) in " + result.durationMs() + " ms.";
+	}
+
+	private static String describe(Set<String> revisions) {
+		return revisions.isEmpty() ? "<base>" : String.join(", ", sorted(revisions));
+	}
+
+	private static List<String> sorted(Collection<String> ids) {
+		return ids.stream().sorted().toList();
+	}
+
+	private static @Nullable Instant instant(@Nullable OffsetDateTime time) {
+		return (time != null) ? time.toInstant() : null;
+	}
+
+	/**
+	 * The outcome of a POST.
+	 *
+	 * @param descriptor what to answer
+	 * @param rejected whether the request was refused before anything ran
+	 */
+	record Attempt(RunDescriptor descriptor, boolean rejected) {
+
+	}
+
+	private record Rendered(@Nullable String sql, @Nullable String error) {
+
+	}
+
+	/**
+	 * The migrations of the application.
+	 *
+	 * @param status where the database stands against the target
+	 * @param target the configured target
+	 * @param current the current revisions of the database, the applied ones nothing applied
+	 * revises
+	 * @param heads the head revisions in code
+	 * @param pending the revisions the target needs that are not applied, in the order a run
+	 * applies them
+	 * @param history every recorded step, oldest first
+	 * @param lastRun how the last run of this application ended, or {@code null}
+	 */
+	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
+			List<PendingDescriptor> pending, List<HistoryDescriptor> history,
+			@Nullable LastRunDescriptor lastRun) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A revision the target needs that is not applied.
+	 *
+	 * @param revision the revision id
+	 * @param message the revision message
+	 */
+	public record PendingDescriptor(String revision, String message) {
+
+		static PendingDescriptor of(DeclaredRevision revision) {
+			return new PendingDescriptor(revision.id(), revision.message());
+		}
+
+	}
+
+	/**
+	 * One recorded step.
+	 *
+	 * @param revision the revision id
+	 * @param message the revision message at the time
+	 * @param action {@code upgrade}, {@code downgrade} or {@code stamp}
+	 * @param outcome {@code success} or {@code failed}
+	 * @param appliedAt when the step finished
+	 * @param durationMs how long it took
+	 * @param retries how often it was retried after a lock timeout
+	 * @param appliedBy the database user that ran it
+	 * @param error why it failed, or {@code null}
+	 */
+	public record HistoryDescriptor(String revision, String message, String action, String outcome,
+			@Nullable Instant appliedAt, long durationMs, int retries, String appliedBy, @Nullable String error) {
+
+		static HistoryDescriptor of(HistoryEntry entry) {
+			return new HistoryDescriptor(entry.revision(), entry.message(), entry.action().value(),
+					entry.outcome().value(), instant(entry.appliedAt()), entry.durationMs(), entry.retries(),
+					entry.appliedBy(), SecretMasking.mask(entry.error()));
+		}
+
+	}
+
+	/**
+	 * How the last run of this application ended.
+	 *
+	 * @param action {@code upgrade}, {@code downgrade} or {@code stamp}
+	 * @param finishedAt when it ended
+	 * @param outcome {@code success} or {@code failed}
+	 * @param failure why it failed, or {@code null}
+	 */
+	public record LastRunDescriptor(String action, Instant finishedAt, String outcome, @Nullable String failure) {
+
+		static LastRunDescriptor of(LastRun run) {
+			return new LastRunDescriptor(run.action().value(), run.finishedAt(),
+					(run.failed() ? Outcome.FAILED : Outcome.SUCCESS).value(), SecretMasking.mask(run.failure()));
+		}
+
+	}
+
+	/**
+	 * One revision and its SQL.
+	 *
+	 * @param revision the revision id
+	 * @param message the revision message
+	 * @param revises the revisions it revises
+	 * @param dependsOn the revisions it depends on
+	 * @param branchLabels its branch labels
+	 * @param transactional whether it runs in one transaction
+	 * @param applied whether the database has it
+	 * @param appliedAt when it was applied, or {@code null}
+	 * @param upgradeSql the SQL of its upgrade, or {@code null} when it cannot be rendered
+	 * @param upgradeSqlError why the upgrade SQL cannot be rendered, or {@code null}
+	 * @param downgradeSql the SQL of its downgrade, or {@code null} when it cannot be
+	 * rendered
+	 * @param downgradeSqlError why the downgrade SQL cannot be rendered, such as an
+	 * irreversible operation, or {@code null}
+	 */
+	public record RevisionDescriptor(String revision, String message, List<String> revises, List<String> dependsOn,
+			List<String> branchLabels, boolean transactional, boolean applied, @Nullable Instant appliedAt,
+			@Nullable String upgradeSql, @Nullable String upgradeSqlError, @Nullable String downgradeSql,
+			@Nullable String downgradeSqlError) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * What a triggered run did.
+	 *
+	 * @param status {@code UP_TO_DATE} or {@code PENDING} after a run that completed,
+	 * {@code RUNNING} when another run was in progress so none started, {@code FAILED}
+	 * when it did not run or stopped
+	 * @param target the target of the run
+	 * @param message a one-line summary, or why it failed
+	 * @param before the current revisions before the run, or {@code null} when unknown
+	 * @param current the current revisions after the run, or {@code null} when unknown
+	 * @param applied the steps it completed, in order
+	 * @param durationMs how long the run took, or {@code null} when it did not complete
+	 */
+	public record RunDescriptor(MigrationStatus status, String target, @Nullable String message,
+			@Nullable List<String> before, @Nullable List<String> current, List<StepDescriptor> applied,
+			@Nullable Long durationMs) implements OperationResponseBody {
+
+		public RunDescriptor {
+			message = SecretMasking.mask(message);
+		}
+
+		static RunDescriptor failed(String target, @Nullable String message, @Nullable List<String> before,
+				@Nullable List<String> current, List<StepDescriptor> applied) {
+			return new RunDescriptor(MigrationStatus.FAILED, target, message, before, current, applied, null);
+		}
+
+	}
+
+	/**
+	 * One step a run completed.
+	 *
+	 * @param revision the revision id
+	 * @param message the revision message
+	 * @param direction {@code upgrade} or {@code downgrade}
+	 * @param durationMs how long it took
+	 * @param retries how often it was retried after a lock timeout
+	 * @param statements how many statements it ran
+	 */
+	public record StepDescriptor(String revision, String message, String direction, long durationMs, int retries,
+			int statements) {
+
+		static StepDescriptor of(AppliedStep step) {
+			return new StepDescriptor(step.revision(), step.message(), step.direction().word(), step.durationMs(),
+					step.retries(), step.statements());
+		}
+
+	}
+
+}

@@ -1,0 +1,39 @@
+package dev.migration.autoconfigure.endpoint;
+
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.autoconfigure.MigrationRuns;
+
+/**
+ * Auto-configuration of the {@link MigrationsEndpoint}, read-only unless
+ * {@code management.endpoint.migrations.access=unrestricted}.
+ */
+@AutoConfiguration(after = MigrationAutoConfiguration.class)
+@ConditionalOnClass({ MigrationRuns.class, ConditionalOnAvailableEndpoint.class })
+@ConditionalOnAvailableEndpoint(MigrationsEndpoint.class)
+@ConditionalOnBean(MigrationRuns.class)
+public final class MigrationsEndpointAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties) {
+		return new MigrationsEndpoint(runs, properties.getTarget());
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MigrationsEndpoint.class)
+	@ConditionalOnAvailableEndpoint(endpoint = MigrationsEndpoint.class, exposure = EndpointExposure.WEB)
+	MigrationsEndpointWebExtension migrationsEndpointWebExtension(MigrationsEndpoint endpoint) {
+		return new MigrationsEndpointWebExtension(endpoint);
+	}
+
+}
