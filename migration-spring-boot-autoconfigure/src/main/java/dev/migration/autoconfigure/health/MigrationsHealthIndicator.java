@@ -1,0 +1,77 @@
+package dev.migration.autoconfigure.health;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+
+import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.MigrationRuns.LastRun;
+import dev.migration.autoconfigure.endpoint.SecretMasking;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.run.Migrator;
+
+/**
+ * Health of the migrations: {@code DOWN} while revisions are pending after this
+ * application's last run failed, the configured pending status (by default
+ * {@code OUT_OF_SERVICE}) while revisions are pending, {@code UP} otherwise. A failure that
+ * another run has since made good no longer counts. It never touches liveness; readiness is
+ * {@link MigrationReadiness}'s job.
+ */
+public class MigrationsHealthIndicator extends AbstractHealthIndicator {
+
+	private final MigrationRuns runs;
+
+	private final String target;
+
+	private final Status pendingStatus;
+
+	/**
+	 * Creates the indicator.
+	 * @param runs the runs of this application
+	 * @param target the target pending revisions are counted against
+	 * @param pendingStatus the status while revisions are pending
+	 */
+	public MigrationsHealthIndicator(MigrationRuns runs, String target, Status pendingStatus) {
+		super("Migrations health check failed");
+		this.runs = Objects.requireNonNull(runs, "runs");
+		this.target = Objects.requireNonNull(target, "target");
+		this.pendingStatus = Objects.requireNonNull(pendingStatus, "pendingStatus");
+	}
+
+	@Override
+	protected void doHealthCheck(Health.Builder builder) {
+		Migrator migrator = this.runs.migrator();
+		Set<String> current;
+		List<DeclaredRevision> pending;
+		try {
+			current = migrator.current();
+			pending = migrator.catalog().upgradePath(current, this.target);
+		}
+		catch (RuntimeException ex) {
+			// the default detail would show the raw message, which may quote a URL
+			builder.down().withDetail("error", SecretMasking.mask(ex.getClass().getName() + ": " + ex.getMessage()));
+			return;
+		}
+		builder.withDetail("current", current.stream().sorted().toList()).withDetail("pending", pending.size());
+		Optional<LastRun> lastRun = this.runs.lastRun();
+		if (pending.isEmpty()) {
+			builder.up();
+		}
+		else if (lastRun.isPresent() && lastRun.get().failed()) {
+			builder.down().withDetail("error", SecretMasking.mask(lastRun.get().failure()));
+		}
+		else {
+			builder.status(this.pendingStatus)
+				.withDetail("pendingRevisions", pending.stream().map(DeclaredRevision::id).toList());
+		}
+		if (this.runs.isRunningHere()) {
+			builder.withDetail("running", true);
+		}
+	}
+
+}
