@@ -1,0 +1,39 @@
+package dev.migration.autoconfigure.metrics;
+
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.core.run.Migrator;
+
+/**
+ * Auto-configuration of the Micrometer meters of migrations: step timers and counters, which
+ * the engine feeds as a listener, and the pending-revisions gauge.
+ */
+@AutoConfiguration(after = MigrationAutoConfiguration.class, afterName = {
+		"org.springframework.boot.micrometer.metrics.autoconfigure.MetricsAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration",
+		"org.springframework.boot.micrometer.metrics.autoconfigure.export.simple.SimpleMetricsExportAutoConfiguration" })
+@ConditionalOnClass(MeterRegistry.class)
+@ConditionalOnBean({ MeterRegistry.class, Migrator.class })
+public final class MigrationMetricsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationStepMetrics migrationStepMetrics(MeterRegistry registry) {
+		return new MigrationStepMetrics(registry);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	PendingMigrationsMetrics pendingMigrationsMetrics(Migrator migrator, MigrationProperties properties) {
+		return new PendingMigrationsMetrics(migrator, properties.getTarget(), PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+	}
+
+}
