@@ -8,9 +8,9 @@ import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.SqlStatement;
 
 /**
- * The SQL that creates and writes the history tables. Every write is one statement that
- * changes the state table and appends to the log together, and states how many rows it must
- * change, so a history that drifted (a state row missing or already there) stops the run.
+ * The SQL that creates and writes the history tables. Each step's writes run in the step's
+ * own transaction and state how many rows they must change, so a history that drifted (a
+ * state row missing or already there) stops the step before it commits.
  */
 public final class HistoryStatements {
 
@@ -69,30 +69,24 @@ public final class HistoryStatements {
 	}
 
 	/**
-	 * Marks a revision applied and logs it; exactly one state row must be added.
+	 * Marks a revision applied and logs it; the state insert must add exactly one row (a
+	 * revision already marked applied fails on the key).
 	 * @param record the step
-	 * @return the statement
+	 * @return the statements, to run in the step's transaction
 	 */
-	public SqlStatement recordApplied(StepRecord record) {
-		String sql = "WITH state AS (\n    INSERT INTO %STATE% (revision, checksum) VALUES (?, ?) "
-				+ "RETURNING revision\n)\nINSERT INTO %LOG% " + LOG_COLUMNS + "\nSELECT revision, " + LOG_VALUES
-				+ " FROM state";
-		List<Object> parameters = new ArrayList<>(Arrays.asList(record.revision(), record.checksum()));
-		parameters.addAll(logValues(record));
-		return statement(sql, parameters);
+	public List<SqlStatement> recordApplied(StepRecord record) {
+		return List.of(statement("INSERT INTO %STATE% (revision, checksum) VALUES (?, ?)",
+				Arrays.asList(record.revision(), record.checksum())), recordLogOnly(record));
 	}
 
 	/**
 	 * Marks a revision reverted and logs it; exactly one state row must be removed.
 	 * @param record the step
-	 * @return the statement
+	 * @return the statements, to run in the step's transaction
 	 */
-	public SqlStatement recordReverted(StepRecord record) {
-		String sql = "WITH state AS (\n    DELETE FROM %STATE% WHERE revision = ? RETURNING revision\n)\n"
-				+ "INSERT INTO %LOG% " + LOG_COLUMNS + "\nSELECT revision, " + LOG_VALUES + " FROM state";
-		List<Object> parameters = new ArrayList<>(List.of(record.revision()));
-		parameters.addAll(logValues(record));
-		return statement(sql, parameters);
+	public List<SqlStatement> recordReverted(StepRecord record) {
+		return List.of(statement("DELETE FROM %STATE% WHERE revision = ?", List.of(record.revision())),
+				recordLogOnly(record));
 	}
 
 	/**

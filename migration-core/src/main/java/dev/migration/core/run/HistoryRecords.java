@@ -1,5 +1,7 @@
 package dev.migration.core.run;
 
+import java.util.List;
+
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.StepResult;
@@ -14,7 +16,7 @@ final class HistoryRecords {
 	private HistoryRecords() {
 	}
 
-	static SqlStatement success(HistoryStatements history, StepResult result, String checksum, String host,
+	static List<SqlStatement> success(HistoryStatements history, StepResult result, String checksum, String host,
 			Long durationMs, int retries) {
 		Action action = (result.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
 		StepRecord record = new StepRecord(result.revision().id(), result.revision().message(), action,

@@ -377,7 +377,7 @@ public final class Migrator {
 	private <T> T withConnection(ConnectionWork<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
-			JdbcStatementSink sink = new JdbcStatementSink(connection);
+			JdbcStatementSink sink = new JdbcStatementSink(connection, this.dialect);
 			int version = connection.getMetaData().getDatabaseMajorVersion();
 			this.dialect.prepareSession(version).forEach(sink::execute);
 			try {

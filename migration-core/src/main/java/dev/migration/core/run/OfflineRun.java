@@ -45,7 +45,7 @@ final class OfflineRun {
 		for (DeclaredRevision revision : path) {
 			String checksum = this.checksums.apply(revision);
 			executor.run(revision, direction,
-					(result) -> List.of(HistoryRecords.success(this.history, result, checksum, null, null, 0)), 0);
+					(result) -> HistoryRecords.success(this.history, result, checksum, null, null, 0), 0);
 			sink.blankLine();
 		}
 		return sink.script();

@@ -82,8 +82,8 @@ final class Stamper {
 		DeclaredRevision revision = this.catalog.get(id);
 		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
 				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
-		this.sink.execute((direction == Direction.UPGRADE) ? this.history.recordApplied(record)
-				: this.history.recordReverted(record));
+		((direction == Direction.UPGRADE) ? this.history.recordApplied(record) : this.history.recordReverted(record))
+			.forEach(this.sink::execute);
 		return new AppliedStep(id, revision.message(), direction, 0, 0, 0, true);
 	}
 

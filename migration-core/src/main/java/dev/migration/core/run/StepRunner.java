@@ -92,7 +92,7 @@ final class StepRunner {
 	}
 
 	private List<SqlStatement> record(StepResult result, String checksum, int retries, long start) {
-		return List.of(HistoryRecords.success(this.history, result, checksum, this.host, millisSince(start), retries));
+		return HistoryRecords.success(this.history, result, checksum, this.host, millisSince(start), retries);
 	}
 
 	private AppliedStep completed(StepResult result, int retries, long millis) {

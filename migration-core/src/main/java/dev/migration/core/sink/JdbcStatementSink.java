@@ -22,6 +22,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
+import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.SqlStatement;
 
 /** Runs statements on one JDBC connection, binding values as parameters. */
@@ -34,13 +35,27 @@ public final class JdbcStatementSink implements StatementSink {
 	/** Settings waiting to travel with the next statement, saving a round trip each. */
 	private final List<String> pendingSettings = new ArrayList<>();
 
+	/** Statements of the open transaction waiting to be sent together, or {@code null} to send each at once. */
+	private final StatementBatch batch;
+
 	/**
-	 * Creates a sink on a connection it does not own (the caller closes it).
+	 * Creates a sink that sends each statement at once, on a connection it does not own.
 	 * @param connection the connection, in auto-commit mode
 	 */
 	public JdbcStatementSink(Connection connection) {
+		this(connection, null);
+	}
+
+	/**
+	 * Creates a sink that holds the statements of a transaction back and sends them in one
+	 * round trip, with values inlined by {@code dialect} exactly as the offline script shows them.
+	 * @param connection the connection, in auto-commit mode; the caller closes it
+	 * @param dialect renders values as literals, or {@code null} to send each statement at once
+	 */
+	public JdbcStatementSink(Connection connection, Dialect dialect) {
 		this.connection = Objects.requireNonNull(connection, "connection");
 		this.reads = new JdbcTemplate(new SingleConnectionDataSource(connection, true));
+		this.batch = (dialect != null) ? new StatementBatch(dialect) : null;
 	}
 
 	@Override
@@ -50,6 +65,17 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void execute(SqlStatement statement) {
+		if (this.batch != null && statement.transactional() && !autoCommit()) {
+			if (this.batch.isEmpty()) {
+				this.batch.lead(this.pendingSettings);
+				this.pendingSettings.clear();
+			}
+			if (this.batch.add(statement)) {
+				this.batch.send(this.connection);
+			}
+			return;
+		}
+		sendBatch();
 		if (statement.setting() && !statement.hasParameters()) {
 			this.pendingSettings.add(statement.sql());
 			return;
@@ -71,6 +97,7 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void flush() {
+		sendBatch();
 		if (!this.pendingSettings.isEmpty()) {
 			String sql = withPendingSettings("");
 			run(sql, () -> executePlain(sql));
@@ -88,6 +115,10 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void rollback() {
+		if (this.batch != null) {
+			// held statements of a transaction that is rolled back need not run at all
+			this.batch.discard();
+		}
 		// settings of an aborted transaction are gone with it; session settings still apply
 		flushQuietly();
 		run("ROLLBACK", () -> {
@@ -110,6 +141,12 @@ public final class JdbcStatementSink implements StatementSink {
 	public <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> args) {
 		flush();
 		return this.reads.query(sql, mapper, args.toArray());
+	}
+
+	private void sendBatch() {
+		if (this.batch != null && !this.batch.isEmpty()) {
+			this.batch.send(this.connection);
+		}
 	}
 
 	private boolean autoCommit() {

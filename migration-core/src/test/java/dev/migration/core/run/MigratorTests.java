@@ -153,6 +153,45 @@ class MigratorTests {
 			.contains("DROP INDEX CONCURRENTLY ix_account_email;");
 	}
 
+	@Test
+	void aFailureInsideATransactionNamesTheStatementThatFailed() {
+		Migration broken = new BrokenSecondStatement();
+		assertThatExceptionOfType(MigrationRunException.class)
+			.isThrownBy(() -> migrator(List.of(broken)).upgrade("heads"))
+			.withMessageContaining("in statement:\nINSERT INTO nowhere VALUES (1)")
+			.withMessageContaining("Its transaction was rolled back");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('first')", String.class)).isNull();
+	}
+
+	@Test
+	void aNonTransactionalRevisionMayCommitInsideADoBlock() {
+		migrator(List.of(new CommittingDoBlock())).upgrade("heads");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM batches", Integer.class)).isEqualTo(3);
+	}
+
+	@dev.migration.core.Revision(id = "x1", message = "broken second statement")
+	static class BrokenSecondStatement implements Migration {
+
+		@Override
+		public void upgrade(dev.migration.core.Operations op) {
+			op.execute("CREATE TABLE first (id int)");
+			op.execute("INSERT INTO nowhere VALUES (1)");
+			op.execute("CREATE TABLE third (id int)");
+		}
+
+	}
+
+	@dev.migration.core.Revision(id = "y1", message = "commit per batch", transactional = false)
+	static class CommittingDoBlock implements Migration {
+
+		@Override
+		public void upgrade(dev.migration.core.Operations op) {
+			op.execute("CREATE TABLE batches (n int)");
+			op.execute("DO $$ BEGIN FOR i IN 1..3 LOOP INSERT INTO batches VALUES (i); COMMIT; END LOOP; END $$");
+		}
+
+	}
+
 	private Migrator migrator(List<Migration> migrations) {
 		return Migrator.create(this.dataSource, migrations, RunSettings.defaults());
 	}
