@@ -75,8 +75,9 @@ public final class HistoryStatements {
 	 * @return the statements, to run in the step's transaction
 	 */
 	public List<SqlStatement> recordApplied(StepRecord record) {
+		// a single-row INSERT adds exactly one row or fails (a revision marked twice fails on the key)
 		return List.of(statement("INSERT INTO %STATE% (revision, checksum) VALUES (?, ?)",
-				Arrays.asList(record.revision(), record.checksum())), recordLogOnly(record));
+				Arrays.asList(record.revision(), record.checksum()), null), recordLogOnly(record));
 	}
 
 	/**
@@ -85,7 +86,7 @@ public final class HistoryStatements {
 	 * @return the statements, to run in the step's transaction
 	 */
 	public List<SqlStatement> recordReverted(StepRecord record) {
-		return List.of(statement("DELETE FROM %STATE% WHERE revision = ?", List.of(record.revision())),
+		return List.of(statement("DELETE FROM %STATE% WHERE revision = ?", List.of(record.revision()), 1),
 				recordLogOnly(record));
 	}
 
@@ -98,7 +99,7 @@ public final class HistoryStatements {
 		String sql = "INSERT INTO %LOG% " + LOG_COLUMNS + "\nVALUES (?, " + LOG_VALUES + ")";
 		List<Object> parameters = new ArrayList<>(List.of(record.revision()));
 		parameters.addAll(logValues(record));
-		return statement(sql, parameters);
+		return statement(sql, parameters, null);
 	}
 
 	/**
@@ -151,11 +152,12 @@ public final class HistoryStatements {
 	 * Splits the template at its placeholders before the table names go in, so a name that
 	 * holds a question mark cannot shift the parameters.
 	 */
-	private SqlStatement statement(String template, List<Object> parameters) {
+	private SqlStatement statement(String template, List<Object> parameters, Integer expectedRows) {
 		List<String> fragments = Arrays.stream(template.split("\\?", -1))
 			.map((fragment) -> fragment.replace("%STATE%", this.state).replace("%LOG%", this.log))
 			.toList();
-		return new SqlStatement(fragments, parameters, true).expectingRows(1);
+		SqlStatement statement = new SqlStatement(fragments, parameters, true);
+		return (expectedRows != null) ? statement.expectingRows(expectedRows) : statement;
 	}
 
 	private static String qualified(Dialect dialect, String schema, String name) {

@@ -106,6 +106,10 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void commit() {
+		if (this.batch != null && !this.batch.isEmpty() && this.batch.canCarryCommit()) {
+			// one round trip for the whole step; the driver then sees the transaction already ended
+			this.batch.sendWithCommit(this.connection);
+		}
 		flush();
 		run("COMMIT", () -> {
 			this.connection.commit();

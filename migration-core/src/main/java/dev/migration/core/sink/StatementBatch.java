@@ -52,6 +52,25 @@ final class StatementBatch {
 		this.leadingSettings.addAll(settings);
 	}
 
+	/**
+	 * Returns whether the COMMIT may travel with the held statements: only when no row count
+	 * needs checking first, since after the COMMIT a wrong count could no longer be undone.
+	 * @return whether the commit can join the batch
+	 */
+	boolean canCarryCommit() {
+		return this.statements.stream().allMatch((statement) -> statement.expectedRows() == null);
+	}
+
+	/**
+	 * Sends the held statements and COMMIT in one round trip; a failing statement stops the
+	 * batch before the COMMIT, leaving the transaction to be rolled back.
+	 * @param connection the connection, in a transaction
+	 */
+	void sendWithCommit(Connection connection) {
+		this.statements.add(SqlStatement.of("COMMIT"));
+		send(connection);
+	}
+
 	boolean isEmpty() {
 		return this.statements.isEmpty() && this.leadingSettings.isEmpty();
 	}
