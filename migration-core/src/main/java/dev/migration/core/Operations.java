@@ -136,6 +136,33 @@ public interface Operations {
 
 	void dropConstraint(String name, String table, DropOption... options);
 
+	/**
+	 * Makes an existing column NOT NULL without a long lock or a scan under one: a CHECK ...
+	 * NOT VALID, its VALIDATE in a transaction of its own, then SET NOT NULL (no scan, thanks to
+	 * the valid check) and the check dropped. Reversible.
+	 * @param table the table
+	 * @param column the column
+	 */
+	void setNotNullOnline(String table, String column);
+
+	/**
+	 * Adds a foreign key NOT VALID, then validates it in a transaction of its own, so neither
+	 * step holds a lock that queues traffic while existing rows are checked. Reversible.
+	 * @param name the constraint name
+	 * @param table the referencing table
+	 * @param spec the columns and the referenced table
+	 */
+	void addForeignKeyOnline(String name, String table, Consumer<ForeignKeySpec> spec);
+
+	/**
+	 * Builds a unique index CONCURRENTLY (outside a transaction) and promotes it to a unique
+	 * constraint, which takes only a brief lock. Reversible.
+	 * @param name the constraint name; the index is named after it with {@code _idx}
+	 * @param table the table
+	 * @param columns the key columns
+	 */
+	void addUniqueOnline(String name, String table, String... columns);
+
 	void createView(String view, String query);
 
 	void createOrReplaceView(String view, String query);

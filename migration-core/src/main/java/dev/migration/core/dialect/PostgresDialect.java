@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.StringJoiner;
 
 import dev.migration.core.op.AddColumn;
+import dev.migration.core.op.AddForeignKeyOnline;
+import dev.migration.core.op.AddUniqueOnline;
 import dev.migration.core.op.AddConstraint;
 import dev.migration.core.op.AddEnumValue;
 import dev.migration.core.op.AlterColumnDefault;
@@ -32,10 +34,13 @@ import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameTable;
+import dev.migration.core.op.SetNotNullOnline;
 import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
+import dev.migration.core.schema.IndexElement;
 import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.schema.TableConstraint;
 import dev.migration.core.sink.DatabaseReader;
 
 /**
@@ -140,6 +145,15 @@ public class PostgresDialect implements Dialect {
 		if (op instanceof BulkInsert o) {
 			return bulkInsert(o);
 		}
+		if (op instanceof SetNotNullOnline o) {
+			return setNotNullOnline(o);
+		}
+		if (op instanceof AddForeignKeyOnline o) {
+			return addForeignKeyOnline(o);
+		}
+		if (op instanceof AddUniqueOnline o) {
+			return addUniqueOnline(o);
+		}
 		throw new IllegalArgumentException("PostgresDialect cannot render " + op);
 	}
 
@@ -155,6 +169,9 @@ public class PostgresDialect implements Dialect {
 
 	@Override
 	public List<SqlStatement> leftoversBefore(Op op, DatabaseReader reader) {
+		if (op instanceof AddUniqueOnline unique) {
+			return leftoversBefore(uniqueIndex(unique), reader);
+		}
 		if (!(op instanceof CreateIndex index) || !index.concurrently()) {
 			return List.of();
 		}
@@ -314,6 +331,42 @@ public class PostgresDialect implements Dialect {
 
 	private static String comment(String comment) {
 		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
+	}
+
+	private List<SqlStatement> setNotNullOnline(SetNotNullOnline op) {
+		List<SqlStatement> statements = new ArrayList<>(render(new AddConstraint(op.table(),
+				new TableConstraint.Check(op.checkName(), quote(op.column()) + " IS NOT NULL", true))));
+		statements.add(SqlStatement.COMMIT_POINT);
+		statements.addAll(render(new ValidateConstraint(op.table(), op.checkName())));
+		statements.add(SqlStatement.COMMIT_POINT);
+		statements.addAll(render(new AlterColumnNullability(op.table(), op.column(), false)));
+		statements.addAll(render(new DropConstraint(op.table(), op.checkName(), false, false)));
+		return statements;
+	}
+
+	private List<SqlStatement> addForeignKeyOnline(AddForeignKeyOnline op) {
+		TableConstraint.ForeignKey key = op.foreignKey();
+		TableConstraint.ForeignKey notValid = new TableConstraint.ForeignKey(key.name(), key.columns(),
+				key.referencedTable(), key.referencedColumns(), key.onDelete(), key.onUpdate(), key.deferrable(),
+				key.initiallyDeferred(), true);
+		List<SqlStatement> statements = new ArrayList<>(render(new AddConstraint(op.table(), notValid)));
+		statements.add(SqlStatement.COMMIT_POINT);
+		statements.addAll(render(new ValidateConstraint(op.table(), key.name())));
+		return statements;
+	}
+
+	private List<SqlStatement> addUniqueOnline(AddUniqueOnline op) {
+		// the commit point lets the concurrent build follow transactional work in the same revision
+		List<SqlStatement> statements = new ArrayList<>(List.of(SqlStatement.COMMIT_POINT));
+		statements.addAll(render(uniqueIndex(op)));
+		statements.addAll(render(new AddConstraint(op.table(),
+				new TableConstraint.Unique(op.name(), List.of(), op.indexName(), false))));
+		return statements;
+	}
+
+	private static CreateIndex uniqueIndex(AddUniqueOnline op) {
+		return new CreateIndex(op.indexName(), op.table(), op.columns().stream().map(IndexElement::column).toList(),
+				true, true, false, null, List.of(), null);
 	}
 
 	/**

@@ -17,11 +17,14 @@ import dev.migration.core.MigrationException;
  * writes; statements that do not ({@code CREATE INDEX CONCURRENTLY}, {@code VALIDATE
  * CONSTRAINT}) may wait longer
  * @param expectedRows how many rows it must change, checked online, or {@code null} for no check
- * @param setting whether it only changes a session or transaction setting and returns
- * nothing, so an online sink may send it together with the next statement
+ * @param kind a change, a setting, or a commit point between two transactions of one step
  */
 public record SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional,
-		boolean blocksTraffic, Integer expectedRows, boolean setting) {
+		boolean blocksTraffic, Integer expectedRows, Kind kind) {
+
+	/** A commit point: no SQL of its own; the step commits here and opens a new transaction. */
+	public static final SqlStatement COMMIT_POINT = new SqlStatement(List.of(""), List.of(), true, true, null,
+			Kind.COMMIT_POINT);
 
 	public SqlStatement {
 		fragments = List.copyOf(fragments);
@@ -40,7 +43,7 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 * @param transactional whether it may run inside a transaction block
 	 */
 	public SqlStatement(List<String> fragments, List<Object> parameters, boolean transactional) {
-		this(fragments, parameters, transactional, true, null, false);
+		this(fragments, parameters, transactional, true, null, Kind.CHANGE);
 	}
 
 	/**
@@ -58,7 +61,7 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 * @return the statement
 	 */
 	public static SqlStatement setting(String sql) {
-		return new SqlStatement(List.of(sql), List.of(), true, true, null, true);
+		return new SqlStatement(List.of(sql), List.of(), true, true, null, Kind.SETTING);
 	}
 
 	/**
@@ -77,7 +80,7 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 */
 	public SqlStatement nonBlocking() {
 		return new SqlStatement(this.fragments, this.parameters, this.transactional, false, this.expectedRows,
-				this.setting);
+				this.kind);
 	}
 
 	/**
@@ -87,7 +90,24 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 */
 	public SqlStatement expectingRows(int rows) {
 		return new SqlStatement(this.fragments, this.parameters, this.transactional, this.blocksTraffic, rows,
-				this.setting);
+				this.kind);
+	}
+
+	/**
+	 * Returns whether it only changes a session or transaction setting and returns nothing,
+	 * so an online sink may send it together with the next statement.
+	 * @return whether this is a setting
+	 */
+	public boolean setting() {
+		return this.kind == Kind.SETTING;
+	}
+
+	/**
+	 * Returns whether this is the point where a step commits and opens a new transaction.
+	 * @return whether this is a commit point
+	 */
+	public boolean isCommitPoint() {
+		return this.kind == Kind.COMMIT_POINT;
 	}
 
 	/**
@@ -104,6 +124,20 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	 */
 	public boolean hasParameters() {
 		return !this.parameters.isEmpty();
+	}
+
+	/** What a statement is to the executor. */
+	public enum Kind {
+
+		/** A statement that changes the schema or data. */
+		CHANGE,
+
+		/** A statement that only changes a session or transaction setting. */
+		SETTING,
+
+		/** Where a step commits its transaction and opens the next one; it has no SQL. */
+		COMMIT_POINT
+
 	}
 
 }

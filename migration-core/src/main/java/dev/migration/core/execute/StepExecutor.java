@@ -96,6 +96,9 @@ public final class StepExecutor {
 
 		private int statements;
 
+		/** Statements made permanent by a commit point, kept even if a later part fails. */
+		private int committed;
+
 		Step(DeclaredRevision revision, Direction direction, int skip) {
 			this.revision = revision;
 			this.direction = direction;
@@ -105,6 +108,10 @@ public final class StepExecutor {
 		void emit(Op op) {
 			boolean cleanedUp = false;
 			for (SqlStatement statement : StepExecutor.this.dialect.render(op)) {
+				if (statement.isCommitPoint()) {
+					commitPoint();
+					continue;
+				}
 				if (this.seen++ < this.skip) {
 					StepExecutor.this.sink.comment("skipped, an earlier attempt ran it: " + firstLine(statement));
 					continue;
@@ -119,6 +126,20 @@ public final class StepExecutor {
 			}
 		}
 
+		/**
+		 * Ends the current transaction so what follows runs in a new one: VALIDATE after ADD
+		 * CONSTRAINT ... NOT VALID must not hold the first transaction's lock while it scans.
+		 */
+		private void commitPoint() {
+			if (this.inTransaction) {
+				StepExecutor.this.sink.commit();
+			}
+			this.committed = this.statements;
+			this.started = false;
+			this.inTransaction = false;
+			this.timeout = null;
+		}
+
 		/** Removes what a failed earlier attempt left in the way, such as an INVALID index. */
 		private void cleanUpLeftovers(Op op) {
 			if (!StepExecutor.this.sink.offline()) {
@@ -130,7 +151,7 @@ public final class StepExecutor {
 		private void prepareFor(SqlStatement statement) {
 			if (!this.started) {
 				this.started = true;
-				this.inTransaction = this.revision.transactional() && statement.transactional() && this.skip == 0;
+				this.inTransaction = this.revision.transactional() && statement.transactional();
 				if (this.inTransaction) {
 					StepExecutor.this.sink.begin();
 				}
@@ -162,16 +183,20 @@ public final class StepExecutor {
 			String kept = keep();
 			String what = this.direction.word() + " of revision '" + this.revision.id() + "'"
 					+ (this.revision.message().isEmpty() ? "" : " (" + this.revision.message() + ")");
-			return new StepFailedException(this.revision.id(), this.direction, this.inTransaction,
-					this.inTransaction ? 0 : this.statements, "The " + what + " failed: " + cause.getMessage() + "\n" + kept,
-					cause);
+			int statementsKept = this.inTransaction ? this.committed : this.statements;
+			return new StepFailedException(this.revision.id(), this.direction, statementsKept == 0 && this.inTransaction,
+					statementsKept, "The " + what + " failed: " + cause.getMessage() + "\n" + kept, cause);
 		}
 
 		private String keep() {
 			if (this.inTransaction) {
 				rollbackQuietly();
-				return "Its transaction was rolled back, so nothing of this revision was applied. "
-						+ "Fix the revision and run again.";
+				if (this.committed == 0) {
+					return "Its transaction was rolled back, so nothing of this revision was applied. "
+							+ "Fix the revision and run again.";
+				}
+				return "Its last transaction was rolled back; the " + this.committed + " statement(s) committed before "
+						+ "it were kept, and a new run resumes after them if the revision is unchanged.";
 			}
 			resetTimeoutQuietly();
 			if (this.statements == 0) {

@@ -222,6 +222,23 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void setNotNullOnline(String table, String column) {
+		apply(new SetNotNullOnline(QualifiedName.parse(table), column));
+	}
+
+	@Override
+	public void addForeignKeyOnline(String name, String table, Consumer<ForeignKeySpec> spec) {
+		ForeignKeyBuilder builder = new ForeignKeyBuilder(name);
+		spec.accept(builder);
+		apply(new AddForeignKeyOnline(QualifiedName.parse(table), builder.build()));
+	}
+
+	@Override
+	public void addUniqueOnline(String name, String table, String... columns) {
+		apply(new AddUniqueOnline(name, QualifiedName.parse(table), List.of(columns)));
+	}
+
+	@Override
 	public void createView(String view, String query) {
 		apply(new CreateView(QualifiedName.parse(view), query, false, false));
 	}

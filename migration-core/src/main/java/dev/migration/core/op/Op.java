@@ -10,7 +10,8 @@ import java.util.Optional;
 public sealed interface Op permits CreateSchema, DropSchema, CreateTable, DropTable, RenameTable, AddColumn,
 		DropColumn, RenameColumn, AlterColumnType, AlterColumnNullability, AlterColumnDefault, CreateIndex, DropIndex,
 		AddConstraint, DropConstraint, ValidateConstraint, CreateView, DropView, CreateSequence, DropSequence,
-		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert {
+		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert, SetNotNullOnline, AddForeignKeyOnline,
+		AddUniqueOnline {
 
 	/**
 	 * Returns the operations that undo this one, in order, or empty when it cannot be undone

@@ -45,6 +45,9 @@ class EveryOpRendersTests {
 			op.commentOnColumn("t", "a", "c");
 			op.execute("SELECT 1");
 			op.bulkInsert("t", List.of("a"), List.of(List.of(1)));
+			op.setNotNullOnline("t", "a");
+			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
+			op.addUniqueOnline("uq", "t", "a");
 		});
 		Set<Class<?>> reached = ops.stream().map(Object::getClass).collect(Collectors.toSet());
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(Arrays.asList(Op.class.getPermittedSubclasses()));
