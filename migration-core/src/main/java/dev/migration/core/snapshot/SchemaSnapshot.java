@@ -1,0 +1,77 @@
+package dev.migration.core.snapshot;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a database's schema consists of at one moment, as comparable values: schemas,
+ * tables, columns, constraints, indexes, views, sequences, triggers, functions and enum
+ * types. Read one with {@link SnapshotReader}; compare two with {@link #diff(SchemaSnapshot)}.
+ *
+ * @param objects the objects, sorted by kind and name
+ */
+public record SchemaSnapshot(List<SchemaObject> objects) {
+
+	public SchemaSnapshot {
+		List<SchemaObject> sorted = new ArrayList<>(objects);
+		sorted.sort(null);
+		objects = List.copyOf(sorted);
+	}
+
+	/**
+	 * Creates a snapshot of the given objects.
+	 * @param objects the objects, in any order
+	 * @return the snapshot
+	 */
+	public static SchemaSnapshot of(Collection<SchemaObject> objects) {
+		return new SchemaSnapshot(new ArrayList<>(objects));
+	}
+
+	/**
+	 * Returns the objects by {@link SchemaObject#key() key}, in order.
+	 * @return the objects
+	 */
+	public Map<String, SchemaObject> byKey() {
+		Map<String, SchemaObject> byKey = new LinkedHashMap<>();
+		this.objects.forEach((object) -> byKey.put(object.key(), object));
+		return byKey;
+	}
+
+	/**
+	 * Returns what differs from this snapshot (the expected one) in {@code actual}.
+	 * @param actual the snapshot to compare with this one
+	 * @return the differences, empty when both are the same
+	 */
+	public SchemaDiff diff(SchemaSnapshot actual) {
+		return SchemaDiff.between(this, actual);
+	}
+
+	/**
+	 * Returns this snapshot as text that {@link #parse(String)} reads back, for storing it.
+	 * @return the text form
+	 */
+	public String toText() {
+		return SnapshotText.write(this);
+	}
+
+	/**
+	 * Reads a snapshot written by {@link #toText()}.
+	 * @param text the text form
+	 * @return the snapshot
+	 */
+	public static SchemaSnapshot parse(String text) {
+		return SnapshotText.read(text);
+	}
+
+	@Override
+	public String toString() {
+		Map<ObjectKind, Integer> counts = new TreeMap<>();
+		this.objects.forEach((object) -> counts.merge(object.kind(), 1, Integer::sum));
+		return "SchemaSnapshot" + counts;
+	}
+
+}
