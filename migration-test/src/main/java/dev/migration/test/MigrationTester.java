@@ -1,0 +1,260 @@
+package dev.migration.test;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import org.opentest4j.AssertionFailedError;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.Migration;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.snapshot.SchemaDiff;
+import dev.migration.core.snapshot.SchemaSnapshot;
+import dev.migration.core.snapshot.SnapshotReader;
+
+/**
+ * Proves a set of migrations on a real PostgreSQL before they reach production: one head,
+ * an upgrade from an empty database, the stairway (each revision up, down and up again),
+ * downgrades that leave no trace, and a schema that matches a given database. Each check
+ * throws an {@link AssertionFailedError} whose message names the revision and what is wrong.
+ *
+ * <pre class="code">
+ * MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrders()))
+ *     .withSeed("0002", (jdbc) -&gt; jdbc.update("INSERT INTO orders (total) VALUES (1)"));
+ * tester.assertSingleHead();
+ * tester.assertStairway();
+ * tester.assertDowngradesLeaveNoTrace();
+ * </pre>
+ *
+ * <p>By default each check gets a fresh database on the shared test server
+ * ({@code migration-test-database}) and drops it afterwards; a tester made with
+ * {@link #of(DataSource, Collection)} empties the given database instead. Immutable.
+ */
+public final class MigrationTester {
+
+	private final List<Migration> migrations;
+
+	private final MigrationCatalog catalog;
+
+	private final Workspace.Provider workspaces;
+
+	private final RunSettings settings;
+
+	private final Map<String, Seed> seeds;
+
+	private MigrationTester(List<Migration> migrations, Workspace.Provider workspaces, RunSettings settings,
+			Map<String, Seed> seeds) {
+		this.migrations = List.copyOf(migrations);
+		this.catalog = MigrationCatalog.of(this.migrations);
+		this.workspaces = workspaces;
+		this.settings = settings;
+		this.seeds = Map.copyOf(seeds);
+	}
+
+	/**
+	 * Creates a tester that runs each check in a fresh database of its own.
+	 * @param migrations the migrations, each annotated with {@code @Revision}
+	 * @return the tester
+	 */
+	public static MigrationTester of(Collection<? extends Migration> migrations) {
+		return new MigrationTester(List.copyOf(migrations), Workspace.fresh(), RunSettings.defaults(), Map.of());
+	}
+
+	/**
+	 * Creates a tester that runs each check in the given database, after dropping every
+	 * schema in it (and creating {@code public} again): only hand it a database for tests.
+	 * @param dataSource the database to use, emptied before each check
+	 * @param migrations the migrations, each annotated with {@code @Revision}
+	 * @return the tester
+	 */
+	public static MigrationTester of(DataSource dataSource, Collection<? extends Migration> migrations) {
+		return new MigrationTester(List.copyOf(migrations), Workspace.given(Objects.requireNonNull(dataSource)),
+				RunSettings.defaults(), Map.of());
+	}
+
+	/**
+	 * Creates a tester of the {@link Migration} beans of an application context, such as the
+	 * one of a {@code @SpringBootTest}. Checks run in fresh databases, never in the
+	 * application's own; compare that one with {@link #assertSchemaMatches(DataSource)}.
+	 * @param beans the context
+	 * @return the tester
+	 */
+	public static MigrationTester of(ListableBeanFactory beans) {
+		return of(beans.getBeansOfType(Migration.class).values());
+	}
+
+	/**
+	 * Returns a tester that runs the migrations with the given settings, such as another
+	 * history table.
+	 * @param settings the settings
+	 * @return a new tester
+	 */
+	public MigrationTester withSettings(RunSettings settings) {
+		return new MigrationTester(this.migrations, this.workspaces, Objects.requireNonNull(settings), this.seeds);
+	}
+
+	/**
+	 * Returns a tester that writes data before upgrading to the given revision, in the
+	 * stairway and in the upgrade check.
+	 * @param revision the revision id
+	 * @param seed what to write, at the revision's parents
+	 * @return a new tester
+	 */
+	public MigrationTester withSeed(String revision, Seed seed) {
+		String id = this.catalog.graph().get(revision).id();
+		Map<String, Seed> seeds = new LinkedHashMap<>(this.seeds);
+		seeds.put(id, Objects.requireNonNull(seed, "seed"));
+		return new MigrationTester(this.migrations, this.workspaces, this.settings, seeds);
+	}
+
+	/**
+	 * Checks that the revisions have exactly one head.
+	 */
+	public void assertSingleHead() {
+		Set<String> heads = this.catalog.graph().heads();
+		if (heads.isEmpty()) {
+			throw new AssertionFailedError("There are no revisions to test.");
+		}
+		if (heads.size() > 1) {
+			throw new AssertionFailedError("Expected one head but the revisions have " + heads.size() + ": "
+					+ String.join(", ", heads) + ". Write a merge revision that revises all of them, such as "
+					+ "@Revision(id = \"...\", revises = {\"" + String.join("\", \"", heads) + "\"}).");
+		}
+	}
+
+	/**
+	 * Checks that an empty database upgrades to heads, seeding where asked.
+	 */
+	public void assertUpgradesToHeads() {
+		try (Workspace workspace = this.workspaces.open()) {
+			Migrator migrator = migrator(workspace);
+			if (this.seeds.isEmpty()) {
+				step(null, "upgrade from an empty database to heads", () -> migrator.upgrade("heads"));
+			}
+			else {
+				for (RevisionNode revision : this.catalog.graph().topologicalOrder()) {
+					seed(revision, workspace);
+					step(revision, "upgrade from an empty database", () -> migrator.upgrade(revision.id()));
+				}
+			}
+			Set<String> current = migrator.current();
+			if (!current.equals(this.catalog.graph().heads())) {
+				throw new AssertionFailedError("After upgrading to heads the database is at " + current
+						+ " instead of the heads " + this.catalog.graph().heads() + ".");
+			}
+		}
+	}
+
+	/**
+	 * Checks the stairway: from an empty database, each revision in order is upgraded,
+	 * downgraded and upgraded again, with data seeded where asked.
+	 */
+	public void assertStairway() {
+		walk(false);
+	}
+
+	/**
+	 * Checks that each revision's downgrade leaves no trace: the schema after its upgrade
+	 * and downgrade equals the schema before its upgrade. Walks the stairway, and lists
+	 * every revision that leaves a trace, with what differs.
+	 */
+	public void assertDowngradesLeaveNoTrace() {
+		walk(true);
+	}
+
+	/**
+	 * Checks that a fresh database upgraded to heads has the same schema as the given one,
+	 * such as a production copy or the application's database: anything else there was
+	 * made by hand (or by a migration since changed).
+	 * @param database the database to compare with
+	 */
+	public void assertSchemaMatches(DataSource database) {
+		SchemaSnapshot expected;
+		try (Workspace workspace = this.workspaces.open()) {
+			step(null, "upgrade from an empty database to heads", () -> migrator(workspace).upgrade("heads"));
+			expected = snapshot(workspace.dataSource());
+		}
+		SchemaDiff diff = expected.diff(snapshot(database));
+		if (!diff.isEmpty()) {
+			throw new AssertionFailedError("The database differs from a fresh upgrade to heads in "
+					+ diff.differences().size() + " place(s):\n" + diff.describe("in the database"));
+		}
+	}
+
+	private void walk(boolean compareSchemas) {
+		List<String> traces = new ArrayList<>();
+		try (Workspace workspace = this.workspaces.open()) {
+			Migrator migrator = migrator(workspace);
+			for (RevisionNode revision : this.catalog.graph().topologicalOrder()) {
+				seed(revision, workspace);
+				SchemaSnapshot before = compareSchemas ? snapshot(workspace.dataSource()) : null;
+				step(revision, "upgrade", () -> migrator.upgrade(revision.id()));
+				step(revision, "downgrade", () -> migrator.downgrade("-1"));
+				SchemaDiff diff = compareSchemas ? before.diff(snapshot(workspace.dataSource())) : null;
+				if (diff != null && !diff.isEmpty()) {
+					traces.add("Revision " + describe(revision) + " leaves a trace after upgrade and downgrade:\n"
+							+ diff.describe("after downgrade"));
+					try {
+						step(revision, "upgrade after its downgrade", () -> migrator.upgrade(revision.id()));
+					}
+					catch (AssertionFailedError ex) {
+						// the trace is the cause; the upgrade failing on it again says nothing new
+						traces.add("  (the walk stopped here: the upgrade cannot run again over the trace)\n");
+						break;
+					}
+				}
+				else {
+					step(revision, "upgrade after its downgrade", () -> migrator.upgrade(revision.id()));
+				}
+			}
+		}
+		if (!traces.isEmpty()) {
+			throw new AssertionFailedError(traces.size() + " downgrade(s) do not restore the schema they started "
+					+ "from; make each downgrade undo all of its upgrade.\n" + String.join("", traces));
+		}
+	}
+
+	private void seed(RevisionNode revision, Workspace workspace) {
+		Seed seed = this.seeds.get(revision.id());
+		if (seed != null) {
+			step(revision, "seed before upgrade", () -> seed.seed(new JdbcTemplate(workspace.dataSource())));
+		}
+	}
+
+	private static void step(RevisionNode revision, String what, Runnable action) {
+		try {
+			action.run();
+		}
+		catch (RuntimeException ex) {
+			String where = (revision != null) ? "Revision " + describe(revision) + " failed on " + what
+					: "The " + what + " failed";
+			throw new AssertionFailedError(where + ": " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String describe(RevisionNode revision) {
+		return (revision.message() == null || revision.message().isBlank()) ? revision.id()
+				: revision.id() + " (" + revision.message() + ")";
+	}
+
+	private Migrator migrator(Workspace workspace) {
+		return new Migrator(workspace.dataSource(), this.catalog, new PostgresDialect(), this.settings);
+	}
+
+	private SchemaSnapshot snapshot(DataSource dataSource) {
+		return SnapshotReader.allSchemas(this.settings.history()).read(dataSource);
+	}
+
+}

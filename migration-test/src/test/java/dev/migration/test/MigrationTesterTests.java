@@ -1,0 +1,144 @@
+package dev.migration.test;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.Migration;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.test.TestRevisions.AddOrdersNote;
+import dev.migration.test.TestRevisions.CreateOrders;
+import dev.migration.test.TestRevisions.ForgetsIndexOnDowngrade;
+import dev.migration.test.TestRevisions.ForgetsTableOnDowngrade;
+import dev.migration.test.TestRevisions.IndexOrdersStatus;
+import dev.migration.test.TestRevisions.ReplaceStatusIndex;
+import dev.migration.testdb.PostgresTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@PostgresTest
+class MigrationTesterTests {
+
+	private static final List<Migration> CORRECT = List.of(new CreateOrders(), new IndexOrdersStatus(),
+			new ReplaceStatusIndex());
+
+	private final DataSource dataSource;
+
+	MigrationTesterTests(DataSource dataSource) {
+		this.dataSource = dataSource;
+	}
+
+	@Test
+	void singleHeadPassesOnALinearHistory() {
+		MigrationTester.of(CORRECT).assertSingleHead();
+	}
+
+	@Test
+	void singleHeadFailsNamingBothHeadsAndSayingToMerge() {
+		MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(),
+				new ReplaceStatusIndex(), new AddOrdersNote()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertSingleHead)
+			.withMessageContaining("2: ")
+			.withMessageContaining("c3")
+			.withMessageContaining("d4")
+			.withMessageContaining("merge revision");
+	}
+
+	@Test
+	void upgradeToHeadsPassesAndSeedsWhereAsked() {
+		MigrationTester.of(CORRECT)
+			.withSeed("c3", (jdbc) -> jdbc.update("INSERT INTO orders (total_cents) VALUES (100)"))
+			.assertUpgradesToHeads();
+	}
+
+	@Test
+	void upgradeToHeadsFailsNamingTheRevisionThatBreaks() {
+		MigrationTester tester = MigrationTester.of(CORRECT)
+			.withSeed("b2", (jdbc) -> jdbc.update("INSERT INTO orders (id) VALUES (1)"));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertUpgradesToHeads)
+			.withMessageStartingWith("Revision b2 (index orders status) failed on seed before upgrade");
+	}
+
+	@Test
+	void stairwayPassesWhenEveryDowngradeUndoesItsUpgrade() {
+		MigrationTester.of(CORRECT).assertStairway();
+	}
+
+	@Test
+	void stairwayFailsWhenAnUpgradeCannotRunAgainAfterItsDowngrade() {
+		MigrationTester tester = MigrationTester
+			.of(List.of(new CreateOrders(), new IndexOrdersStatus(), new ForgetsTableOnDowngrade()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageStartingWith("Revision c3 (create customer) failed on upgrade after its downgrade")
+			.withMessageContaining("customer");
+	}
+
+	@Test
+	void noTracePassesWhenEveryDowngradeRestoresTheSchema() {
+		MigrationTester.of(CORRECT).assertDowngradesLeaveNoTrace();
+	}
+
+	@Test
+	void noTraceFailsOnADowngradeThatForgetsAnIndex() {
+		MigrationTester tester = MigrationTester
+			.of(List.of(new CreateOrders(), new IndexOrdersStatus(), new ForgetsIndexOnDowngrade()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertDowngradesLeaveNoTrace)
+			.withMessageContaining("Revision c3 (replace status index) leaves a trace after upgrade and downgrade:\n"
+					+ "  - index ix_orders_status: missing after downgrade\n");
+	}
+
+	@Test
+	void schemaMatchesPassesOnADatabaseBuiltByTheMigrations() {
+		JdbcTemplate jdbc = emptied();
+		Migrator.create(this.dataSource, CORRECT, RunSettings.defaults()).upgrade("heads");
+		jdbc.update("INSERT INTO orders (total_cents) VALUES (1)");
+		MigrationTester.of(CORRECT).assertSchemaMatches(this.dataSource);
+	}
+
+	@Test
+	void schemaMatchesFailsListingHandMadeChanges() {
+		JdbcTemplate jdbc = emptied();
+		Migrator.create(this.dataSource, CORRECT, RunSettings.defaults()).upgrade("heads");
+		jdbc.execute("CREATE INDEX ix_by_hand ON orders (total_cents)");
+		jdbc.execute("ALTER TABLE orders ALTER COLUMN status DROP DEFAULT");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> MigrationTester.of(CORRECT).assertSchemaMatches(this.dataSource))
+			.withMessage("The database differs from a fresh upgrade to heads in 2 place(s):\n"
+					+ "  - column orders.status: default 'new'::text -> <none>\n"
+					+ "  - index ix_by_hand: unexpected in the database\n");
+	}
+
+	@Test
+	void aGivenDatabaseIsEmptiedBeforeEachCheck() {
+		emptied().execute("CREATE TABLE orders (id int)");
+		MigrationTester tester = MigrationTester.of(this.dataSource, CORRECT);
+		tester.assertDowngradesLeaveNoTrace();
+		tester.assertUpgradesToHeads();
+		assertThat(Migrator.create(this.dataSource, CORRECT, RunSettings.defaults()).current()).containsExactly("c3");
+	}
+
+	@Test
+	void anApplicationContextsMigrationBeansAreTested() {
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("createOrders", new CreateOrders());
+		beans.registerSingleton("indexOrdersStatus", new IndexOrdersStatus());
+		beans.registerSingleton("addOrdersNote", new AddOrdersNote());
+		MigrationTester tester = MigrationTester.of(beans);
+		tester.assertSingleHead();
+		tester.assertStairway();
+	}
+
+	private JdbcTemplate emptied() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		return jdbc;
+	}
+
+}
