@@ -1,0 +1,140 @@
+package dev.migration.core.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.jdbc.core.RowMapper;
+
+import dev.migration.core.AllowUnsafe;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.dialect.SqlStatement;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.op.BulkInsert;
+import dev.migration.core.op.EmittingOperations;
+import dev.migration.core.op.ExecuteSql;
+import dev.migration.core.op.OfflineReadException;
+import dev.migration.core.op.Op;
+
+/**
+ * Lints every revision's upgrade, oldest first, without a database: it records the ops offline,
+ * runs the op rules, and parses each raw SQL statement. Downgrades are not linted.
+ */
+public final class Linter {
+
+	private final Dialect dialect = new PostgresDialect();
+
+	private Linter() {
+	}
+
+	/**
+	 * Lints every revision of the catalog.
+	 * @param catalog the revisions
+	 * @return the report
+	 */
+	public static LintReport lint(MigrationCatalog catalog) {
+		List<DeclaredRevision> revisions = new ArrayList<>();
+		for (RevisionNode node : catalog.graph().topologicalOrder()) {
+			revisions.add(catalog.get(node.id()));
+		}
+		return lint(revisions);
+	}
+
+	/**
+	 * Lints the given revisions, in the order given (parents first, so what one creates is known
+	 * to the next).
+	 * @param revisions the revisions
+	 * @return the report
+	 */
+	public static LintReport lint(List<DeclaredRevision> revisions) {
+		Linter linter = new Linter();
+		Scope.Schema schema = new Scope.Schema();
+		List<Finding> findings = new ArrayList<>();
+		List<LintReport.Suppressed> suppressed = new ArrayList<>();
+		List<Finding> notChecked = new ArrayList<>();
+		for (DeclaredRevision revision : revisions) {
+			Scope scope = linter.lint(revision, schema);
+			AllowUnsafe[] allowed = revision.migration().getClass().getAnnotationsByType(AllowUnsafe.class);
+			sort(scope.findings, allowed, findings, suppressed);
+			sort(scope.notChecked, allowed, notChecked, suppressed);
+		}
+		return new LintReport(findings, suppressed, notChecked);
+	}
+
+	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
+		List<Op> ops = new ArrayList<>();
+		try {
+			revision.migration().upgrade(new EmittingOperations(ops::add, Linter::noReads, true));
+		}
+		catch (OfflineReadException ex) {
+			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
+			scope.notChecked("upgrade()", "The upgrade reads the database, so its operations cannot be recorded "
+					+ "without one.");
+			return scope;
+		}
+		List<List<SqlStatement>> rendered = ops.stream().map(this.dialect::render).toList();
+		List<SqlStatement> statements = rendered.stream().flatMap(List::stream).filter((s) -> !s.setting()).toList();
+		boolean inTransaction = revision.transactional() && !statements.isEmpty()
+				&& statements.get(0).transactional();
+		Scope scope = new Scope(revision.id(), inTransaction, schema);
+		if (inTransaction) {
+			statements.stream()
+				.filter((statement) -> !statement.transactional())
+				.forEach((statement) -> scope.report(Rule.CONCURRENTLY_IN_TRANSACTION, this.dialect.inline(statement),
+						null));
+		}
+		for (int i = 0; i < ops.size(); i++) {
+			Op op = ops.get(i);
+			if (op instanceof ExecuteSql sql) {
+				PostgresScanner.split(sql.sql()).forEach((statement) -> SqlRules.check(statement, scope));
+			}
+			else {
+				OpRules.check(op, describe(op, rendered.get(i)), scope);
+			}
+		}
+		if (scope.inTransaction && scope.hasDdl) {
+			scope.findings.addAll(scope.dataChanges);
+		}
+		return scope;
+	}
+
+	private String describe(Op op, List<SqlStatement> statements) {
+		if (op instanceof BulkInsert insert) {
+			return "INSERT INTO " + insert.table() + " (" + String.join(", ", insert.columns()) + ") -- "
+					+ insert.rows().size() + " rows";
+		}
+		return String.join("; ", statements.stream().map(this.dialect::inline).toList());
+	}
+
+	private static void sort(List<Finding> found, AllowUnsafe[] allowed, List<Finding> kept,
+			List<LintReport.Suppressed> suppressed) {
+		for (Finding finding : found) {
+			AllowUnsafe allow = allowing(finding, allowed);
+			if (allow != null) {
+				suppressed.add(new LintReport.Suppressed(finding, allow.reason()));
+			}
+			else {
+				kept.add(finding);
+			}
+		}
+	}
+
+	private static AllowUnsafe allowing(Finding finding, AllowUnsafe[] allowed) {
+		for (AllowUnsafe allow : allowed) {
+			if (allow.rule().equals(finding.ruleId()) && (allow.on().isEmpty()
+					|| finding.statement().toLowerCase(Locale.ROOT).contains(allow.on().toLowerCase(Locale.ROOT)))) {
+				return allow;
+			}
+		}
+		return null;
+	}
+
+	private static <T> List<T> noReads(String sql, RowMapper<T> mapper, List<Object> args) {
+		throw new IllegalStateException("Offline operations never read");
+	}
+
+}

@@ -1,0 +1,148 @@
+package dev.migration.core.lint;
+
+/**
+ * The linter's rules, each with its id (what {@code @AllowUnsafe} names), its severity, why it
+ * is unsafe and the safe way.
+ */
+public enum Rule {
+
+	INDEX_NOT_CONCURRENT("index-not-concurrent", Severity.ERROR,
+			"CREATE INDEX without CONCURRENTLY blocks every write to the table until the index is built.",
+			"Create it CONCURRENTLY in a revision of its own with transactional = false."),
+
+	DROP_INDEX_NOT_CONCURRENT("drop-index-not-concurrent", Severity.ERROR,
+			"DROP INDEX without CONCURRENTLY takes an ACCESS EXCLUSIVE lock, so reads and writes queue behind it.",
+			"Drop it CONCURRENTLY in a revision of its own with transactional = false."),
+
+	CONSTRAINT_NOT_VALID("constraint-not-valid", Severity.ERROR,
+			"Adding a foreign key or check constraint scans the whole table while holding a lock that blocks writes.",
+			"Add it NOT VALID, then VALIDATE CONSTRAINT in a later revision (validation blocks no writes)."),
+
+	VALIDATE_SAME_TRANSACTION("validate-same-transaction", Severity.ERROR,
+			"VALIDATE in the transaction that added the constraint keeps the adding lock for the whole scan, "
+					+ "so NOT VALID gains nothing.",
+			"Validate in a later revision, or in a revision with transactional = false."),
+
+	SET_NOT_NULL("set-not-null", Severity.ERROR,
+			"SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.",
+			"Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a later revision, then SET NOT NULL "
+					+ "(PostgreSQL 12+ skips the scan) and drop the check."),
+
+	REQUIRED_COLUMN_WITHOUT_DEFAULT("required-column-without-default", Severity.ERROR,
+			"A NOT NULL column without a default fails on a table with rows, and running code that inserts "
+					+ "without it breaks.",
+			"Add it nullable (or with a constant default), backfill, then add NOT NULL the safe way."),
+
+	VOLATILE_DEFAULT("volatile-default", Severity.ERROR,
+			"A new column with a volatile default (random(), clock_timestamp(), gen_random_uuid(), nextval()...) "
+					+ "rewrites the whole table under an ACCESS EXCLUSIVE lock.",
+			"Add the column without a default, set the default afterwards (applies to new rows only) and "
+					+ "backfill existing rows in batches."),
+
+	TYPE_CHANGE_REWRITE("type-change-rewrite", Severity.ERROR,
+			"Changing a column's type rewrites the table (and its indexes) under an ACCESS EXCLUSIVE lock, and "
+					+ "running code may not understand the new type.",
+			"Expand/contract: add a column of the new type, keep both in sync with a trigger, backfill, switch "
+					+ "the code, then drop the old column. Binary-compatible changes (varchar widening, varchar to "
+					+ "text, numeric precision increase) need none of this."),
+
+	RENAME_COLUMN("rename-column", Severity.ERROR,
+			"Renaming a column breaks every running instance that still uses the old name.",
+			"Expand/contract: add the new column, sync with a trigger, backfill, switch the code, then drop the "
+					+ "old column in a later revision."),
+
+	RENAME_TABLE("rename-table", Severity.ERROR,
+			"Renaming a table breaks every running instance that still uses the old name.",
+			"Create the new table (or a view under the old name), switch the code, then drop the old one later."),
+
+	UNIQUE_WITHOUT_INDEX("unique-without-index", Severity.ERROR,
+			"Adding a unique or primary key constraint builds its index while blocking every write.",
+			"CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX."),
+
+	DROP_COLUMN("drop-column", Severity.ERROR,
+			"Dropping a column loses its data and breaks running code that still reads or writes it.",
+			"Stop using the column in the code first, release that, then drop it in a later contract step "
+					+ "(or retire it by renaming to a backup name)."),
+
+	DROP_TABLE("drop-table", Severity.ERROR,
+			"Dropping a table loses its data and breaks running code that still uses it.",
+			"Stop using the table in the code first, release that, then drop it in a later contract step "
+					+ "(or retire it by renaming to a backup name)."),
+
+	TRUNCATE("truncate", Severity.ERROR,
+			"TRUNCATE deletes every row and takes an ACCESS EXCLUSIVE lock.",
+			"Delete in batches, or drop the table in a contract step once nothing uses it."),
+
+	CONCURRENTLY_IN_TRANSACTION("concurrently-in-transaction", Severity.ERROR,
+			"A CONCURRENTLY statement cannot run inside a transaction block, so this revision fails when it "
+					+ "runs after other statements in one transaction.",
+			"Move the CONCURRENTLY statement to a revision of its own with transactional = false."),
+
+	LONG_UPDATE_WITH_DDL("long-update-with-ddl", Severity.ERROR,
+			"A large data change in the same transaction as DDL keeps the DDL's ACCESS EXCLUSIVE lock for as "
+					+ "long as the data change runs.",
+			"Run the data change as a batched backfill in its own revision (or run stage), separate from the DDL."),
+
+	PREFER_JSONB("prefer-jsonb", Severity.WARNING, "json keeps the text as written and cannot be indexed or "
+			+ "compared efficiently.", "Use jsonb."),
+
+	PREFER_IDENTITY("prefer-identity", Severity.WARNING, "serial creates a sequence with its own owner and "
+			+ "permissions that drift from the column.", "Use bigint GENERATED ALWAYS AS IDENTITY."),
+
+	PREFER_TIMESTAMPTZ("prefer-timestamptz", Severity.WARNING, "timestamp without time zone stores no offset, so "
+			+ "values depend on each writer's time zone.", "Use timestamptz."),
+
+	PREFER_TEXT("prefer-text", Severity.WARNING, "varchar(n) is no faster than text, and widening it later is "
+			+ "a migration of its own.", "Use text, with a CHECK (length(col) <= n) where a limit matters."),
+
+	NOT_CHECKED("not-checked", Severity.INFO, "The linter could not check this statement.",
+			"Review it by hand; suppress with @AllowUnsafe once reviewed.");
+
+	private final String id;
+
+	private final Severity severity;
+
+	private final String why;
+
+	private final String safeWay;
+
+	Rule(String id, Severity severity, String why, String safeWay) {
+		this.id = id;
+		this.severity = severity;
+		this.why = why;
+		this.safeWay = safeWay;
+	}
+
+	/**
+	 * Returns the rule id.
+	 * @return the id, such as {@code index-not-concurrent}
+	 */
+	public String id() {
+		return this.id;
+	}
+
+	/**
+	 * Returns the severity.
+	 * @return the severity
+	 */
+	public Severity severity() {
+		return this.severity;
+	}
+
+	/**
+	 * Returns why it is unsafe.
+	 * @return the explanation
+	 */
+	public String why() {
+		return this.why;
+	}
+
+	/**
+	 * Returns the safe way.
+	 * @return the safe way
+	 */
+	public String safeWay() {
+		return this.safeWay;
+	}
+
+}
