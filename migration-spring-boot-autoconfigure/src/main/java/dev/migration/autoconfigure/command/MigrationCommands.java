@@ -12,6 +12,9 @@ import java.util.Set;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.lint.LintReport;
+import dev.migration.core.lint.LintReportRenderer;
+import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.run.Migrator;
@@ -26,8 +29,6 @@ import dev.migration.core.run.ValidationReport;
  * failing because another pod is running.
  */
 public class MigrationCommands {
-
-	static final String LINT_UNAVAILABLE = "lint is not available yet: the linter arrives with the zero-downtime toolkit";
 
 	private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss xxx");
 
@@ -60,7 +61,7 @@ public class MigrationCommands {
 			case PENDING -> printPending(this.migrator.pending(target), target, out);
 			case SQL -> out.print(sql(SqlRange.parse(target)));
 			case CHECK -> check(out);
-			case LINT -> throw new CommandException(CommandExit.USAGE, LINT_UNAVAILABLE);
+			case LINT -> lint(out);
 		}
 	}
 
@@ -76,6 +77,15 @@ public class MigrationCommands {
 		return range.isDowngrade(this.migrator.catalog().graph())
 				? this.migrator.downgradeSql(range.from(), range.to())
 				: this.migrator.upgradeSql(range.from(), range.to());
+	}
+
+	private void lint(PrintStream out) {
+		LintReport report = Linter.lint(this.migrator.catalog());
+		out.print(LintReportRenderer.render(report));
+		if (report.hasErrors()) {
+			throw new CommandException(CommandExit.FAILURE, "lint failed: " + report.errors().size() + " error(s). "
+					+ "Make each change the safe way shown, or accept it with @AllowUnsafe(rule, reason) on the revision.");
+		}
 	}
 
 	private void check(PrintStream out) {

@@ -11,6 +11,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.Revision;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
@@ -219,12 +222,30 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
-	void lintIsNotAvailableYet() {
+	void lintPassesWhenNoRevisionHasErrors() {
 		CapturedCommand result = run("lint");
-		assertThat(result.exitCode()).isEqualTo(2);
-		assertThat(result.out()).isEmpty();
-		assertThat(result.err())
-			.isEqualTo("lint is not available yet: the linter arrives with the zero-downtime toolkit\n");
+		assertThat(result.exitCode()).isEqualTo(0);
+		assertThat(result.out()).endsWith("0 errors, 0 warnings, 0 suppressed, 0 not checked\n");
+	}
+
+	@Test
+	void lintFailsNamingTheRuleAndRevision() {
+		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(DropItem.class);
+		CapturedCommand result = run(withDrop, "lint", "heads");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).contains("ERROR drop-table in d4", "DROP TABLE");
+		assertThat(result.err()).startsWith("lint failed: 1 error(s).");
+	}
+
+	@Revision(id = "d4", revises = "a1", message = "drop item")
+	static class DropItem implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.dropTable("item");
+		}
+
 	}
 
 	@Test
