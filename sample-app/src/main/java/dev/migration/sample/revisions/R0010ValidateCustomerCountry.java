@@ -16,4 +16,14 @@ public class R0010ValidateCustomerCountry implements Migration {
 		op.validateConstraint("ck_customer_country_not_null", "customer");
 	}
 
+	/**
+	 * PostgreSQL cannot mark a constraint NOT VALID again, so the downgrade puts back the
+	 * check of 0009 as it was: dropping it and adding it NOT VALID scans nothing.
+	 */
+	@Override
+	public void downgrade(Operations op) {
+		op.dropConstraint("ck_customer_country_not_null", "customer");
+		op.addCheckNotValid("ck_customer_country_not_null", "customer", "country IS NOT NULL");
+	}
+
 }
