@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -12,6 +13,7 @@ import dev.migration.core.Revision;
  * until a later revision drops it deliberately; the downgrade brings it back intact.
  */
 @Component
+@AllowUnsafe(rule = "rename-column", reason = "contract step: released once no instance reads orders.total; the rename keeps the data as a backup")
 @Revision(id = "0016", revises = "0015", message = "contract orders total, keeping it as a backup")
 public class R0016ContractOrdersTotal implements Migration {
 

@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -13,6 +14,7 @@ import dev.migration.core.schema.ColumnType;
  * old column from the new one, so no data is lost either way.
  */
 @Component
+@AllowUnsafe(rule = "drop-column", reason = "contract step: released once no instance reads customer.name; full_name holds the same data")
 @Revision(id = "0019", revises = "0018", message = "rename customer name to full_name: contract")
 public class R0019RenameCustomerNameContract implements Migration {
 

@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -12,6 +13,7 @@ import dev.migration.core.schema.ColumnType;
  * its values are copied to a backup table, from which the downgrade restores them.
  */
 @Component
+@AllowUnsafe(rule = "drop-column", reason = "the notes are copied to customer_notes_backup first, and the downgrade restores them")
 @Revision(id = "0020", revises = "0019", message = "retire customer notes, keeping a backup")
 public class R0020RetireCustomerNotes implements Migration {
 
