@@ -23,6 +23,7 @@ import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourc
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
@@ -57,8 +58,8 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events) {
-		return new MigrationRuns(migrator, events);
+	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events, MigrationProperties properties) {
+		return new MigrationRuns(migrator, events, new LintGate(properties.getLint()));
 	}
 
 	@Bean

@@ -6,6 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import dev.migration.core.execute.ExecutionSettings;
 import dev.migration.core.history.HistoryTable;
+import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
@@ -81,6 +82,12 @@ public class MigrationProperties {
 	 * application rollback: fail or ignore.
 	 */
 	private UnknownRevisionPolicy unknownRevisionPolicy = UnknownRevisionPolicy.FAIL;
+
+	/**
+	 * What to do when revisions about to be applied have lint errors (unsafe DDL): fail (the
+	 * default; nothing runs), warn, or off.
+	 */
+	private LintPolicy lint = LintPolicy.FAIL;
 
 	/**
 	 * JDBC URL of a separate, privileged connection for migrations. The application's
@@ -211,6 +218,14 @@ public class MigrationProperties {
 
 	public void setUnknownRevisionPolicy(UnknownRevisionPolicy unknownRevisionPolicy) {
 		this.unknownRevisionPolicy = unknownRevisionPolicy;
+	}
+
+	public LintPolicy getLint() {
+		return this.lint;
+	}
+
+	public void setLint(LintPolicy lint) {
+		this.lint = lint;
 	}
 
 	public String getUrl() {

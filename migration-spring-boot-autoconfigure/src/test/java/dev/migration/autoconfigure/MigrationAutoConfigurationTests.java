@@ -179,6 +179,24 @@ class MigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void lintErrorsInRevisionsToApplyStopStartUpBeforeAnythingRuns() {
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class).run((context) -> {
+			assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("Nothing was run: 1 lint error(s)")
+				.hasStackTraceContaining("index-not-concurrent");
+			assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+		});
+	}
+
+	@Test
+	void lintWarnRunsDespiteErrors() {
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
+			.withPropertyValues("migrations.lint=warn")
+			.run((context) -> assertThat(context.getBean(Migrator.class).current()).containsExactly("3000"));
+	}
+
+	@Test
 	void defaultValuesAreConsistentWithTheEngine() {
 		MigrationProperties properties = new MigrationProperties();
 		assertThat(properties.toRunSettings()).isEqualTo(RunSettings.defaults());

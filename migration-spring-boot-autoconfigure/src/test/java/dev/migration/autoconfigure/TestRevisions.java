@@ -32,4 +32,14 @@ final class TestRevisions {
 
 	}
 
+	@Revision(id = "3000", revises = "2000", message = "index greeting text, unsafely")
+	static class UnsafeIndex implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_greeting_text", "greeting", (i) -> i.on("text"));
+		}
+
+	}
+
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.util.ClassUtils;
 
 import dev.migration.core.AllowUnsafe;
 import dev.migration.core.catalog.DeclaredRevision;
@@ -58,7 +59,8 @@ public final class Linter {
 		List<Finding> notChecked = new ArrayList<>();
 		for (DeclaredRevision revision : revisions) {
 			Scope scope = linter.lint(revision, schema);
-			AllowUnsafe[] allowed = revision.migration().getClass().getAnnotationsByType(AllowUnsafe.class);
+			// through a Spring proxy to the class the annotations sit on
+			AllowUnsafe[] allowed = ClassUtils.getUserClass(revision.migration()).getAnnotationsByType(AllowUnsafe.class);
 			sort(scope.findings, allowed, findings, suppressed);
 			sort(scope.notChecked, allowed, notChecked, suppressed);
 		}
