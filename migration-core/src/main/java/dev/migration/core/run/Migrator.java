@@ -36,6 +36,10 @@ import dev.migration.core.history.HistoryStatements;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.sink.JdbcStatementSink;
 import dev.migration.core.sink.StatementSink;
+import dev.migration.core.snapshot.Drift;
+import dev.migration.core.snapshot.SchemaSnapshot;
+import dev.migration.core.snapshot.SnapshotReader;
+import dev.migration.core.snapshot.SnapshotStore;
 
 /**
  * The commands of the engine as a Java API: upgrade, downgrade and stamp under the
@@ -58,6 +62,8 @@ public final class Migrator {
 
 	private final MigrationListener listener;
 
+	private final SnapshotStore snapshots;
+
 	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
@@ -72,6 +78,7 @@ public final class Migrator {
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.listener = Objects.requireNonNull(listener, "listener");
 		this.history = new HistoryStatements(dialect, settings.history());
+		this.snapshots = new SnapshotStore(dialect, settings.history());
 	}
 
 	/**
@@ -151,8 +158,11 @@ public final class Migrator {
 		try (AdvisoryLock lock = lock()) {
 			return withConnection((connection, sink) -> {
 				createHistory(sink);
-				return new Stamper(this.catalog, this.history, sink, this::checksum).stamp(readState(connection),
-						target, start);
+				RunResult result = new Stamper(this.catalog, this.history, sink, this::checksum)
+					.stamp(readState(connection), target, start);
+				sink.flush();
+				saveSnapshot(connection);
+				return result;
 			});
 		}
 	}
@@ -231,6 +241,21 @@ public final class Migrator {
 			.script(this.catalog.downgradePath(current, to), Direction.DOWNGRADE);
 	}
 
+	/**
+	 * Compares the live schema with the snapshot the last successful upgrade, downgrade or
+	 * stamp stored, to find changes made by hand since.
+	 * @return what changed, or empty when no run has stored a snapshot yet
+	 */
+	public Optional<Drift> drift() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return drift(connection);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not compare the schema with its stored snapshot: " + ex.getMessage(),
+					ex);
+		}
+	}
+
 	private RunResult run(Action action, Function<DatabaseState, List<DeclaredRevision>> planner) {
 		long start = System.nanoTime();
 		DatabaseState state = state();
@@ -251,6 +276,7 @@ public final class Migrator {
 	private RunResult runLocked(Connection connection, StatementSink sink, Action action,
 			Function<DatabaseState, List<DeclaredRevision>> planner, long start) {
 		createHistory(sink);
+		warnOfDrift(connection);
 		// another instance may have done the work while this one waited for the lock
 		DatabaseState state = readState(connection);
 		enforce(validate(state));
@@ -278,6 +304,7 @@ public final class Migrator {
 		finally {
 			restoreQuietly(sink);
 		}
+		saveSnapshot(connection);
 		Set<String> after = readState(connection).current();
 		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start));
 		logger.info("{} {} -> {}: {} revision(s) in {} ms", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
@@ -304,6 +331,38 @@ public final class Migrator {
 		}
 		catch (MigrationException ex) {
 			// the connection is gone, and its session settings with it
+		}
+	}
+
+	/** The run stores a new snapshot, so hand-made changes are told now or never. */
+	private void warnOfDrift(Connection connection) {
+		try {
+			drift(connection).filter((drift) -> !drift.isEmpty())
+				.ifPresent((drift) -> logger.warn("The schema was changed outside migrations since the run of {}:\n{}",
+						drift.since(), drift.describe()));
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Could not compare the schema with its stored snapshot: {}", ex.getMessage());
+		}
+	}
+
+	private Optional<Drift> drift(Connection connection) throws SQLException {
+		Optional<SnapshotStore.Stored> stored = this.snapshots.load(connection);
+		if (stored.isEmpty()) {
+			return Optional.empty();
+		}
+		SchemaSnapshot live = SnapshotReader.allSchemas(this.settings.history()).read(connection);
+		return Optional.of(new Drift(stored.get().takenAt(), stored.get().snapshot().diff(live)));
+	}
+
+	/** The run succeeded whatever happens here: a snapshot that cannot be stored only costs drift detection. */
+	private void saveSnapshot(Connection connection) {
+		try {
+			this.snapshots.takeAndSave(connection);
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Could not store the schema snapshot in {}_snapshot, so check cannot tell hand-made changes "
+					+ "until a run stores one: {}", this.settings.history(), ex.getMessage());
 		}
 	}
 

@@ -1,0 +1,96 @@
+package dev.migration.core.snapshot;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.migration.core.dialect.Dialect;
+import dev.migration.core.history.HistoryTable;
+
+/**
+ * Keeps the schema snapshot taken after the last successful run in one row of the table
+ * beside the history ({@code <table>_snapshot}), so that {@code check} can tell what was
+ * changed by hand since.
+ */
+public final class SnapshotStore {
+
+	private final HistoryTable history;
+
+	private final String qualifiedName;
+
+	/**
+	 * Creates the store of the given history.
+	 * @param dialect quotes the table name
+	 * @param history where the history lives; the snapshot table is named after its log table
+	 */
+	public SnapshotStore(Dialect dialect, HistoryTable history) {
+		this.history = Objects.requireNonNull(history, "history");
+		this.qualifiedName = ((history.schema() != null) ? dialect.quote(history.schema()) + "." : "")
+				+ dialect.quote(history.table() + SnapshotReader.SNAPSHOT_SUFFIX);
+	}
+
+	/**
+	 * Reads the live schema and stores it as the latest snapshot, replacing the one before.
+	 * @param connection a connection in auto-commit mode
+	 * @return the snapshot stored
+	 * @throws SQLException when the snapshot cannot be read or written
+	 */
+	public SchemaSnapshot takeAndSave(Connection connection) throws SQLException {
+		SchemaSnapshot snapshot = SnapshotReader.allSchemas(this.history).read(connection);
+		try (Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName + " (\n"
+					+ "    id integer PRIMARY KEY CHECK (id = 1),\n"
+					+ "    taken_at timestamptz NOT NULL DEFAULT clock_timestamp(),\n"
+					+ "    snapshot text NOT NULL\n)");
+		}
+		try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + this.qualifiedName
+				+ " (id, snapshot) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, "
+				+ "taken_at = excluded.taken_at")) {
+			statement.setString(1, snapshot.toText());
+			statement.executeUpdate();
+		}
+		return snapshot;
+	}
+
+	/**
+	 * Returns the stored snapshot, if a run stored one.
+	 * @param connection a connection
+	 * @return the snapshot and when it was taken, or empty
+	 * @throws SQLException when the table cannot be read
+	 */
+	public Optional<Stored> load(Connection connection) throws SQLException {
+		try (PreparedStatement exists = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+			exists.setString(1, this.qualifiedName);
+			try (ResultSet rows = exists.executeQuery()) {
+				if (!rows.next() || !rows.getBoolean(1)) {
+					return Optional.empty();
+				}
+			}
+		}
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement
+					.executeQuery("SELECT taken_at, snapshot FROM " + this.qualifiedName + " WHERE id = 1")) {
+			if (!rows.next()) {
+				return Optional.empty();
+			}
+			return Optional.of(new Stored(rows.getObject(1, OffsetDateTime.class),
+					SchemaSnapshot.parse(rows.getString(2))));
+		}
+	}
+
+	/**
+	 * A stored snapshot.
+	 *
+	 * @param takenAt when the run that stored it ended
+	 * @param snapshot the schema then
+	 */
+	public record Stored(OffsetDateTime takenAt, SchemaSnapshot snapshot) {
+
+	}
+
+}
