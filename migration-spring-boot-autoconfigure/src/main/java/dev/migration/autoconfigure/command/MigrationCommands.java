@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.migration.core.catalog.DeclaredRevision;
@@ -20,6 +21,7 @@ import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.ValidationReport;
+import dev.migration.core.snapshot.Drift;
 
 /**
  * What each {@link MigrationCommand} does with the engine and how it prints its result.
@@ -104,10 +106,22 @@ public class MigrationCommands {
 			problems.add("applied revision(s) whose code changed since they ran: "
 					+ String.join(", ", report.changed().stream().map(ChecksumMismatch::revision).toList()));
 		}
+		Optional<Drift> drift = this.migrator.drift();
+		if (drift.isPresent() && !drift.get().isEmpty()) {
+			// the list goes with the results; the one-line failure on standard error points to it
+			out.println("Changes made outside migrations since the run of " + timestamp(drift.get().since()) + ":");
+			out.print(drift.get().describe());
+			problems.add(drift.get().diff().differences().size()
+					+ " change(s) made outside migrations since the last run (listed on standard output)");
+		}
 		if (!problems.isEmpty()) {
 			throw new CommandException(CommandExit.FAILURE, "check failed: " + String.join("; ", problems) + ".");
 		}
 		out.println("OK: the database is at heads (" + describe(current) + ") and matches the code.");
+		if (drift.isEmpty()) {
+			out.println("No schema snapshot is stored yet, so changes made by hand cannot be told; the next upgrade, "
+					+ "downgrade or stamp stores one.");
+		}
 	}
 
 	private static void printRun(RunResult result, PrintStream out) {
