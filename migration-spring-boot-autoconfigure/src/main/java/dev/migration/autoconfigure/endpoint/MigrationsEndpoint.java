@@ -35,6 +35,9 @@ import dev.migration.core.history.Outcome;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.MigrationRunException;
+import dev.migration.core.lint.Finding;
+import dev.migration.core.lint.LintReport;
+import dev.migration.core.lint.Linter;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 
@@ -77,8 +80,9 @@ public class MigrationsEndpoint {
 		List<DeclaredRevision> pending = migrator.catalog().upgradePath(state.current(), this.target);
 		Optional<LastRun> lastRun = this.runs.lastRun();
 		MigrationStatus status = MigrationStatus.of(running, !pending.isEmpty(), failed(lastRun, history));
+		LintReport lint = pending.isEmpty() ? null : Linter.lint(migrator.catalog());
 		return new MigrationsDescriptor(status, this.target, sorted(state.current()), sorted(migrator.heads()),
-				pending.stream().map(PendingDescriptor::of).toList(),
+				pending.stream().map((revision) -> PendingDescriptor.of(revision, lint)).toList(),
 				history.stream().map(HistoryDescriptor::of).toList(), lastRun.map(LastRunDescriptor::of).orElse(null));
 	}
 
@@ -266,15 +270,36 @@ public class MigrationsEndpoint {
 	}
 
 	/**
-	 * A revision the target needs that is not applied.
+	 * A revision the target needs that is not applied, with what the linter says of it.
 	 *
 	 * @param revision the revision id
 	 * @param message the revision message
+	 * @param lint the linter's errors and warnings for this revision (suppressed ones excluded)
 	 */
-	public record PendingDescriptor(String revision, String message) {
+	public record PendingDescriptor(String revision, String message, List<LintDescriptor> lint) {
 
-		static PendingDescriptor of(DeclaredRevision revision) {
-			return new PendingDescriptor(revision.id(), revision.message());
+		static PendingDescriptor of(DeclaredRevision revision, LintReport report) {
+			List<LintDescriptor> findings = (report != null) ? report.findings()
+				.stream()
+				.filter((finding) -> finding.revision().equals(revision.id()))
+				.map(LintDescriptor::of)
+				.toList() : List.of();
+			return new PendingDescriptor(revision.id(), revision.message(), findings);
+		}
+
+	}
+
+	/**
+	 * One lint finding of a pending revision.
+	 *
+	 * @param rule the rule id
+	 * @param severity ERROR or WARNING
+	 * @param statement the statement or operation it is about
+	 */
+	public record LintDescriptor(String rule, String severity, String statement) {
+
+		static LintDescriptor of(Finding finding) {
+			return new LintDescriptor(finding.ruleId(), finding.rule().severity().name(), finding.statement());
 		}
 
 	}

@@ -62,10 +62,21 @@ class MigrationsEndpointTests {
 			assertThat(migrations.status()).isEqualTo(MigrationStatus.PENDING);
 			assertThat(migrations.current()).isEmpty();
 			assertThat(migrations.heads()).containsExactly("1001bb");
-			assertThat(migrations.pending()).containsExactly(new PendingDescriptor("1000aa", "create greeting"),
-					new PendingDescriptor("1001bb", "seed greeting"));
+			assertThat(migrations.pending()).containsExactly(new PendingDescriptor("1000aa", "create greeting", List.of()),
+					new PendingDescriptor("1001bb", "seed greeting", List.of()));
 			assertThat(migrations.history()).isEmpty();
 			assertThat(migrations.lastRun()).isNull();
+		});
+	}
+
+	@Test
+	void pendingRevisionsShowWhatTheLinterSaysOfThem() {
+		this.contextRunner.withBean(TestMigrations.UnsafeIndex.class).run((context) -> {
+			MigrationsDescriptor migrations = context.getBean(MigrationsEndpoint.class).migrations();
+			assertThat(migrations.pending()).last()
+				.satisfies((pending) -> assertThat(pending.lint()).singleElement()
+					.satisfies((lint) -> assertThat(lint.rule() + " " + lint.severity())
+						.isEqualTo("index-not-concurrent ERROR")));
 		});
 	}
 

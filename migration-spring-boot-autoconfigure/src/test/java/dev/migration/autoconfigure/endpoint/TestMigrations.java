@@ -61,4 +61,14 @@ public final class TestMigrations {
 
 	}
 
+	@Revision(id = "2002dd", revises = "1001bb", message = "index greeting text, unsafely")
+	static class UnsafeIndex implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_greeting_text", "greeting", (i) -> i.on("text"));
+		}
+
+	}
+
 }
