@@ -201,7 +201,7 @@ public final class MigrationTester {
 				seed(revision, workspace);
 				SchemaSnapshot before = compareSchemas ? snapshot(workspace.dataSource()) : null;
 				step(revision, "upgrade", () -> migrator.upgrade(revision.id()));
-				step(revision, "downgrade", () -> migrator.downgrade("-1"));
+				step(revision, "downgrade", () -> migrator.downgrade(revision.id() + "-1"));
 				SchemaDiff diff = compareSchemas ? before.diff(snapshot(workspace.dataSource())) : null;
 				if (diff != null && !diff.isEmpty()) {
 					traces.add("Revision " + describe(revision) + " leaves a trace after upgrade and downgrade:\n"

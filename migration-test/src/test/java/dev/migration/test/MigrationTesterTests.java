@@ -17,6 +17,7 @@ import dev.migration.test.TestRevisions.CreateOrders;
 import dev.migration.test.TestRevisions.ForgetsIndexOnDowngrade;
 import dev.migration.test.TestRevisions.ForgetsTableOnDowngrade;
 import dev.migration.test.TestRevisions.IndexOrdersStatus;
+import dev.migration.test.TestRevisions.MergeHeads;
 import dev.migration.test.TestRevisions.ReplaceStatusIndex;
 import dev.migration.testdb.PostgresTest;
 
@@ -49,6 +50,12 @@ class MigrationTesterTests {
 			.withMessageContaining("c3")
 			.withMessageContaining("d4")
 			.withMessageContaining("merge revision");
+	}
+
+	@Test
+	void stairwayWalksEachBranchAndTheMergeOfABranchedHistory() {
+		MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(), new ReplaceStatusIndex(),
+				new AddOrdersNote(), new MergeHeads())).assertDowngradesLeaveNoTrace();
 	}
 
 	@Test

@@ -107,4 +107,18 @@ final class TestRevisions {
 
 	}
 
+	/** Merges the two heads {@code c3} and {@code d4}. */
+	@Revision(id = "e5", revises = { "c3", "d4" }, message = "merge heads")
+	static class MergeHeads implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+		}
+
+	}
+
 }
