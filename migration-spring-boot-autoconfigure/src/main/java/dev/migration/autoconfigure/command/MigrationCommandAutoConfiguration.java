@@ -15,6 +15,7 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.Migrator;
 
 /**
@@ -29,8 +30,8 @@ public final class MigrationCommandAutoConfiguration {
 	@Bean
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
-	MigrationCommands migrationCommands(Migrator migrator) {
-		return new MigrationCommands(migrator);
+	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
+		return new MigrationCommands(migrator, new LintGate(properties.getLint()));
 	}
 
 	@Bean

@@ -18,6 +18,8 @@ import dev.migration.core.lint.LintReportRenderer;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
+import dev.migration.core.lint.LintGate;
+import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.ValidationReport;
@@ -36,12 +38,24 @@ public class MigrationCommands {
 
 	private final Migrator migrator;
 
+	private final LintGate lint;
+
 	/**
-	 * Creates the commands of one migrator.
+	 * Creates the commands of one migrator, failing an upgrade whose revisions have lint errors.
 	 * @param migrator the engine
 	 */
 	public MigrationCommands(Migrator migrator) {
+		this(migrator, new LintGate(LintPolicy.FAIL));
+	}
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine
+	 * @param lint checks the revisions an upgrade is about to apply ({@code migrations.lint})
+	 */
+	public MigrationCommands(Migrator migrator, LintGate lint) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
+		this.lint = Objects.requireNonNull(lint, "lint");
 	}
 
 	/**
@@ -54,7 +68,10 @@ public class MigrationCommands {
 	 */
 	public void run(MigrationCommand command, String target, PrintStream out) {
 		switch (command) {
-			case UPGRADE -> printRun(this.migrator.upgrade(target), out);
+			case UPGRADE -> {
+				this.lint.check(this.migrator.catalog(), this.migrator.pending(target));
+				printRun(this.migrator.upgrade(target), out);
+			}
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
 			case CURRENT -> printIds(this.migrator.current(), out);

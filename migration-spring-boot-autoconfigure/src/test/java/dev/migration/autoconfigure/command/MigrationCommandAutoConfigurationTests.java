@@ -238,6 +238,15 @@ class MigrationCommandAutoConfigurationTests {
 		assertThat(result.err()).startsWith("lint failed: 1 error(s).");
 	}
 
+	@Test
+	void upgradeRefusesRevisionsWithLintErrorsBeforeRunningAny() {
+		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(DropItem.class);
+		CapturedCommand result = run(withDrop, "upgrade", "heads");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).startsWith("upgrade failed: Nothing was run: 1 lint error(s)");
+	}
+
 	@Revision(id = "d4", revises = "a1", message = "drop item")
 	static class DropItem implements Migration {
 
