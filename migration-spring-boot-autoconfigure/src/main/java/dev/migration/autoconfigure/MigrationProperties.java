@@ -114,6 +114,8 @@ public class MigrationProperties {
 
 	private final Health health = new Health();
 
+	private final Scaffold scaffold = new Scaffold();
+
 	/**
 	 * Turns these properties into the engine's settings.
 	 * @return the run settings
@@ -262,6 +264,54 @@ public class MigrationProperties {
 
 	public Health getHealth() {
 		return this.health;
+	}
+
+	public Scaffold getScaffold() {
+		return this.scaffold;
+	}
+
+	/** Where the {@code revision} and {@code merge} commands write new revision classes. */
+	public static class Scaffold {
+
+		/**
+		 * Source folder the new class goes into, relative to the working directory.
+		 */
+		private String directory = "src/main/java";
+
+		/**
+		 * Package of the new class. The package of a head revision when not set.
+		 */
+		private String packageName;
+
+		/**
+		 * Message of the new revision, also the base of its class name.
+		 */
+		private String message;
+
+		public String getDirectory() {
+			return this.directory;
+		}
+
+		public void setDirectory(String directory) {
+			this.directory = directory;
+		}
+
+		public String getPackageName() {
+			return this.packageName;
+		}
+
+		public void setPackageName(String packageName) {
+			this.packageName = packageName;
+		}
+
+		public String getMessage() {
+			return this.message;
+		}
+
+		public void setMessage(String message) {
+			this.message = message;
+		}
+
 	}
 
 	/** How pending migrations show in health and readiness. */

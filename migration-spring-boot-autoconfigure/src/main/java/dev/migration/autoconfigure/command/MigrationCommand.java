@@ -28,14 +28,20 @@ public enum MigrationCommand {
 	/** Prints the offline SQL script of a range, touching nothing. */
 	SQL,
 
-	/** Checks the revisions for unsafe operations (not available yet). */
+	/** Checks the revisions for unsafe operations. */
 	LINT,
 
 	/** Marks the database as being at the target without running migrations. */
 	STAMP,
 
 	/** Fails unless the database is at heads and matches the code. */
-	CHECK;
+	CHECK,
+
+	/** Writes the skeleton of a new revision that revises the head, into the source folder. */
+	REVISION,
+
+	/** Writes a merge revision that revises every head. */
+	MERGE;
 
 	/**
 	 * Returns the command as written in {@code migrations.command}.

@@ -31,7 +31,7 @@ public final class MigrationCommandAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
-		return new MigrationCommands(migrator, new LintGate(properties.getLint()));
+		return new MigrationCommands(migrator, new LintGate(properties.getLint()), properties.getScaffold());
 	}
 
 	@Bean

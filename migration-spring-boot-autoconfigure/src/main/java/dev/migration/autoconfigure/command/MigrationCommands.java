@@ -1,6 +1,8 @@
 package dev.migration.autoconfigure.command;
 
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -10,19 +12,22 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.lint.LintGate;
+import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.LintReportRenderer;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
-import dev.migration.core.lint.LintGate;
-import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.ValidationReport;
+import dev.migration.core.scaffold.RevisionScaffold;
+import dev.migration.core.scaffold.RevisionSource;
 import dev.migration.core.snapshot.Drift;
 
 /**
@@ -40,22 +45,26 @@ public class MigrationCommands {
 
 	private final LintGate lint;
 
+	private final MigrationProperties.Scaffold scaffold;
+
 	/**
 	 * Creates the commands of one migrator, failing an upgrade whose revisions have lint errors.
 	 * @param migrator the engine
 	 */
 	public MigrationCommands(Migrator migrator) {
-		this(migrator, new LintGate(LintPolicy.FAIL));
+		this(migrator, new LintGate(LintPolicy.FAIL), new MigrationProperties.Scaffold());
 	}
 
 	/**
 	 * Creates the commands of one migrator.
 	 * @param migrator the engine
 	 * @param lint checks the revisions an upgrade is about to apply ({@code migrations.lint})
+	 * @param scaffold where {@code revision} and {@code merge} write new classes
 	 */
-	public MigrationCommands(Migrator migrator, LintGate lint) {
+	public MigrationCommands(Migrator migrator, LintGate lint, MigrationProperties.Scaffold scaffold) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.lint = Objects.requireNonNull(lint, "lint");
+		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
 	}
 
 	/**
@@ -72,6 +81,9 @@ public class MigrationCommands {
 				this.lint.check(this.migrator.catalog(), this.migrator.pending(target));
 				printRun(this.migrator.upgrade(target), out);
 			}
+			case REVISION -> printWritten(scaffold().revision(this.scaffold.getMessage(), LocalDate.now()), out);
+			case MERGE -> printWritten(scaffold().merge(
+					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads", LocalDate.now()), out);
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
 			case CURRENT -> printIds(this.migrator.current(), out);
@@ -212,6 +224,16 @@ public class MigrationCommands {
 
 	private static String capitalized(String word) {
 		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+	}
+
+	private RevisionScaffold scaffold() {
+		return new RevisionScaffold(this.migrator.catalog(), Path.of(this.scaffold.getDirectory()),
+				this.scaffold.getPackageName());
+	}
+
+	private static void printWritten(RevisionSource source, PrintStream out) {
+		Path file = source.write();
+		out.println("Wrote revision " + source.id() + " to " + file);
 	}
 
 }

@@ -1,7 +1,11 @@
 package dev.migration.autoconfigure.command;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.LazyInitializationBeanFactoryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -247,6 +251,25 @@ class MigrationCommandAutoConfigurationTests {
 		assertThat(result.err()).startsWith("upgrade failed: Nothing was run: 1 lint error(s)");
 	}
 
+	@Test
+	void revisionWritesANewRevisionClassThatRevisesTheHeadWithoutTouchingTheDatabase(@TempDir Path sources)
+			throws Exception {
+		CapturedCommand result = runWithoutDatabase("revision", "heads", "migrations.scaffold.directory=" + sources,
+				"migrations.scaffold.package-name=com.example.revisions", "migrations.scaffold.message=add item color");
+		assertThat(result.exitCode()).isZero();
+		Path file = sources.resolve("com/example/revisions/AddItemColor.java");
+		assertThat(result.out()).startsWith("Wrote revision ").contains(file.toString());
+		assertThat(Files.readString(file)).contains("revises = \"c3\", message = \"add item color\")");
+	}
+
+	@Test
+	void mergeRefusesASingleHead(@TempDir Path sources) {
+		CapturedCommand result = runWithoutDatabase("merge", "heads", "migrations.scaffold.directory=" + sources,
+				"migrations.scaffold.package-name=com.example.revisions");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).contains("There is nothing to merge: the revisions have one head [c3].");
+	}
+
 	@Revision(id = "d4", revises = "a1", message = "drop item")
 	static class DropItem implements Migration {
 
@@ -262,7 +285,7 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("migrate");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
-				+ "current, history, heads, pending, sql, lint, stamp, check.\n");
+				+ "current, history, heads, pending, sql, lint, stamp, check, revision, merge.\n");
 	}
 
 	@Test
@@ -305,11 +328,14 @@ class MigrationCommandAutoConfigurationTests {
 		return run(this.contextRunner, command, target, properties);
 	}
 
-	private CapturedCommand runWithoutDatabase(String command, String... target) {
+	private CapturedCommand runWithoutDatabase(String command, String... targetAndProperties) {
 		// nothing listens on port 1: a command that connected would fail
 		ApplicationContextRunner unreachable = this.contextRunner
 			.withPropertyValues("spring.datasource.url=jdbc:postgresql://127.0.0.1:1/nowhere");
-		return run(unreachable, command, (target.length > 0) ? target[0] : "heads");
+		String target = (targetAndProperties.length > 0) ? targetAndProperties[0] : "heads";
+		String[] properties = (targetAndProperties.length > 1)
+				? java.util.Arrays.copyOfRange(targetAndProperties, 1, targetAndProperties.length) : new String[0];
+		return run(unreachable, command, target, properties);
 	}
 
 	private static CapturedCommand run(ApplicationContextRunner runner, String command, String target,
