@@ -163,6 +163,18 @@ public interface Operations {
 	 */
 	void addUniqueOnline(String name, String table, String... columns);
 
+	/**
+	 * Fills a column of an existing table in batches along its key, each batch its own short
+	 * transaction, throttled and resumable after a crash; it ends at the largest key that
+	 * existed when it started. Give the assignment and the condition of rows still to fill:
+	 * <pre>{@code
+	 * op.backfill("orders", b -> b.set("total_cents = round(total * 100)").where("total_cents IS NULL"));
+	 * }</pre>
+	 * @param table the table
+	 * @param spec the assignment, condition, key and pacing
+	 */
+	void backfill(String table, Consumer<BackfillSpec> spec);
+
 	void createView(String view, String query);
 
 	void createOrReplaceView(String view, String query);
@@ -325,6 +337,29 @@ public interface Operations {
 		TypeChangeSpec from(ColumnType previousType);
 
 		TypeChangeSpec reverseUsing(String expression);
+
+	}
+
+	/** What a backfill writes and how fast. */
+	interface BackfillSpec {
+
+		/** The SET clause, such as {@code total_cents = round(total * 100)}. */
+		BackfillSpec set(String assignment);
+
+		/** The condition of rows still to fill, such as {@code total_cents IS NULL}. */
+		BackfillSpec where(String pending);
+
+		/** The unique, not-null key column to walk; {@code id} by default. */
+		BackfillSpec key(String column);
+
+		/** Rows per batch at the start; 1000 by default. */
+		BackfillSpec batchSize(int rows);
+
+		/** The duration a batch aims at, so its size adapts to the table; 200 ms by default, zero to keep the size. */
+		BackfillSpec targetBatchDuration(java.time.Duration duration);
+
+		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */
+		BackfillSpec pause(java.time.Duration duration);
 
 	}
 

@@ -13,6 +13,7 @@ import dev.migration.core.op.AddEnumValue;
 import dev.migration.core.op.AlterColumnDefault;
 import dev.migration.core.op.AlterColumnNullability;
 import dev.migration.core.op.AlterColumnType;
+import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CommentOnColumn;
 import dev.migration.core.op.CommentOnTable;
@@ -153,6 +154,9 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof AddUniqueOnline o) {
 			return addUniqueOnline(o);
+		}
+		if (op instanceof Backfill o) {
+			return PostgresBackfill.render(o);
 		}
 		throw new IllegalArgumentException("PostgresDialect cannot render " + op);
 	}

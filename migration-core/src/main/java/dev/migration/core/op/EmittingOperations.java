@@ -239,6 +239,13 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void backfill(String table, Consumer<BackfillSpec> spec) {
+		BackfillBuilder builder = new BackfillBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
 	public void createView(String view, String query) {
 		apply(new CreateView(QualifiedName.parse(view), query, false, false));
 	}

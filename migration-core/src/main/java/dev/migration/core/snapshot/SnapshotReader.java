@@ -49,6 +49,7 @@ public final class SnapshotReader {
 			history AS (
 			    SELECT c.oid FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace, params p
 			    WHERE n.nspname = coalesce(p.history_schema, current_schema()) AND c.relname = ANY (p.history_tables)
+			       OR n.nspname = current_schema() AND c.relname = 'migration_backfill_progress'
 			),
 			hidden AS (
 			    SELECT oid FROM history
@@ -126,7 +127,7 @@ public final class SnapshotReader {
 
 	/**
 	 * Returns a reader of every non-system schema that leaves out the given history tables
-	 * (the log, {@code _state} and {@code _snapshot} tables).
+	 * (the log, {@code _state} and {@code _snapshot} tables) and the backfill progress table.
 	 * @param history where the migration history lives
 	 * @return the reader
 	 */

@@ -1,0 +1,66 @@
+package dev.migration.core.op;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.migration.core.MigrationException;
+import dev.migration.core.schema.Names;
+import dev.migration.core.schema.QualifiedName;
+
+/**
+ * Fills a column of an existing table in batches along its key, each batch its own short
+ * transaction, throttled, and resumable: progress is committed with every batch in the table
+ * {@code migration_backfill_progress}, so a killed run continues after the last batch done.
+ * It stops at the largest key that existed when it started; rows written later are the
+ * application's or a sync trigger's to fill.
+ *
+ * @param table the table
+ * @param key the key column to walk, unique and not null (usually the primary key)
+ * @param assignment the SET clause, such as {@code total_cents = round(total * 100)}
+ * @param pending the condition of rows still to fill, such as {@code total_cents IS NULL}
+ * @param batchSize the rows per batch at the start
+ * @param targetBatchDuration the duration batches aim at; the size adapts toward it
+ * @param pause the pause between batches, leaving room for the application's writes
+ */
+public record Backfill(QualifiedName table, String key, String assignment, String pending, int batchSize,
+		Duration targetBatchDuration, Duration pause) implements Op {
+
+	public Backfill {
+		Objects.requireNonNull(table, "table");
+		Names.require("key column", key);
+		assignment = Names.requireSql("backfill assignment", assignment);
+		pending = Names.requireSql("backfill condition", pending);
+		if ((assignment + pending).contains("$backfill$")) {
+			throw new MigrationException("The backfill of " + table + " must not contain $backfill$, which quotes its "
+					+ "loop.");
+		}
+		if (batchSize < 1) {
+			throw new MigrationException("The backfill of " + table + " needs a batch size of at least 1.");
+		}
+		requireNonNegative(table, "target batch duration", targetBatchDuration);
+		requireNonNegative(table, "pause", pause);
+	}
+
+	/**
+	 * Returns the name the progress of this backfill is kept under.
+	 * @return the name
+	 */
+	public String progressName() {
+		return this.table + "." + this.key + ": " + this.assignment + " where " + this.pending;
+	}
+
+	@Override
+	public Optional<List<Op>> reverse() {
+		// the values go with the column they fill when its own revision is reverted
+		return Optional.of(List.of());
+	}
+
+	private static void requireNonNegative(QualifiedName table, String what, Duration value) {
+		if (value == null || value.isNegative()) {
+			throw new MigrationException("The backfill of " + table + " needs a " + what + " of zero or more.");
+		}
+	}
+
+}
