@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.migration.core.op.Backfill;
+import dev.migration.core.op.ForgetBackfill;
 
 /**
  * Renders a {@link Backfill} as one DO block that walks the key in batches and commits after
@@ -84,6 +85,13 @@ final class PostgresBackfill {
 				PROGRESS_TABLE, seconds(backfill.pause()));
 		// commit points: the block commits per batch, so it must not run inside the step's transaction
 		return List.of(SqlStatement.COMMIT_POINT, SqlStatement.nonTransactional(sql), SqlStatement.COMMIT_POINT);
+	}
+
+	static List<SqlStatement> forget(ForgetBackfill forget) {
+		String sql = "DO $forget$ BEGIN IF to_regclass('" + PROGRESS_TABLE + "') IS NOT NULL THEN DELETE FROM "
+				+ PROGRESS_TABLE + " WHERE name = " + PostgresLiterals.string(forget.progressName())
+				+ "; END IF; END $forget$";
+		return List.of(SqlStatement.of(sql));
 	}
 
 	private static String seconds(Duration duration) {

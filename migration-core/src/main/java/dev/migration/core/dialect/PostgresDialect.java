@@ -32,6 +32,7 @@ import dev.migration.core.op.DropTable;
 import dev.migration.core.op.DropType;
 import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
+import dev.migration.core.op.ForgetBackfill;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameTable;
@@ -157,6 +158,9 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof Backfill o) {
 			return PostgresBackfill.render(o);
+		}
+		if (op instanceof ForgetBackfill o) {
+			return PostgresBackfill.forget(o);
 		}
 		throw new IllegalArgumentException("PostgresDialect cannot render " + op);
 	}

@@ -67,6 +67,27 @@ public final class Linter {
 		return new LintReport(findings, suppressed, notChecked);
 	}
 
+	/**
+	 * Follows the executor's rule: a revision runs in a transaction from its first statement to
+	 * the next commit point, and a statement that cannot run in one may only start a part.
+	 */
+	private void reportConcurrentInTransaction(DeclaredRevision revision, List<SqlStatement> statements, Scope scope) {
+		boolean started = false;
+		boolean inTransaction = false;
+		for (SqlStatement statement : statements) {
+			if (statement.isCommitPoint()) {
+				started = false;
+			}
+			else if (!started) {
+				started = true;
+				inTransaction = revision.transactional() && statement.transactional();
+			}
+			else if (inTransaction && !statement.transactional()) {
+				scope.report(Rule.CONCURRENTLY_IN_TRANSACTION, this.dialect.inline(statement), null);
+			}
+		}
+	}
+
 	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
 		List<Op> ops = new ArrayList<>();
 		try {
@@ -80,15 +101,10 @@ public final class Linter {
 		}
 		List<List<SqlStatement>> rendered = ops.stream().map(this.dialect::render).toList();
 		List<SqlStatement> statements = rendered.stream().flatMap(List::stream).filter((s) -> !s.setting()).toList();
-		boolean inTransaction = revision.transactional() && !statements.isEmpty()
-				&& statements.get(0).transactional();
+		List<SqlStatement> changes = statements.stream().filter((s) -> !s.isCommitPoint()).toList();
+		boolean inTransaction = revision.transactional() && !changes.isEmpty() && changes.get(0).transactional();
 		Scope scope = new Scope(revision.id(), inTransaction, schema);
-		if (inTransaction) {
-			statements.stream()
-				.filter((statement) -> !statement.transactional())
-				.forEach((statement) -> scope.report(Rule.CONCURRENTLY_IN_TRANSACTION, this.dialect.inline(statement),
-						null));
-		}
+		reportConcurrentInTransaction(revision, statements, scope);
 		for (int i = 0; i < ops.size(); i++) {
 			Op op = ops.get(i);
 			if (op instanceof ExecuteSql sql) {

@@ -53,8 +53,9 @@ public record Backfill(QualifiedName table, String key, String assignment, Strin
 
 	@Override
 	public Optional<List<Op>> reverse() {
-		// the values go with the column they fill when its own revision is reverted
-		return Optional.of(List.of());
+		// the values go with the column when its own revision is reverted; the progress must go
+		// too, or the next upgrade would find the backfill done and leave the column empty
+		return Optional.of(List.of(new ForgetBackfill(progressName())));
 	}
 
 	private static void requireNonNegative(QualifiedName table, String what, Duration value) {

@@ -49,6 +49,7 @@ class EveryOpRendersTests {
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");
 			op.backfill("t", (b) -> b.set("a = 1").where("a IS NULL"));
+			op.apply(new dev.migration.core.op.ForgetBackfill("t.id: a = 1 where a IS NULL"));
 		});
 		Set<Class<?>> reached = ops.stream().map(Object::getClass).collect(Collectors.toSet());
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(Arrays.asList(Op.class.getPermittedSubclasses()));

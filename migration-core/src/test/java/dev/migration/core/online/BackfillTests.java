@@ -135,6 +135,17 @@ class BackfillTests {
 		return done.isEmpty() ? 0 : done.get(0);
 	}
 
+	@Test
+	void aDowngradeForgetsTheProgressSoTheNextUpgradeFillsAgain() {
+		Migrator migrator = migrator(new FillCents(Duration.ZERO));
+		migrator.upgrade("heads");
+		migrator.downgrade("base");
+		this.jdbc.update("UPDATE orders SET total_cents = NULL");
+		migrator.upgrade("heads");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM orders WHERE total_cents IS NULL", Integer.class))
+			.isZero();
+	}
+
 	private Migrator migrator(Migration migration) {
 		return Migrator.create(this.dataSource, List.of(migration),
 				RunSettings.defaults().withLockRetries(0, Duration.ZERO));

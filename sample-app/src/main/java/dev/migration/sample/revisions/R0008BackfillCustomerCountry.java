@@ -8,22 +8,17 @@ import dev.migration.core.Revision;
 
 /**
  * Data migration, kept apart from schema changes: fill the country from the email's domain
- * in batches of its own transactions.
+ * in batches, each its own short transaction, throttled and resumable.
  */
 @Component
-@Revision(id = "0008", revises = "0007", message = "backfill customer country", transactional = false)
+@Revision(id = "0008", revises = "0007", message = "backfill customer country")
 public class R0008BackfillCustomerCountry implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		op.execute(Backfill.batched("customer",
-				"country = CASE WHEN email LIKE '%.fr' THEN 'FR' WHEN email LIKE '%.de' THEN 'DE' ELSE 'ZZ' END",
-				"country IS NULL"));
+		op.backfill("customer", (b) -> b.set("country = CASE WHEN email LIKE '%.fr' THEN 'FR' WHEN email LIKE '%.de' THEN 'DE' ELSE 'ZZ' END").where("country IS NULL"));
 	}
 
-	@Override
-	public void downgrade(Operations op) {
-		// the values go away with the column when 0007 is reverted
-	}
+	// the derived downgrade forgets the backfill's progress; the values go with the column
 
 }

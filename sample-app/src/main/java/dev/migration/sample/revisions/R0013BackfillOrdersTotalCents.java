@@ -8,17 +8,14 @@ import dev.migration.core.Revision;
 
 /** Expand and contract, migrate: copy old totals into cents, in batches of their own transactions. */
 @Component
-@Revision(id = "0013", revises = "0012", message = "backfill orders total_cents", transactional = false)
+@Revision(id = "0013", revises = "0012", message = "backfill orders total_cents")
 public class R0013BackfillOrdersTotalCents implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		op.execute(Backfill.batched("orders", "total_cents = round(total * 100)", "total_cents IS NULL"));
+		op.backfill("orders", (b) -> b.set("total_cents = round(total * 100)").where("total_cents IS NULL"));
 	}
 
-	@Override
-	public void downgrade(Operations op) {
-		// the values go away with the column when 0012 is reverted
-	}
+	// the derived downgrade forgets the backfill's progress; the values go with the column
 
 }

@@ -8,17 +8,14 @@ import dev.migration.core.Revision;
 
 /** Renaming a column, migrate: copy existing names in batches. */
 @Component
-@Revision(id = "0018", revises = "0017", message = "backfill customer full_name", transactional = false)
+@Revision(id = "0018", revises = "0017", message = "backfill customer full_name")
 public class R0018BackfillCustomerFullName implements Migration {
 
 	@Override
 	public void upgrade(Operations op) {
-		op.execute(Backfill.batched("customer", "full_name = name", "full_name IS NULL"));
+		op.backfill("customer", (b) -> b.set("full_name = name").where("full_name IS NULL"));
 	}
 
-	@Override
-	public void downgrade(Operations op) {
-		// the values go away with the column when 0017 is reverted
-	}
+	// the derived downgrade forgets the backfill's progress; the values go with the column
 
 }
