@@ -355,7 +355,7 @@ public interface Operations {
 		/** Rows per batch at the start; 1000 by default. */
 		BackfillSpec batchSize(int rows);
 
-		/** The duration a batch aims at, so its size adapts to the table; 200 ms by default, zero to keep the size. */
+		/** The duration a batch aims at, so its size adapts to the table; 100 ms by default, zero to keep the size. */
 		BackfillSpec targetBatchDuration(java.time.Duration duration);
 
 		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */

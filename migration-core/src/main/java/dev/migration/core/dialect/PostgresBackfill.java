@@ -57,6 +57,10 @@ final class PostgresBackfill {
 				    END IF;
 				    COMMIT;
 				    LOOP
+				        -- a crash may lose the last batches with their progress, never one without the other
+				        PERFORM set_config('synchronous_commit', 'off', true);
+				        -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
+				        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
 				        bf_started := clock_timestamp();
 				        WITH chunk AS (
 				            SELECT %3$s AS bf_key FROM %2$s

@@ -19,7 +19,7 @@ final class BackfillBuilder implements BackfillSpec {
 
 	private int batchSize = 1_000;
 
-	private Duration targetBatchDuration = Duration.ofMillis(200);
+	private Duration targetBatchDuration = Duration.ofMillis(100);
 
 	private Duration pause = Duration.ofMillis(10);
 
