@@ -175,6 +175,28 @@ public interface Operations {
 	 */
 	void backfill(String table, Consumer<BackfillSpec> spec);
 
+	/**
+	 * Renames a column without breaking running code, expand step: adds the new column, a
+	 * trigger copying writes of either column into the other, and a batched backfill. Finish
+	 * it with {@link #finishRenameColumnOnline} in a later revision, once no instance reads the
+	 * old name. Reversible.
+	 * @param table the table
+	 * @param column the current name
+	 * @param newName the new name
+	 * @param type the column's type
+	 */
+	void renameColumnOnline(String table, String column, String newName, ColumnType type);
+
+	/**
+	 * Renames a column without breaking running code, contract step: drops the sync trigger
+	 * and the old column. Its downgrade brings both back, refilled. Reversible.
+	 * @param table the table
+	 * @param column the old name
+	 * @param newName the new name
+	 * @param type the column's type, for the downgrade
+	 */
+	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
+
 	void createView(String view, String query);
 
 	void createOrReplaceView(String view, String query);

@@ -16,7 +16,9 @@ import dev.migration.core.op.AlterColumnType;
 import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CommentOnColumn;
+import dev.migration.core.op.ColumnSync;
 import dev.migration.core.op.CommentOnTable;
+import dev.migration.core.op.CreateColumnSync;
 import dev.migration.core.op.CreateEnumType;
 import dev.migration.core.op.CreateIndex;
 import dev.migration.core.op.CreateSchema;
@@ -24,6 +26,7 @@ import dev.migration.core.op.CreateSequence;
 import dev.migration.core.op.CreateTable;
 import dev.migration.core.op.CreateView;
 import dev.migration.core.op.DropColumn;
+import dev.migration.core.op.DropColumnSync;
 import dev.migration.core.op.DropConstraint;
 import dev.migration.core.op.DropIndex;
 import dev.migration.core.op.DropSchema;
@@ -32,9 +35,11 @@ import dev.migration.core.op.DropTable;
 import dev.migration.core.op.DropType;
 import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
+import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.ForgetBackfill;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
+import dev.migration.core.op.RenameColumnOnline;
 import dev.migration.core.op.RenameTable;
 import dev.migration.core.op.SetNotNullOnline;
 import dev.migration.core.op.ValidateConstraint;
@@ -161,6 +166,20 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof ForgetBackfill o) {
 			return PostgresBackfill.forget(o);
+		}
+		if (op instanceof CreateColumnSync o) {
+			return createColumnSync(o.sync());
+		}
+		if (op instanceof DropColumnSync o) {
+			String sync = quote(o.sync().name());
+			return List.of(SqlStatement.of("DROP TRIGGER " + sync + " ON " + name(o.sync().table())),
+					SqlStatement.of("DROP FUNCTION " + name(o.sync().table().sibling(o.sync().name())) + "()"));
+		}
+		if (op instanceof RenameColumnOnline o) {
+			return o.steps().stream().flatMap((step) -> render(step).stream()).toList();
+		}
+		if (op instanceof FinishRenameColumnOnline o) {
+			return o.steps().stream().flatMap((step) -> render(step).stream()).toList();
 		}
 		throw new IllegalArgumentException("PostgresDialect cannot render " + op);
 	}
@@ -339,6 +358,29 @@ public class PostgresDialect implements Dialect {
 
 	private static String comment(String comment) {
 		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
+	}
+
+	/** A trigger copying writes of either column into the other, so old and new code agree. */
+	private List<SqlStatement> createColumnSync(ColumnSync sync) {
+		String function = name(sync.table().sibling(sync.name()));
+		String older = "NEW." + quote(sync.column());
+		String newer = "NEW." + quote(sync.newName());
+		String body = """
+				CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
+				BEGIN
+				    IF TG_OP = 'INSERT' THEN
+				        %3$s := coalesce(%3$s, %2$s);
+				        %2$s := coalesce(%2$s, %3$s);
+				    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
+				        %3$s := %2$s;
+				    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
+				        %2$s := %3$s;
+				    END IF;
+				    RETURN NEW;
+				END
+				$sync$""".formatted(function, older, newer, quote(sync.column()), quote(sync.newName()));
+		return List.of(SqlStatement.of(body), SqlStatement.of("CREATE TRIGGER " + quote(sync.name())
+				+ " BEFORE INSERT OR UPDATE ON " + name(sync.table()) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
 	}
 
 	private List<SqlStatement> setNotNullOnline(SetNotNullOnline op) {

@@ -18,8 +18,10 @@ import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.ExecuteSql;
+import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.OfflineReadException;
 import dev.migration.core.op.Op;
+import dev.migration.core.op.RenameColumnOnline;
 
 /**
  * Lints every revision's upgrade, oldest first, without a database: it records the ops offline,
@@ -88,10 +90,21 @@ public final class Linter {
 		}
 	}
 
+	/** Composite operations are checked step by step, so the drop inside a contract step is seen. */
+	private static List<Op> steps(Op op) {
+		if (op instanceof RenameColumnOnline rename) {
+			return rename.steps();
+		}
+		if (op instanceof FinishRenameColumnOnline finish) {
+			return finish.steps();
+		}
+		return List.of(op);
+	}
+
 	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
 		List<Op> ops = new ArrayList<>();
 		try {
-			revision.migration().upgrade(new EmittingOperations(ops::add, Linter::noReads, true));
+			revision.migration().upgrade(new EmittingOperations((op) -> ops.addAll(steps(op)), Linter::noReads, true));
 		}
 		catch (OfflineReadException ex) {
 			Scope scope = new Scope(revision.id(), revision.transactional(), schema);

@@ -246,6 +246,16 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void renameColumnOnline(String table, String column, String newName, ColumnType type) {
+		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName), type, "id"));
+	}
+
+	@Override
+	public void finishRenameColumnOnline(String table, String column, String newName, ColumnType type) {
+		apply(new FinishRenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName), type, "id"));
+	}
+
+	@Override
 	public void createView(String view, String query) {
 		apply(new CreateView(QualifiedName.parse(view), query, false, false));
 	}

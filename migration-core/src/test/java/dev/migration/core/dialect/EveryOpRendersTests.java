@@ -50,6 +50,12 @@ class EveryOpRendersTests {
 			op.addUniqueOnline("uq", "t", "a");
 			op.backfill("t", (b) -> b.set("a = 1").where("a IS NULL"));
 			op.apply(new dev.migration.core.op.ForgetBackfill("t.id: a = 1 where a IS NULL"));
+			op.renameColumnOnline("t", "a", "b", ColumnType.TEXT);
+			op.finishRenameColumnOnline("t", "a", "b", ColumnType.TEXT);
+			dev.migration.core.op.ColumnSync sync = new dev.migration.core.op.ColumnSync(
+					dev.migration.core.schema.QualifiedName.parse("t"), "a", "b");
+			op.apply(new dev.migration.core.op.CreateColumnSync(sync));
+			op.apply(new dev.migration.core.op.DropColumnSync(sync));
 		});
 		Set<Class<?>> reached = ops.stream().map(Object::getClass).collect(Collectors.toSet());
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(Arrays.asList(Op.class.getPermittedSubclasses()));

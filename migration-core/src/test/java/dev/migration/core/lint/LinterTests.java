@@ -186,6 +186,13 @@ class LinterTests {
 	}
 
 	@Test
+	void theContractStepOfAnOnlineRenameDropsAColumnAndTheExpandStepIsSafe() {
+		assertThat(lint((op) -> op.finishRenameColumnOnline("account", "mail", "email", ColumnType.TEXT)))
+			.containsExactly("drop-column ERROR r1");
+		assertThat(lint((op) -> op.renameColumnOnline("account", "mail", "email", ColumnType.TEXT))).isEmpty();
+	}
+
+	@Test
 	void dropOfWhatTheSameRevisionCreatedPasses() {
 		assertThat(lint((op) -> {
 			op.addColumn("account", "scratch", ColumnType.TEXT);
