@@ -62,15 +62,16 @@ final class PostgresBackfill {
 				        -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
 				        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
 				        bf_started := clock_timestamp();
-				        WITH chunk AS (
+				        -- the batch's last key from the index alone, then one range update: no join, no key list
+				        SELECT max(bf_key) INTO bf_batch_last FROM (
 				            SELECT %3$s AS bf_key FROM %2$s
 				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_end
 				            ORDER BY %3$s LIMIT bf_batch
-				        ), filled AS (
-				            UPDATE %2$s SET %6$s FROM chunk WHERE %2$s.%3$s = chunk.bf_key AND (%7$s) RETURNING 1
-				        )
-				        SELECT (SELECT max(bf_key) FROM chunk), (SELECT count(*) FROM filled) INTO bf_batch_last, bf_changed;
+				        ) chunk;
 				        EXIT WHEN bf_batch_last IS NULL;
+				        UPDATE %2$s SET %6$s
+				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_batch_last AND (%7$s);
+				        GET DIAGNOSTICS bf_changed = ROW_COUNT;
 				        bf_last := bf_batch_last;
 				        UPDATE %8$s SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
 				            updated_at = clock_timestamp() WHERE name = bf_name;
