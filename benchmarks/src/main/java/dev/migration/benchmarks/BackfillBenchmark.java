@@ -51,8 +51,9 @@ public final class BackfillBenchmark {
 			if (rows <= NAIVE_LIMIT) {
 				run(server, rows, "naive IN (SELECT ... LIMIT)", BackfillBenchmark::naive);
 			}
+			System.out.printf("JVM peak heap while filling %,d rows three ways: %d MiB%n", rows, peakHeapMiB());
+			resetPeakHeap();
 		}
-		System.out.printf("JVM peak heap (all pools): %d MiB%n", peakHeapMiB());
 	}
 
 	private static void run(TestDatabaseServer server, int rows, String method, Fill fill) {
@@ -105,6 +106,11 @@ public final class BackfillBenchmark {
 		dataSource.setPassword(database.password());
 		dataSource.setMaximumPoolSize(4);
 		return dataSource;
+	}
+
+	private static void resetPeakHeap() {
+		System.gc();
+		ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
 	}
 
 	private static long peakHeapMiB() {
