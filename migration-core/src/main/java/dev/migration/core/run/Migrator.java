@@ -29,6 +29,7 @@ import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.StepExecutor;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
+import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.history.AppliedRevision;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.HistoryReader;
@@ -197,6 +198,22 @@ public final class Migrator {
 	 */
 	public List<HistoryEntry> history() {
 		return reader(new JdbcTemplate(this.dataSource)).log();
+	}
+
+	/**
+	 * Returns the progress of every backfill that has run on this database, for monitoring
+	 * while one runs; empty when none has.
+	 * @return the progress, most recently updated first
+	 */
+	public List<BackfillProgress> backfills() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		if (jdbc.queryForObject("SELECT to_regclass('migration_backfill_progress') IS NULL", Boolean.class)) {
+			return List.of();
+		}
+		return jdbc.query("SELECT name, rows_done, last_key, end_key, done, updated_at FROM migration_backfill_progress "
+				+ "ORDER BY updated_at DESC", (row, index) -> new BackfillProgress(row.getString("name"),
+						row.getLong("rows_done"), row.getString("last_key"), row.getString("end_key"),
+						row.getBoolean("done"), row.getObject("updated_at", java.time.OffsetDateTime.class)));
 	}
 
 	/**

@@ -96,6 +96,13 @@ class BackfillTests {
 				Integer.class)).isZero();
 		assertThat(this.jdbc.queryForObject("SELECT rows_done FROM migration_backfill_progress", Long.class))
 			.isEqualTo(ROWS);
+		assertThat(migrator(new FillCents(Duration.ZERO)).backfills()).singleElement().satisfies((progress) -> {
+			assertThat(progress.done()).isTrue();
+			assertThat(progress.rowsDone()).isEqualTo(ROWS);
+			// the writer's first rows may exist before the backfill reads its end key
+			assertThat(progress.lastKey()).isEqualTo(progress.endKey());
+			assertThat(Long.parseLong(progress.endKey())).isGreaterThanOrEqualTo(ROWS);
+		});
 	}
 
 	@Test

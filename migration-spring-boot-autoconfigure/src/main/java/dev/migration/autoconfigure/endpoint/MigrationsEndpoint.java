@@ -35,6 +35,7 @@ import dev.migration.core.history.Outcome;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.MigrationRunException;
+import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.lint.Finding;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
@@ -83,7 +84,8 @@ public class MigrationsEndpoint {
 		LintReport lint = pending.isEmpty() ? null : Linter.lint(migrator.catalog());
 		return new MigrationsDescriptor(status, this.target, sorted(state.current()), sorted(migrator.heads()),
 				pending.stream().map((revision) -> PendingDescriptor.of(revision, lint)).toList(),
-				history.stream().map(HistoryDescriptor::of).toList(), lastRun.map(LastRunDescriptor::of).orElse(null));
+				history.stream().map(HistoryDescriptor::of).toList(), lastRun.map(LastRunDescriptor::of).orElse(null),
+				migrator.backfills());
 	}
 
 	/**
@@ -262,10 +264,11 @@ public class MigrationsEndpoint {
 	 * applies them
 	 * @param history every recorded step, oldest first
 	 * @param lastRun how the last run of this application ended, or {@code null}
+	 * @param backfills where each backfill that has run stands, most recently active first
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
-			List<PendingDescriptor> pending, List<HistoryDescriptor> history,
-			@Nullable LastRunDescriptor lastRun) implements OperationResponseBody {
+			List<PendingDescriptor> pending, List<HistoryDescriptor> history, @Nullable LastRunDescriptor lastRun,
+			List<BackfillProgress> backfills) implements OperationResponseBody {
 
 	}
 
