@@ -2,6 +2,7 @@ package dev.migration.core.run;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -50,6 +51,9 @@ import dev.migration.core.snapshot.SnapshotStore;
 public final class Migrator {
 
 	private static final Logger logger = LoggerFactory.getLogger(Migrator.class);
+
+	/** How often a running backfill's progress is logged. */
+	private static final Duration BACKFILL_LOG_INTERVAL = Duration.ofSeconds(10);
 
 	private final DataSource dataSource;
 
@@ -306,7 +310,7 @@ public final class Migrator {
 		List<AppliedStep> steps = new ArrayList<>();
 		// one disk flush per run instead of one per step: the last step's commit flushes them all
 		this.dialect.deferCommitFlush().forEach(sink::execute);
-		try {
+		try (BackfillMonitor monitor = BackfillMonitor.start(this::backfills, BACKFILL_LOG_INTERVAL)) {
 			for (int i = 0; i < path.size(); i++) {
 				if (i == path.size() - 1) {
 					this.dialect.restoreCommitFlush().forEach(sink::execute);
