@@ -197,6 +197,35 @@ public interface Operations {
 	 */
 	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
 
+	/**
+	 * Retires a column the code no longer uses by renaming it to {@code <column>_retired}, so
+	 * its data stays as a backup; the downgrade renames it back. Drop it later, in a revision
+	 * of its own, with {@link #purgeRetiredColumn}. The linter still flags the rename: accept it
+	 * with {@code @AllowUnsafe} once no running code reads the column.
+	 * @param table the table
+	 * @param column the column
+	 */
+	void retireColumn(String table, String column);
+
+	/**
+	 * Drops a column retired by {@link #retireColumn}; destructive, so it has no reverse.
+	 * @param table the table
+	 * @param column the column's name before it was retired
+	 */
+	void purgeRetiredColumn(String table, String column);
+
+	/**
+	 * Retires a table by renaming it to {@code <table>_retired}; the downgrade renames it back.
+	 * @param table the table
+	 */
+	void retireTable(String table);
+
+	/**
+	 * Drops a table retired by {@link #retireTable}; destructive, so it has no reverse.
+	 * @param table the table's name before it was retired
+	 */
+	void purgeRetiredTable(String table);
+
 	void createView(String view, String query);
 
 	void createOrReplaceView(String view, String query);

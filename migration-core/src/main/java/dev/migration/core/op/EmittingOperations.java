@@ -256,6 +256,32 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void retireColumn(String table, String column) {
+		renameColumn(table, column, retired(column));
+	}
+
+	@Override
+	public void purgeRetiredColumn(String table, String column) {
+		dropColumn(table, retired(column));
+	}
+
+	@Override
+	public void retireTable(String table) {
+		QualifiedName name = QualifiedName.parse(table);
+		renameTable(table, retired(name.name()));
+	}
+
+	@Override
+	public void purgeRetiredTable(String table) {
+		QualifiedName name = QualifiedName.parse(table);
+		apply(new DropTable(name.sibling(retired(name.name())), false, false));
+	}
+
+	private static String retired(String name) {
+		return name + "_retired";
+	}
+
+	@Override
 	public void createView(String view, String query) {
 		apply(new CreateView(QualifiedName.parse(view), query, false, false));
 	}
