@@ -53,13 +53,14 @@ public final class MigrationAutoConfiguration {
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
 		return new Migrator(target, MigrationCatalog.of(migrations.orderedStream().toList()), new PostgresDialect(),
-				settings, new CompositeMigrationListener(listeners.orderedStream().toList()));
+				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
+			.withUpgradeCheck(new LintGate(properties.getLint()));
 	}
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events, MigrationProperties properties) {
-		return new MigrationRuns(migrator, events, new LintGate(properties.getLint()));
+	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events) {
+		return new MigrationRuns(migrator, events);
 	}
 
 	@Bean

@@ -10,8 +10,6 @@ import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 
 import dev.migration.core.history.Action;
-import dev.migration.core.lint.LintGate;
-import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 
@@ -26,26 +24,13 @@ public class MigrationRuns {
 
 	private final ApplicationEventPublisher events;
 
-	private final LintGate lint;
-
 	private final AtomicBoolean running = new AtomicBoolean();
 
 	private final AtomicReference<LastRun> lastRun = new AtomicReference<>();
 
 	public MigrationRuns(Migrator migrator, ApplicationEventPublisher events) {
-		this(migrator, events, new LintGate(LintPolicy.FAIL));
-	}
-
-	/**
-	 * Creates the runs of an application.
-	 * @param migrator the engine
-	 * @param events where to publish {@link MigrationRunFinishedEvent}s
-	 * @param lint checks the revisions an upgrade is about to apply
-	 */
-	public MigrationRuns(Migrator migrator, ApplicationEventPublisher events, LintGate lint) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.events = Objects.requireNonNull(events, "events");
-		this.lint = Objects.requireNonNull(lint, "lint");
 	}
 
 	/**
@@ -63,10 +48,7 @@ public class MigrationRuns {
 	 * @throws RunInProgressException when a run is already in progress
 	 */
 	public RunResult upgrade(String target) {
-		return run(Action.UPGRADE, (migrator) -> {
-			this.lint.check(migrator.catalog(), migrator.pending(target));
-			return migrator.upgrade(target);
-		});
+		return run(Action.UPGRADE, (migrator) -> migrator.upgrade(target));
 	}
 
 	/**

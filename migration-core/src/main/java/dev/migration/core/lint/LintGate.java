@@ -10,13 +10,14 @@ import org.slf4j.LoggerFactory;
 import dev.migration.core.MigrationException;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.run.UpgradeCheck;
 
 /**
  * Lints the revisions a run is about to apply, before it applies any: errors stop the run or
  * are logged, as {@code migrations.lint} says. All revisions are linted, so what earlier ones
  * created or validated is known, but only findings of the revisions to apply count.
  */
-public final class LintGate {
+public final class LintGate implements UpgradeCheck {
 
 	private static final Logger logger = LoggerFactory.getLogger(LintGate.class);
 
@@ -32,6 +33,7 @@ public final class LintGate {
 	 * @param toApply the revisions the run will apply
 	 * @throws LintFailedException when one of them has errors and the policy is to fail
 	 */
+	@Override
 	public void check(MigrationCatalog catalog, List<DeclaredRevision> toApply) {
 		if (this.policy == LintPolicy.OFF || toApply.isEmpty()) {
 			return;

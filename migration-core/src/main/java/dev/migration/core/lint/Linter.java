@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import org.springframework.jdbc.core.RowMapper;
 import org.springframework.util.ClassUtils;
 
 import dev.migration.core.AllowUnsafe;
@@ -102,9 +101,12 @@ public final class Linter {
 	}
 
 	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
-		List<Op> ops = new ArrayList<>();
+		List<Op> ops;
 		try {
-			revision.migration().upgrade(new EmittingOperations((op) -> ops.addAll(steps(op)), Linter::noReads, true));
+			ops = EmittingOperations.recordOffline(revision.migration()::upgrade)
+				.stream()
+				.flatMap((op) -> steps(op).stream())
+				.toList();
 		}
 		catch (OfflineReadException ex) {
 			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
@@ -162,10 +164,6 @@ public final class Linter {
 			}
 		}
 		return null;
-	}
-
-	private static <T> List<T> noReads(String sql, RowMapper<T> mapper, List<Object> args) {
-		throw new IllegalStateException("Offline operations never read");
 	}
 
 }

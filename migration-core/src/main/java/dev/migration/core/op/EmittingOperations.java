@@ -1,5 +1,6 @@
 package dev.migration.core.op;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,23 @@ public final class EmittingOperations implements Operations {
 		this.emitter = Objects.requireNonNull(emitter, "emitter");
 		this.reader = Objects.requireNonNull(reader, "reader");
 		this.offline = offline;
+	}
+
+	/**
+	 * Records the ops {@code code} builds without a database, as the offline script sees them.
+	 * @param code migration code, such as {@code migration::upgrade}
+	 * @return the ops, in order
+	 * @throws OfflineReadException when the code reads the database
+	 */
+	public static List<Op> recordOffline(Consumer<Operations> code) {
+		List<Op> ops = new ArrayList<>();
+		code.accept(new EmittingOperations(ops::add, EmittingOperations::neverRead, true));
+		return ops;
+	}
+
+	private static <T> List<T> neverRead(String sql, RowMapper<T> mapper, List<Object> args) {
+		// offline operations throw OfflineReadException before they reach the reader
+		throw new IllegalStateException("Offline operations never read");
 	}
 
 	@Override

@@ -3,11 +3,8 @@ package dev.migration.core.run;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-
-import org.springframework.jdbc.core.RowMapper;
 
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.dialect.Dialect;
@@ -33,9 +30,9 @@ final class Checksums {
 	 * @return the hex checksum, or {@code null}
 	 */
 	static String of(DeclaredRevision revision, Dialect dialect) {
-		List<Op> ops = new ArrayList<>();
+		List<Op> ops;
 		try {
-			revision.migration().upgrade(new EmittingOperations(ops::add, Checksums::noReads, true));
+			ops = EmittingOperations.recordOffline(revision.migration()::upgrade);
 		}
 		catch (OfflineReadException ex) {
 			return null;
@@ -57,10 +54,6 @@ final class Checksums {
 		catch (NoSuchAlgorithmException ex) {
 			throw new IllegalStateException("Every Java runtime has SHA-256", ex);
 		}
-	}
-
-	private static <T> List<T> noReads(String sql, RowMapper<T> mapper, List<Object> args) {
-		throw new IllegalStateException("Offline operations never read");
 	}
 
 }

@@ -69,6 +69,8 @@ public final class Migrator {
 
 	private final SnapshotStore snapshots;
 
+	private final UpgradeCheck upgradeCheck;
+
 	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
@@ -77,13 +79,29 @@ public final class Migrator {
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener) {
+		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE);
+	}
+
+	private Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
+			MigrationListener listener, UpgradeCheck upgradeCheck) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.listener = Objects.requireNonNull(listener, "listener");
+		this.upgradeCheck = Objects.requireNonNull(upgradeCheck, "upgradeCheck");
 		this.history = new HistoryStatements(dialect, settings.history());
 		this.snapshots = new SnapshotStore(dialect, settings.history());
+	}
+
+	/**
+	 * Returns a migrator that runs {@code check} on every upgrade's plan before it changes
+	 * anything, such as the linter's gate.
+	 * @param check the check
+	 * @return the migrator
+	 */
+	public Migrator withUpgradeCheck(UpgradeCheck check) {
+		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check);
 	}
 
 	/**
@@ -285,6 +303,9 @@ public final class Migrator {
 		if (path.isEmpty()) {
 			logger.info("Database is at {}; nothing to {}", describe(state.current()), action.value());
 			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start));
+		}
+		if (action == Action.UPGRADE) {
+			this.upgradeCheck.check(this.catalog, path);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		new OfflineRun(this.dialect, this.settings, this.history, this::checksum).rehearse(path,

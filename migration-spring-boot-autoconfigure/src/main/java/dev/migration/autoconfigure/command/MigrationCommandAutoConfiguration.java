@@ -15,7 +15,6 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationProperties;
-import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.Migrator;
 
 /**
@@ -31,7 +30,7 @@ public final class MigrationCommandAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
-		return new MigrationCommands(migrator, new LintGate(properties.getLint()), properties.getScaffold());
+		return new MigrationCommands(migrator, properties.getScaffold());
 	}
 
 	@Bean

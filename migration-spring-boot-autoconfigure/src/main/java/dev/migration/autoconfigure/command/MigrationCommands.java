@@ -16,8 +16,6 @@ import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.history.HistoryEntry;
-import dev.migration.core.lint.LintGate;
-import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.LintReportRenderer;
 import dev.migration.core.lint.Linter;
@@ -43,27 +41,23 @@ public class MigrationCommands {
 
 	private final Migrator migrator;
 
-	private final LintGate lint;
-
 	private final MigrationProperties.Scaffold scaffold;
 
 	/**
-	 * Creates the commands of one migrator, failing an upgrade whose revisions have lint errors.
+	 * Creates the commands of one migrator, with new classes going to the default source folder.
 	 * @param migrator the engine
 	 */
 	public MigrationCommands(Migrator migrator) {
-		this(migrator, new LintGate(LintPolicy.FAIL), new MigrationProperties.Scaffold());
+		this(migrator, new MigrationProperties.Scaffold());
 	}
 
 	/**
 	 * Creates the commands of one migrator.
-	 * @param migrator the engine
-	 * @param lint checks the revisions an upgrade is about to apply ({@code migrations.lint})
+	 * @param migrator the engine, with its upgrade checks (the lint gate)
 	 * @param scaffold where {@code revision} and {@code merge} write new classes
 	 */
-	public MigrationCommands(Migrator migrator, LintGate lint, MigrationProperties.Scaffold scaffold) {
+	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
-		this.lint = Objects.requireNonNull(lint, "lint");
 		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
 	}
 
@@ -77,10 +71,7 @@ public class MigrationCommands {
 	 */
 	public void run(MigrationCommand command, String target, PrintStream out) {
 		switch (command) {
-			case UPGRADE -> {
-				this.lint.check(this.migrator.catalog(), this.migrator.pending(target));
-				printRun(this.migrator.upgrade(target), out);
-			}
+			case UPGRADE -> printRun(this.migrator.upgrade(target), out);
 			case REVISION -> printWritten(scaffold().revision(this.scaffold.getMessage(), LocalDate.now()), out);
 			case MERGE -> printWritten(scaffold().merge(
 					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads", LocalDate.now()), out);

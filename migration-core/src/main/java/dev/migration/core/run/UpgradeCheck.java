@@ -1,0 +1,26 @@
+package dev.migration.core.run;
+
+import java.util.List;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+
+/**
+ * Looks at the revisions an upgrade is about to apply, once they are planned and before
+ * anything changes, and throws to stop the upgrade; the linter's gate is one.
+ */
+@FunctionalInterface
+public interface UpgradeCheck {
+
+	/** A check that lets every upgrade through. */
+	UpgradeCheck NONE = (catalog, toApply) -> {
+	};
+
+	/**
+	 * Checks the planned upgrade.
+	 * @param catalog every revision in code
+	 * @param toApply the revisions the upgrade will apply, never empty
+	 */
+	void check(MigrationCatalog catalog, List<DeclaredRevision> toApply);
+
+}
