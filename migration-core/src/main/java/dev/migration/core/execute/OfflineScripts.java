@@ -3,6 +3,7 @@ package dev.migration.core.execute;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
@@ -49,12 +50,25 @@ public final class OfflineScripts {
 
 	private String script(List<DeclaredRevision> path, Direction direction) {
 		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
-		StepExecutor executor = new StepExecutor(this.dialect, sink, this.settings);
+		appendSteps(new StepExecutor(this.dialect, sink, this.settings), sink, path, direction,
+				(revision) -> StepRecorder.NONE);
+		return sink.script();
+	}
+
+	/**
+	 * Writes each step of a path to a script, a blank line after each.
+	 * @param executor the executor writing to {@code sink}
+	 * @param sink the script
+	 * @param path the revisions, in order
+	 * @param direction upgrade or downgrade
+	 * @param recorders the statements that record each step, such as history rows
+	 */
+	public static void appendSteps(StepExecutor executor, ScriptStatementSink sink, List<DeclaredRevision> path,
+			Direction direction, Function<DeclaredRevision, StepRecorder> recorders) {
 		for (DeclaredRevision revision : path) {
-			executor.run(revision, direction);
+			executor.run(revision, direction, recorders.apply(revision), 0);
 			sink.blankLine();
 		}
-		return sink.script();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.function.Function;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.OfflineScripts;
 import dev.migration.core.execute.StepExecutor;
 import dev.migration.core.execute.StepFailedException;
 import dev.migration.core.history.HistoryStatements;
@@ -41,13 +42,11 @@ final class OfflineRun {
 		sink.comment("Offline " + direction.word() + " script: " + path.size() + " revision(s). Run with psql.");
 		this.history.create().forEach(sink::execute);
 		sink.blankLine();
-		StepExecutor executor = new StepExecutor(this.dialect, sink, this.settings.execution());
-		for (DeclaredRevision revision : path) {
-			String checksum = this.checksums.apply(revision);
-			executor.run(revision, direction,
-					(result) -> HistoryRecords.success(this.history, result, checksum, null, null, 0), 0);
-			sink.blankLine();
-		}
+		OfflineScripts.appendSteps(new StepExecutor(this.dialect, sink, this.settings.execution()), sink, path,
+				direction, (revision) -> {
+					String checksum = this.checksums.apply(revision);
+					return (result) -> HistoryRecords.success(this.history, result, checksum, null, null, 0);
+				});
 		return sink.script();
 	}
 
