@@ -23,6 +23,7 @@ import net.sf.jsqlparser.statement.delete.Delete;
 import net.sf.jsqlparser.statement.drop.Drop;
 import net.sf.jsqlparser.statement.insert.Insert;
 import net.sf.jsqlparser.statement.select.Select;
+import net.sf.jsqlparser.statement.select.Values;
 import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 
@@ -54,7 +55,8 @@ final class SqlRules {
 			dataChange(delete.getWhere(), statement, scope);
 		}
 		else if (parsed instanceof Insert insert) {
-			if (insert.getSelect() != null && insert.getValues() == null) {
+			// INSERT ... VALUES is bounded; INSERT ... SELECT may copy a whole table
+			if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
 				dataChange(null, statement, scope);
 			}
 		}

@@ -221,6 +221,14 @@ class LinterTests {
 	}
 
 	@Test
+	void insertFromASelectIsADataChangeAndInsertOfValuesIsNot() {
+		assertThat(lint((op) -> op.execute("ALTER TABLE account ADD COLUMN tier text; "
+				+ "INSERT INTO account (email) SELECT email FROM signup"))).containsExactly("long-update-with-ddl ERROR r1");
+		assertThat(lint((op) -> op.execute("ALTER TABLE account ADD COLUMN tier text; "
+				+ "INSERT INTO account (email) VALUES ('a@example.com')"))).isEmpty();
+	}
+
+	@Test
 	void styleWarningsNameTheColumnType() {
 		assertThat(lint((op) -> op.execute("CREATE TABLE event (id serial, body json, at timestamp, code varchar(20))")))
 			.containsExactly("prefer-identity WARNING r1", "prefer-jsonb WARNING r1", "prefer-timestamptz WARNING r1",
