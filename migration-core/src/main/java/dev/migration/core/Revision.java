@@ -55,4 +55,12 @@ public @interface Revision {
 	 */
 	boolean transactional() default true;
 
+	/**
+	 * When the revision runs: during start-up (the default), in the background once the
+	 * application is ready, or once an operator releases it. Revisions after a background or
+	 * contract revision wait for it, whatever their own stage.
+	 * @return the stage
+	 */
+	Stage stage() default Stage.STARTUP;
+
 }

@@ -9,6 +9,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.migration.core.Migration;
 import dev.migration.core.Revision;
+import dev.migration.core.Stage;
 import dev.migration.core.graph.RevisionNode;
 
 /**
@@ -17,12 +18,24 @@ import dev.migration.core.graph.RevisionNode;
  * @param node the revision's place in the graph
  * @param migration the migration
  * @param transactional whether it may run in a transaction
+ * @param stage when it runs: during start-up, in the background, or once released
  */
-public record DeclaredRevision(RevisionNode node, Migration migration, boolean transactional) {
+public record DeclaredRevision(RevisionNode node, Migration migration, boolean transactional, Stage stage) {
 
 	public DeclaredRevision {
 		Objects.requireNonNull(node, "node");
 		Objects.requireNonNull(migration, "migration");
+		Objects.requireNonNull(stage, "stage");
+	}
+
+	/**
+	 * Creates a revision that runs during start-up.
+	 * @param node the revision's place in the graph
+	 * @param migration the migration
+	 * @param transactional whether it may run in a transaction
+	 */
+	public DeclaredRevision(RevisionNode node, Migration migration, boolean transactional) {
+		this(node, migration, transactional, Stage.STARTUP);
 	}
 
 	/**
@@ -42,7 +55,7 @@ public record DeclaredRevision(RevisionNode node, Migration migration, boolean t
 			RevisionNode node = new RevisionNode(revision.id(), Arrays.asList(revision.revises()),
 					new LinkedHashSet<>(Arrays.asList(revision.branchLabels())),
 					new LinkedHashSet<>(Arrays.asList(revision.dependsOn())), revision.message());
-			return new DeclaredRevision(node, migration, revision.transactional());
+			return new DeclaredRevision(node, migration, revision.transactional(), revision.stage());
 		}
 		catch (RuntimeException ex) {
 			throw new InvalidMigrationException("The @Revision annotation of " + type.getName() + " is invalid: "

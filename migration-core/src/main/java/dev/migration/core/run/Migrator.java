@@ -71,6 +71,8 @@ public final class Migrator {
 
 	private final UpgradeCheck upgradeCheck;
 
+	private final Release release;
+
 	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
@@ -79,17 +81,18 @@ public final class Migrator {
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener) {
-		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE);
+		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none());
 	}
 
 	private Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
-			MigrationListener listener, UpgradeCheck upgradeCheck) {
+			MigrationListener listener, UpgradeCheck upgradeCheck, Release release) {
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.listener = Objects.requireNonNull(listener, "listener");
 		this.upgradeCheck = Objects.requireNonNull(upgradeCheck, "upgradeCheck");
+		this.release = Objects.requireNonNull(release, "release");
 		this.history = new HistoryStatements(dialect, settings.history());
 		this.snapshots = new SnapshotStore(dialect, settings.history());
 	}
@@ -101,7 +104,29 @@ public final class Migrator {
 	 * @return the migrator
 	 */
 	public Migrator withUpgradeCheck(UpgradeCheck check) {
-		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check);
+		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check,
+				this.release);
+	}
+
+	/**
+	 * Returns a migrator whose upgrades may also apply the given contract revisions, on top
+	 * of those this one releases.
+	 * @param more the released contract revisions
+	 * @return the migrator
+	 * @throws InvalidReleaseException when a released id is no revision in code
+	 */
+	public Migrator withRelease(Release more) {
+		Releases.check(this.catalog, more);
+		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
+				this.upgradeCheck, this.release.and(more));
+	}
+
+	/**
+	 * Returns the contract revisions this migrator's upgrades may apply.
+	 * @return the release
+	 */
+	public Release release() {
+		return this.release;
 	}
 
 	/**
@@ -153,12 +178,38 @@ public final class Migrator {
 	}
 
 	/**
-	 * Applies every revision needed to reach {@code target}, each in its own step.
+	 * Applies every revision needed to reach {@code target}, each in its own step, but for
+	 * contract revisions not released and the revisions after them.
 	 * @param target such as {@code heads}, a revision id or {@code +1}
-	 * @return what was applied
+	 * @return what was applied, and what waits for a release
 	 */
 	public RunResult upgrade(String target) {
-		return run(Action.UPGRADE, (state) -> this.catalog.upgradePath(state.current(), target));
+		return upgrade(target, RunScope.RELEASED);
+	}
+
+	/**
+	 * Applies the revisions needed to reach {@code target} that the scope lets run now.
+	 * @param target such as {@code heads}, a revision id or {@code +1}
+	 * @param scope {@link RunScope#STARTUP} for start-up revisions only
+	 * @return what was applied, and what waits
+	 */
+	public RunResult upgrade(String target, RunScope scope) {
+		return run(Action.UPGRADE, (state) -> plan(state, target, scope));
+	}
+
+	/**
+	 * Returns what an upgrade to {@code target} in the given scope would apply now and what
+	 * would wait.
+	 * @param target the target
+	 * @param scope the stages the run applies
+	 * @return the plan
+	 */
+	public RunPlan plan(String target, RunScope scope) {
+		return plan(state(), target, scope);
+	}
+
+	private RunPlan plan(DatabaseState state, String target, RunScope scope) {
+		return RunPlan.of(this.catalog.upgradePath(state.current(), target), scope, this.release);
 	}
 
 	/**
@@ -167,7 +218,7 @@ public final class Migrator {
 	 * @return what was reverted
 	 */
 	public RunResult downgrade(String target) {
-		return run(Action.DOWNGRADE, (state) -> this.catalog.downgradePath(state.current(), target));
+		return run(Action.DOWNGRADE, (state) -> RunPlan.all(this.catalog.downgradePath(state.current(), target)));
 	}
 
 	/**
@@ -295,14 +346,17 @@ public final class Migrator {
 		}
 	}
 
-	private RunResult run(Action action, Function<DatabaseState, List<DeclaredRevision>> planner) {
+	private RunResult run(Action action, Function<DatabaseState, RunPlan> planner) {
 		long start = System.nanoTime();
 		DatabaseState state = state();
 		enforce(validate(state));
-		List<DeclaredRevision> path = planner.apply(state);
+		RunPlan plan = planner.apply(state);
+		List<DeclaredRevision> path = plan.now();
 		if (path.isEmpty()) {
-			logger.info("Database is at {}; nothing to {}", describe(state.current()), action.value());
-			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start));
+			logger.info("Database is at {}; nothing to {}{}", describe(state.current()), action.value(),
+					describeWaiting(plan));
+			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
+					plan.waiting());
 		}
 		if (action == Action.UPGRADE) {
 			this.upgradeCheck.check(this.catalog, path);
@@ -316,13 +370,14 @@ public final class Migrator {
 	}
 
 	private RunResult runLocked(Connection connection, StatementSink sink, Action action,
-			Function<DatabaseState, List<DeclaredRevision>> planner, long start) {
+			Function<DatabaseState, RunPlan> planner, long start) {
 		createHistory(sink);
 		warnOfDrift(connection);
 		// another instance may have done the work while this one waited for the lock
 		DatabaseState state = readState(connection);
 		enforce(validate(state));
-		List<DeclaredRevision> path = planner.apply(state);
+		RunPlan plan = planner.apply(state);
+		List<DeclaredRevision> path = plan.now();
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		Map<String, Integer> resume = Resumption.pointsOf(reader(jdbc(connection)).log(), direction, this.catalog,
 				this::checksum);
@@ -348,10 +403,18 @@ public final class Migrator {
 		}
 		saveSnapshot(connection);
 		Set<String> after = readState(connection).current();
-		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start));
-		logger.info("{} {} -> {}: {} revision(s) in {} ms", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
-				describe(state.current()), describe(after), steps.size(), result.durationMs());
+		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start), plan.waiting());
+		logger.info("{} {} -> {}: {} revision(s) in {} ms{}", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
+				describe(state.current()), describe(after), steps.size(), result.durationMs(), describeWaiting(plan));
 		return result;
+	}
+
+	private static String describeWaiting(RunPlan plan) {
+		if (plan.waiting().isEmpty()) {
+			return "";
+		}
+		return "; waiting: " + String.join(", ",
+				plan.waiting().stream().map((wait) -> wait.revision().id() + " (" + wait.describe() + ")").toList());
 	}
 
 	/** A pooled connection must not keep the run's session settings. */
