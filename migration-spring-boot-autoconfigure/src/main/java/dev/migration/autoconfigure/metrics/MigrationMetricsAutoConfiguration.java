@@ -36,4 +36,10 @@ public final class MigrationMetricsAutoConfiguration {
 		return new PendingMigrationsMetrics(migrator, properties.getTarget(), PendingMigrationsMetrics.DEFAULT_MAX_AGE);
 	}
 
+	@Bean
+	@ConditionalOnMissingBean
+	BackfillMetrics backfillMetrics(Migrator migrator) {
+		return new BackfillMetrics(migrator, PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+	}
+
 }
