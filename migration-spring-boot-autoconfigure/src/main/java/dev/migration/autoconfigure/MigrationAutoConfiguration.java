@@ -26,6 +26,7 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 
 /**
@@ -54,7 +55,8 @@ public final class MigrationAutoConfiguration {
 				dataSource.getIfUnique(), properties);
 		return new Migrator(target, MigrationCatalog.of(migrations.orderedStream().toList()), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
-			.withUpgradeCheck(new LintGate(properties.getLint()));
+			.withUpgradeCheck(new LintGate(properties.getLint()))
+			.withRelease(Release.of(properties.getRelease()));
 	}
 
 	@Bean
@@ -68,6 +70,12 @@ public final class MigrationAutoConfiguration {
 	MigrationInitializer migrationInitializer(MigrationRuns runs, ObjectProvider<MigrationStrategy> strategy,
 			MigrationProperties properties) {
 		return new MigrationInitializer(runs, strategy.getIfAvailable(), properties);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationBackgroundRun migrationBackgroundRun(MigrationRuns runs, MigrationProperties properties) {
+		return new MigrationBackgroundRun(runs, properties);
 	}
 
 	/** Matches when there is a DataSource bean or a {@code migrations.url}. */

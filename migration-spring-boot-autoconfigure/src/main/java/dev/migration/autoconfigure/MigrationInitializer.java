@@ -46,7 +46,8 @@ public class MigrationInitializer implements InitializingBean {
 			this.strategy.migrate(this.runs);
 		}
 		else {
-			this.runs.upgrade(this.properties.getTarget());
+			// background and contract revisions run once the application is ready
+			this.runs.upgradeStartup(this.properties.getTarget());
 		}
 	}
 

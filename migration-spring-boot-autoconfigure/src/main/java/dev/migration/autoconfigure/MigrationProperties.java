@@ -1,6 +1,8 @@
 package dev.migration.autoconfigure;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -112,7 +114,16 @@ public class MigrationProperties {
 	 */
 	private String command;
 
+	/**
+	 * Contract revisions released to run: their ids, or "all". Contract revisions (drop an
+	 * old column, a sync trigger) wait until released, once every instance runs code that no
+	 * longer needs what they remove.
+	 */
+	private List<String> release = new ArrayList<>();
+
 	private final Health health = new Health();
+
+	private final Background background = new Background();
 
 	private final Scaffold scaffold = new Scaffold();
 
@@ -262,12 +273,58 @@ public class MigrationProperties {
 		this.command = command;
 	}
 
+	public List<String> getRelease() {
+		return this.release;
+	}
+
+	public void setRelease(List<String> release) {
+		this.release = release;
+	}
+
 	public Health getHealth() {
 		return this.health;
 	}
 
+	public Background getBackground() {
+		return this.background;
+	}
+
 	public Scaffold getScaffold() {
 		return this.scaffold;
+	}
+
+	/** How background and released contract revisions run once the application is ready. */
+	public static class Background {
+
+		/**
+		 * Whether auto-run applies background revisions (and released contract revisions)
+		 * once the application is ready. When false, they wait for a POST to the migrations
+		 * endpoint or command mode.
+		 */
+		private boolean enabled = true;
+
+		/**
+		 * How long to wait before trying again while another instance holds the migration
+		 * lock.
+		 */
+		private Duration retryInterval = Duration.ofSeconds(30);
+
+		public boolean isEnabled() {
+			return this.enabled;
+		}
+
+		public void setEnabled(boolean enabled) {
+			this.enabled = enabled;
+		}
+
+		public Duration getRetryInterval() {
+			return this.retryInterval;
+		}
+
+		public void setRetryInterval(Duration retryInterval) {
+			this.retryInterval = retryInterval;
+		}
+
 	}
 
 	/** Where the {@code revision} and {@code merge} commands write new revision classes. */

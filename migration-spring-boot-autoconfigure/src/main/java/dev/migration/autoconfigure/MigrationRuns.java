@@ -11,6 +11,8 @@ import org.springframework.context.ApplicationEventPublisher;
 
 import dev.migration.core.history.Action;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.Release;
+import dev.migration.core.run.RunScope;
 import dev.migration.core.run.RunResult;
 
 /**
@@ -42,13 +44,39 @@ public class MigrationRuns {
 	}
 
 	/**
-	 * Applies pending revisions up to {@code target}.
+	 * Applies pending revisions up to {@code target}, contract revisions only once released.
 	 * @param target the target
-	 * @return what was applied
+	 * @return what was applied and what waits for a release
 	 * @throws RunInProgressException when a run is already in progress
 	 */
 	public RunResult upgrade(String target) {
 		return run(Action.UPGRADE, (migrator) -> migrator.upgrade(target));
+	}
+
+	/**
+	 * Applies pending revisions up to {@code target}, releasing the given contract revisions
+	 * for this run on top of {@code migrations.release}.
+	 * @param target the target
+	 * @param release the contract revisions to release
+	 * @return what was applied and what still waits
+	 * @throws RunInProgressException when a run is already in progress
+	 */
+	public RunResult upgrade(String target, Release release) {
+		Migrator released = this.migrator.withRelease(release);
+		return run(Action.UPGRADE, (migrator) -> released.upgrade(target));
+	}
+
+	/**
+	 * Applies the start-up revisions up to {@code target} that wait for no background or
+	 * contract revision: the run before the application is ready. Unlike the other runs it
+	 * waits for another instance's run ({@code migrations.lock-wait}), as instances that
+	 * start together must, and takes no lock when nothing is to apply.
+	 * @param target the target
+	 * @return what was applied and what waits for the background run or a release
+	 * @throws RunInProgressException when a run is already in progress in this application
+	 */
+	public RunResult upgradeStartup(String target) {
+		return run(Action.UPGRADE, (migrator) -> migrator.upgrade(target, RunScope.STARTUP), false);
 	}
 
 	/**
@@ -94,11 +122,15 @@ public class MigrationRuns {
 	}
 
 	private RunResult run(Action action, Function<Migrator, RunResult> work) {
+		return run(action, work, true);
+	}
+
+	private RunResult run(Action action, Function<Migrator, RunResult> work, boolean refuseWhileLocked) {
 		if (!this.running.compareAndSet(false, true)) {
 			throw new RunInProgressException("A migration run is already in progress in this application.");
 		}
 		try {
-			if (this.migrator.runInProgress()) {
+			if (refuseWhileLocked && this.migrator.runInProgress()) {
 				throw new RunInProgressException("Another instance is running migrations on this database; "
 						+ "check /actuator/migrations again when it is done.");
 			}

@@ -8,6 +8,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,10 @@ import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunPlan;
+import dev.migration.core.run.RunPlan.Waiting;
 import dev.migration.core.run.RunResult;
+import dev.migration.core.run.RunScope;
 import dev.migration.core.run.ValidationReport;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
@@ -80,7 +84,7 @@ public class MigrationCommands {
 			case CURRENT -> printIds(this.migrator.current(), out);
 			case HEADS -> printIds(this.migrator.heads(), out);
 			case HISTORY -> printHistory(this.migrator.history(), out);
-			case PENDING -> printPending(this.migrator.pending(target), target, out);
+			case PENDING -> printPending(this.migrator.plan(target, RunScope.RELEASED), target, out);
 			case SQL -> out.print(sql(SqlRange.parse(target)));
 			case CHECK -> check(out);
 			case LINT -> lint(out);
@@ -148,6 +152,7 @@ public class MigrationCommands {
 		String verb = result.action().value();
 		if (result.isEmpty()) {
 			out.println("Nothing to " + verb + ": the database is at " + describe(result.after()) + ".");
+			printWaiting(result.waiting(), out);
 			return;
 		}
 		out.println(capitalized(verb) + "d " + describe(result.before()) + " -> " + describe(result.after()) + ": "
@@ -157,6 +162,7 @@ public class MigrationCommands {
 			table.row(step.revision(), step.message(), step.durationMs() + " ms", step.retries());
 		}
 		out.print(table.render());
+		printWaiting(result.waiting(), out);
 	}
 
 	private static void printStamp(RunResult result, PrintStream out) {
@@ -195,14 +201,32 @@ public class MigrationCommands {
 		out.print(table.render());
 	}
 
-	private static void printPending(List<DeclaredRevision> pending, String target, PrintStream out) {
-		if (pending.isEmpty()) {
+	private static void printPending(RunPlan plan, String target, PrintStream out) {
+		if (plan.now().isEmpty() && plan.waiting().isEmpty()) {
 			out.println("Nothing pending up to " + target.strip() + ".");
 			return;
 		}
-		TextTable table = TextTable.withHeader("REVISION", "MESSAGE");
-		pending.forEach((revision) -> table.row(revision.id(), revision.message()));
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "STAGE", "WAITING");
+		plan.now().forEach((revision) -> table.row(revision.id(), revision.message(), stage(revision), ""));
+		plan.waiting()
+			.forEach((wait) -> table.row(wait.revision().id(), wait.revision().message(), stage(wait.revision()),
+					wait.describe()));
 		out.print(table.render());
+	}
+
+	private static void printWaiting(List<Waiting> waiting, PrintStream out) {
+		if (waiting.isEmpty()) {
+			return;
+		}
+		out.println(waiting.size() + " revision(s) wait; release contract revisions with --migrations.release=<id>:");
+		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "STAGE", "WAITING");
+		waiting.forEach((wait) -> table.row(wait.revision().id(), wait.revision().message(), stage(wait.revision()),
+				wait.describe()));
+		out.print(table.render());
+	}
+
+	private static String stage(DeclaredRevision revision) {
+		return revision.stage().name().toLowerCase(Locale.ROOT);
 	}
 
 	private static String timestamp(OffsetDateTime time) {

@@ -3,10 +3,15 @@ package dev.migration.autoconfigure.endpoint;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -24,6 +29,7 @@ import org.springframework.util.StringUtils;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.RunInProgressException;
+import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.execute.Direction;
@@ -39,7 +45,13 @@ import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.lint.Finding;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
+import dev.migration.core.run.InvalidReleaseException;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.Release;
+import dev.migration.core.run.RunPlan;
+import dev.migration.core.run.RunPlan.Reason;
+import dev.migration.core.run.RunPlan.Waiting;
+import dev.migration.core.run.RunScope;
 import dev.migration.core.run.RunResult;
 
 /**
@@ -82,10 +94,17 @@ public class MigrationsEndpoint {
 		Optional<LastRun> lastRun = this.runs.lastRun();
 		MigrationStatus status = MigrationStatus.of(running, !pending.isEmpty(), failed(lastRun, history));
 		LintReport lint = pending.isEmpty() ? null : Linter.lint(migrator.catalog());
+		Map<String, Waiting> waiting = RunPlan.of(pending, RunScope.RELEASED, migrator.release())
+			.waiting()
+			.stream()
+			.collect(Collectors.toMap((wait) -> wait.revision().id(), Function.identity(), (a, b) -> a,
+					LinkedHashMap::new));
 		return new MigrationsDescriptor(status, this.target, sorted(state.current()), sorted(migrator.heads()),
-				pending.stream().map((revision) -> PendingDescriptor.of(revision, lint)).toList(),
-				history.stream().map(HistoryDescriptor::of).toList(), lastRun.map(LastRunDescriptor::of).orElse(null),
-				migrator.backfills());
+				pending.stream()
+					.map((revision) -> PendingDescriptor.of(revision, waiting.get(revision.id()), lint))
+					.toList(),
+				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
+				lastRun.map(LastRunDescriptor::of).orElse(null), migrator.backfills());
 	}
 
 	/**
@@ -117,31 +136,37 @@ public class MigrationsEndpoint {
 
 	/**
 	 * Applies pending revisions up to {@code target}, unless a run is already in progress.
+	 * Contract revisions run only when released, by {@code migrations.release} or here.
 	 * @param target the target, such as {@code heads} or a revision id; the configured
 	 * target when not given
+	 * @param release contract revision ids to release for this run, separated by commas, or
+	 * {@code all} (a string: Actuator reads a POST body as one string per field)
 	 * @return what the run applied, or why it did not run or stopped
 	 */
 	@WriteOperation
-	public RunDescriptor upgrade(@Nullable String target) {
-		return attempt(target).descriptor();
+	public RunDescriptor upgrade(@Nullable String target, @Nullable String release) {
+		return attempt(target, release).descriptor();
 	}
 
 	/**
-	 * Runs the upgrade, telling a rejected request (a target that does not resolve, so
-	 * nothing ran) from a run that failed.
+	 * Runs the upgrade, telling a rejected request (a target that does not resolve or a
+	 * release of unknown revisions, so nothing ran) from a run that failed.
 	 * @param target the target, or {@code null} for the configured one
+	 * @param release contract revision ids to release, separated by commas, or {@code null}
 	 * @return the outcome
 	 */
-	Attempt attempt(@Nullable String target) {
+	Attempt attempt(@Nullable String target, @Nullable String release) {
 		String resolved = StringUtils.hasText(target) ? target.trim() : this.target;
+		Release released = Release.of(List.of(StringUtils.commaDelimitedListToStringArray(release)));
 		Migrator migrator = this.runs.migrator();
 		Set<String> before;
 		try {
 			before = migrator.current();
 			// a target that does not resolve is the caller's mistake, not a failed run
 			migrator.catalog().upgradePath(before, resolved);
+			migrator.withRelease(released);
 		}
-		catch (RevisionGraphException ex) {
+		catch (RevisionGraphException | InvalidReleaseException ex) {
 			return new Attempt(RunDescriptor.failed(resolved, "Nothing ran: " + ex.getMessage(), null, null, List.of()),
 					true);
 		}
@@ -149,20 +174,21 @@ public class MigrationsEndpoint {
 			logger.warn("Could not read the migration state before a run", ex);
 			return new Attempt(RunDescriptor.failed(resolved, ex.getMessage(), null, null, List.of()), false);
 		}
-		return new Attempt(run(migrator, resolved, before), false);
+		return new Attempt(run(migrator, resolved, released, before), false);
 	}
 
-	private RunDescriptor run(Migrator migrator, String target, Set<String> before) {
+	private RunDescriptor run(Migrator migrator, String target, Release release, Set<String> before) {
 		try {
-			RunResult result = this.runs.upgrade(target);
+			RunResult result = this.runs.upgrade(target, release);
 			boolean pending = !migrator.catalog().upgradePath(result.after(), this.target).isEmpty();
 			return new RunDescriptor(pending ? MigrationStatus.PENDING : MigrationStatus.UP_TO_DATE, target,
 					summary(result), sorted(result.before()), sorted(result.after()),
-					result.steps().stream().map(StepDescriptor::of).toList(), result.durationMs());
+					result.steps().stream().map(StepDescriptor::of).toList(), result.durationMs(),
+					result.waiting().stream().map(WaitingDescriptor::of).toList());
 		}
 		catch (RunInProgressException ex) {
 			return new RunDescriptor(MigrationStatus.RUNNING, target, ex.getMessage(), sorted(before), null, List.of(),
-					null);
+					null, List.of());
 		}
 		catch (RuntimeException ex) {
 			logger.error("The migration run triggered through the endpoint failed", ex);
@@ -170,6 +196,14 @@ public class MigrationsEndpoint {
 			return RunDescriptor.failed(target, ex.getMessage(), sorted(before), currentOrNull(migrator),
 					completed.stream().map(StepDescriptor::of).toList());
 		}
+	}
+
+	private static List<String> awaitingRelease(Map<String, Waiting> waiting) {
+		return waiting.values()
+			.stream()
+			.filter((wait) -> wait.reason() == Reason.RELEASE)
+			.map((wait) -> wait.revision().id())
+			.toList();
 	}
 
 	private static boolean failed(Optional<LastRun> lastRun, List<HistoryEntry> history) {
@@ -219,11 +253,15 @@ public class MigrationsEndpoint {
 	}
 
 	private static String summary(RunResult result) {
+		String waiting = result.waiting().isEmpty() ? ""
+				: " " + result.waiting().size() + " revision(s) wait: " + String.join(", ",
+						result.waiting().stream().map((wait) -> wait.revision().id() + " " + wait.describe()).toList())
+						+ ".";
 		if (result.isEmpty()) {
-			return "Nothing to upgrade; the database is at " + describe(result.after()) + ".";
+			return "Nothing to upgrade; the database is at " + describe(result.after()) + "." + waiting;
 		}
 		return "Upgraded " + describe(result.before()) + " -> " + describe(result.after()) + ": "
-				+ result.steps().size() + " revision(s) in " + result.durationMs() + " ms.";
+				+ result.steps().size() + " revision(s) in " + result.durationMs() + " ms." + waiting;
 	}
 
 	private static String describe(Set<String> revisions) {
@@ -262,34 +300,63 @@ public class MigrationsEndpoint {
 	 * @param heads the head revisions in code
 	 * @param pending the revisions the target needs that are not applied, in the order a run
 	 * applies them
+	 * @param awaitingRelease the pending contract revisions that wait for an operator's
+	 * release, in order
 	 * @param history every recorded step, oldest first
 	 * @param lastRun how the last run of this application ended, or {@code null}
 	 * @param backfills where each backfill that has run stands, most recently active first
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
-			List<PendingDescriptor> pending, List<HistoryDescriptor> history, @Nullable LastRunDescriptor lastRun,
+			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
+			@Nullable LastRunDescriptor lastRun,
 			List<BackfillProgress> backfills) implements OperationResponseBody {
 
 	}
 
 	/**
-	 * A revision the target needs that is not applied, with what the linter says of it.
+	 * A revision the target needs that is not applied, with its stage, what it waits for and
+	 * what the linter says of it.
 	 *
 	 * @param revision the revision id
 	 * @param message the revision message
+	 * @param stage {@code startup}, {@code background} or {@code contract}
+	 * @param waiting what it waits for, such as {@code awaits release}, or {@code null} when
+	 * the next triggered run applies it
 	 * @param lint the linter's errors and warnings for this revision (suppressed ones excluded)
 	 */
-	public record PendingDescriptor(String revision, String message, List<LintDescriptor> lint) {
+	public record PendingDescriptor(String revision, String message, String stage, @Nullable String waiting,
+			List<LintDescriptor> lint) {
 
-		static PendingDescriptor of(DeclaredRevision revision, LintReport report) {
+		static PendingDescriptor of(DeclaredRevision revision, @Nullable Waiting waiting, LintReport report) {
 			List<LintDescriptor> findings = (report != null) ? report.findings()
 				.stream()
 				.filter((finding) -> finding.revision().equals(revision.id()))
 				.map(LintDescriptor::of)
 				.toList() : List.of();
-			return new PendingDescriptor(revision.id(), revision.message(), findings);
+			return new PendingDescriptor(revision.id(), revision.message(), stageName(revision.stage()),
+					(waiting != null) ? waiting.describe() : null, findings);
 		}
 
+	}
+
+	/**
+	 * A pending revision a run left waiting.
+	 *
+	 * @param revision the revision id
+	 * @param stage {@code startup}, {@code background} or {@code contract}
+	 * @param waiting what it waits for, such as {@code awaits release}
+	 */
+	public record WaitingDescriptor(String revision, String stage, String waiting) {
+
+		static WaitingDescriptor of(Waiting waiting) {
+			return new WaitingDescriptor(waiting.revision().id(), stageName(waiting.revision().stage()),
+					waiting.describe());
+		}
+
+	}
+
+	static String stageName(Stage stage) {
+		return stage.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -385,10 +452,11 @@ public class MigrationsEndpoint {
 	 * @param current the current revisions after the run, or {@code null} when unknown
 	 * @param applied the steps it completed, in order
 	 * @param durationMs how long the run took, or {@code null} when it did not complete
+	 * @param waiting the pending revisions the run left for a release, in order
 	 */
 	public record RunDescriptor(MigrationStatus status, String target, @Nullable String message,
 			@Nullable List<String> before, @Nullable List<String> current, List<StepDescriptor> applied,
-			@Nullable Long durationMs) implements OperationResponseBody {
+			@Nullable Long durationMs, List<WaitingDescriptor> waiting) implements OperationResponseBody {
 
 		public RunDescriptor {
 			message = SecretMasking.mask(message);
@@ -396,7 +464,8 @@ public class MigrationsEndpoint {
 
 		static RunDescriptor failed(String target, @Nullable String message, @Nullable List<String> before,
 				@Nullable List<String> current, List<StepDescriptor> applied) {
-			return new RunDescriptor(MigrationStatus.FAILED, target, message, before, current, applied, null);
+			return new RunDescriptor(MigrationStatus.FAILED, target, message, before, current, applied, null,
+					List.of());
 		}
 
 	}

@@ -27,13 +27,15 @@ public class MigrationsEndpointWebExtension {
 	}
 
 	/**
-	 * Applies pending revisions up to {@code target}.
+	 * Applies pending revisions up to {@code target}, releasing the given contract revisions.
 	 * @param target the target, or {@code null} for the configured one
+	 * @param release contract revision ids to release for this run, separated by commas, or
+	 * {@code all}
 	 * @return what the run applied, with its HTTP status
 	 */
 	@WriteOperation
-	public WebEndpointResponse<RunDescriptor> upgrade(@Nullable String target) {
-		Attempt attempt = this.delegate.attempt(target);
+	public WebEndpointResponse<RunDescriptor> upgrade(@Nullable String target, @Nullable String release) {
+		Attempt attempt = this.delegate.attempt(target, release);
 		return new WebEndpointResponse<>(attempt.descriptor(), httpStatus(attempt));
 	}
 

@@ -15,9 +15,10 @@ import org.springframework.core.Ordered;
 
 import dev.migration.autoconfigure.MigrationRunFinishedEvent;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.core.run.RunScope;
 
 /**
- * Keeps the application out of readiness while revisions are pending, so no traffic reaches
+ * Keeps the application out of readiness while start-up revisions are pending, so no traffic reaches
  * code whose schema is not there yet, and lets it in once a run applied them. Liveness stays
  * as it is, so Kubernetes does not restart a pod that waits for a manual run
  * (spring-boot#32282).
@@ -89,7 +90,8 @@ public class MigrationReadiness implements SmartApplicationListener {
 
 	private int pending() {
 		try {
-			return this.runs.migrator().pending(this.target).size();
+			// revisions left to the background run or to a release are no reason to refuse traffic
+			return this.runs.migrator().plan(this.target, RunScope.STARTUP).now().size();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not read the pending revisions; readiness is left as it is: {}", ex.getMessage());

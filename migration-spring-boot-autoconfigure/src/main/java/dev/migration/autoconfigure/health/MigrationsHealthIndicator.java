@@ -14,11 +14,14 @@ import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.endpoint.SecretMasking;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunPlan;
+import dev.migration.core.run.RunScope;
 
 /**
- * Health of the migrations: {@code DOWN} while revisions are pending after this
+ * Health of the migrations: {@code DOWN} while start-up revisions are pending after this
  * application's last run failed, the configured pending status (by default
- * {@code OUT_OF_SERVICE}) while revisions are pending, {@code UP} otherwise. A failure that
+ * {@code OUT_OF_SERVICE}) while start-up revisions are pending, {@code UP} otherwise (with
+ * the revisions left to the background run or a release listed as {@code waiting}). A failure that
  * another run has since made good no longer counts. It never touches liveness; readiness is
  * {@link MigrationReadiness}'s job.
  */
@@ -47,20 +50,29 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	protected void doHealthCheck(Health.Builder builder) {
 		Migrator migrator = this.runs.migrator();
 		Set<String> current;
-		List<DeclaredRevision> pending;
+		RunPlan plan;
 		try {
 			current = migrator.current();
-			pending = migrator.catalog().upgradePath(current, this.target);
+			plan = RunPlan.of(migrator.catalog().upgradePath(current, this.target), RunScope.STARTUP,
+					migrator.release());
 		}
 		catch (RuntimeException ex) {
 			// the default detail would show the raw message, which may quote a URL
 			builder.down().withDetail("error", SecretMasking.mask(ex.getClass().getName() + ": " + ex.getMessage()));
 			return;
 		}
+		// revisions left to the background run or to a release do not make the application unhealthy
+		List<DeclaredRevision> pending = plan.now();
 		builder.withDetail("current", current.stream().sorted().toList()).withDetail("pending", pending.size());
+		if (!plan.waiting().isEmpty()) {
+			builder.withDetail("waiting", plan.waiting().stream().map((wait) -> wait.revision().id()).toList());
+		}
 		Optional<LastRun> lastRun = this.runs.lastRun();
 		if (pending.isEmpty()) {
 			builder.up();
+			// a failed background run leaves its revisions waiting: worth a look, not a reason to go down
+			lastRun.filter((run) -> run.failed() && !plan.waiting().isEmpty())
+				.ifPresent((run) -> builder.withDetail("lastRunError", SecretMasking.mask(run.failure())));
 		}
 		else if (lastRun.isPresent() && lastRun.get().failed()) {
 			builder.down().withDetail("error", SecretMasking.mask(lastRun.get().failure()));

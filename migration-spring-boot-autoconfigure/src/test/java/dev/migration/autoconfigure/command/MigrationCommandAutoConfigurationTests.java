@@ -153,9 +153,9 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("pending");
 		assertThat(result.exitCode()).isZero();
 		assertThat(result.out()).isEqualTo("""
-				REVISION  MESSAGE
-				b2        add item price
-				c3        seed items
+				REVISION  MESSAGE         STAGE    WAITING
+				b2        add item price  startup
+				c3        seed items      startup
 				""");
 	}
 

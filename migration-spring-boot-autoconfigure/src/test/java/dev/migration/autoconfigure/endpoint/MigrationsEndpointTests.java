@@ -62,8 +62,8 @@ class MigrationsEndpointTests {
 			assertThat(migrations.status()).isEqualTo(MigrationStatus.PENDING);
 			assertThat(migrations.current()).isEmpty();
 			assertThat(migrations.heads()).containsExactly("1001bb");
-			assertThat(migrations.pending()).containsExactly(new PendingDescriptor("1000aa", "create greeting", List.of()),
-					new PendingDescriptor("1001bb", "seed greeting", List.of()));
+			assertThat(migrations.pending()).containsExactly(new PendingDescriptor("1000aa", "create greeting", "startup", null, List.of()),
+					new PendingDescriptor("1001bb", "seed greeting", "startup", null, List.of()));
 			assertThat(migrations.history()).isEmpty();
 			assertThat(migrations.lastRun()).isNull();
 		});
@@ -153,7 +153,7 @@ class MigrationsEndpointTests {
 	@Test
 	void anUpgradeAppliesWhatIsPendingAndReturnsTheSteps() {
 		this.contextRunner.run((context) -> {
-			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade(null);
+			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade(null, null);
 			assertThat(run.status()).isEqualTo(MigrationStatus.UP_TO_DATE);
 			assertThat(run.target()).isEqualTo("heads");
 			assertThat(run.before()).isEmpty();
@@ -168,7 +168,7 @@ class MigrationsEndpointTests {
 	@Test
 	void anUpgradeToAnEarlierTargetLeavesTheRestPending() {
 		this.contextRunner.run((context) -> {
-			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade("1000");
+			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade("1000", null);
 			assertThat(run.status()).isEqualTo(MigrationStatus.PENDING);
 			assertThat(run.current()).containsExactly("1000aa");
 			assertThat(context.getBean(MigrationsEndpoint.class).migrations().pending())
@@ -180,7 +180,7 @@ class MigrationsEndpointTests {
 	@Test
 	void anUpgradeWithNothingPendingAppliesNothing() {
 		this.contextRunner.withPropertyValues("migrations.auto-run=true").run((context) -> {
-			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade("heads");
+			RunDescriptor run = context.getBean(MigrationsEndpoint.class).upgrade("heads", null);
 			assertThat(run.status()).isEqualTo(MigrationStatus.UP_TO_DATE);
 			assertThat(run.applied()).isEmpty();
 			assertThat(run.message()).startsWith("Nothing to upgrade");
@@ -190,7 +190,7 @@ class MigrationsEndpointTests {
 	@Test
 	void aTargetThatDoesNotResolveIsRejectedWithoutRunning() {
 		this.contextRunner.run((context) -> {
-			Attempt attempt = context.getBean(MigrationsEndpoint.class).attempt("nope");
+			Attempt attempt = context.getBean(MigrationsEndpoint.class).attempt("nope", null);
 			assertThat(attempt.rejected()).isTrue();
 			assertThat(attempt.descriptor().status()).isEqualTo(MigrationStatus.FAILED);
 			assertThat(attempt.descriptor().message()).startsWith("Nothing ran").contains("nope");
@@ -202,7 +202,7 @@ class MigrationsEndpointTests {
 	void aFailedRunReportsItsMessageAndTheStepsThatCompleted() {
 		this.contextRunner.withBean(TestMigrations.Broken.class).run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
-			RunDescriptor run = endpoint.upgrade(null);
+			RunDescriptor run = endpoint.upgrade(null, null);
 			assertThat(run.status()).isEqualTo(MigrationStatus.FAILED);
 			assertThat(run.message()).contains("2000dd");
 			assertThat(run.applied()).extracting(StepDescriptor::revision).containsExactly("1000aa", "1001bb");
@@ -221,7 +221,7 @@ class MigrationsEndpointTests {
 	void failureMessagesNeverShowCredentials() {
 		this.contextRunner.withBean(TestMigrations.Broken.class).run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
-			RunDescriptor run = endpoint.upgrade(null);
+			RunDescriptor run = endpoint.upgrade(null, null);
 			assertThat(run.message()).contains("jdbc:postgresql://app:" + SecretMasking.MASK + "@db")
 				.doesNotContain(TestMigrations.SECRET);
 			MigrationsDescriptor migrations = endpoint.migrations();
@@ -242,7 +242,7 @@ class MigrationsEndpointTests {
 			await().atMost(Duration.ofSeconds(5)).until(migrator::runInProgress);
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
 			assertThat(endpoint.migrations().status()).isEqualTo(MigrationStatus.RUNNING);
-			RunDescriptor run = endpoint.upgrade(null);
+			RunDescriptor run = endpoint.upgrade(null, null);
 			assertThat(run.status()).isEqualTo(MigrationStatus.RUNNING);
 			assertThat(run.message()).contains("Another instance");
 			assertThat(run.applied()).isEmpty();
