@@ -6,6 +6,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,6 +18,8 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.migration.autoconfigure.MigrationBackgroundRun;
+import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.run.Migrator;
 import dev.migration.testdb.TestDatabase;
 import dev.migration.testdb.TestDatabaseServer;
@@ -35,6 +38,9 @@ class SampleApplicationTests {
 	@Autowired
 	private Migrator migrator;
 
+	@Autowired
+	private MigrationBackgroundRun backgroundRun;
+
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
 		registry.add("spring.datasource.url", database::url);
@@ -48,9 +54,10 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void migratesToTheHeadBeforeServing() {
-		assertThat(this.migrator.current()).containsExactly("0020");
+	void startUpAndTheBackgroundRunMigrateUpToTheContractRevisions() throws Exception {
+		assertThat(this.backgroundRun.awaitCompletion(Duration.ofSeconds(60))).isTrue();
 		assertThat(this.migrator.heads()).containsExactly("0020");
+		assertThat(this.migrator.history()).extracting(HistoryEntry::revision).contains("0017", "0018");
 	}
 
 	@Test
@@ -67,19 +74,20 @@ class SampleApplicationTests {
 	}
 
 	@Test
-	void theMigrationsEndpointShowsTheStateToAnyone() throws Exception {
-		HttpResponse<String> response = get("/actuator/migrations");
-		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("\"status\":\"UP_TO_DATE\"").contains("\"current\":[\"0020\"]");
-	}
-
-	@Test
-	void triggeringARunNeedsAdminCredentials() throws Exception {
+	void contractRevisionsWaitOnTheEndpointUntilAnAdminReleasesThem() throws Exception {
+		this.backgroundRun.awaitCompletion(Duration.ofSeconds(60));
+		HttpResponse<String> waiting = get("/actuator/migrations");
+		assertThat(waiting.statusCode()).isEqualTo(200);
+		assertThat(waiting.body()).contains("\"status\":\"PENDING\"").contains("\"current\":[\"0018\"]")
+			.contains("\"awaitingRelease\":[\"0019\",\"0020\"]");
 		assertThat(send(post("/actuator/migrations", "{}").build()).statusCode()).isEqualTo(401);
 		String credentials = Base64.getEncoder().encodeToString("admin:test-secret".getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = send(post("/actuator/migrations", "{\"target\":\"heads\"}")
+		HttpResponse<String> released = send(post("/actuator/migrations", "{\"release\":\"0019,0020\"}")
 			.header("Authorization", "Basic " + credentials).build());
-		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(released.statusCode()).isEqualTo(200);
+		assertThat(released.body()).contains("\"status\":\"UP_TO_DATE\"");
+		assertThat(this.migrator.current()).containsExactly("0020");
+		assertThat(get("/customers").statusCode()).isEqualTo(200);
 	}
 
 	private HttpRequest.Builder post(String path, String json) {

@@ -6,15 +6,18 @@ import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
+import dev.migration.core.Stage;
 import dev.migration.core.schema.ColumnType;
 
 /**
  * A destructive change that keeps a backup: the unused notes column is dropped only after
- * its values are copied to a backup table, from which the downgrade restores them.
+ * its values are copied to a backup table, from which the downgrade restores them. A contract
+ * revision: it waits until an operator releases it.
  */
 @Component
 @AllowUnsafe(rule = "drop-column", reason = "the notes are copied to customer_notes_backup first, and the downgrade restores them")
-@Revision(id = "0020", revises = "0019", message = "retire customer notes, keeping a backup")
+@Revision(id = "0020", revises = "0019", message = "retire customer notes, keeping a backup",
+		stage = Stage.CONTRACT)
 public class R0020RetireCustomerNotes implements Migration {
 
 	@Override
