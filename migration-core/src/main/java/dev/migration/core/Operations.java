@@ -198,6 +198,41 @@ public interface Operations {
 	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
 
 	/**
+	 * Changes a column's type without breaking running code, expand step: adds a column of the
+	 * new type beside the old one, a trigger converting every write to either into the other,
+	 * and a batched backfill of the new column. Each conversion is one SQL expression over the
+	 * row's columns:
+	 * <pre>{@code
+	 * op.changeColumnTypeOnline("orders", "total", "total_cents", ColumnType.BIGINT,
+	 *     "round(total * 100)", "total_cents / 100.0");
+	 * }</pre>
+	 * Finish it with {@link #finishChangeColumnTypeOnline} in a later revision, once no
+	 * instance reads the old column. Reversible.
+	 * @param table the table
+	 * @param column the old column
+	 * @param newName the new column
+	 * @param type the new column's type
+	 * @param forward SQL computing the new column from a row
+	 * @param backward SQL computing the old column from a row
+	 */
+	void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward);
+
+	/**
+	 * Changes a column's type without breaking running code, contract step: drops the
+	 * converting trigger and the old column. Its downgrade brings both back, the old column
+	 * refilled through {@code backward}. Reversible.
+	 * @param table the table
+	 * @param column the old column
+	 * @param newName the new column
+	 * @param type the old column's type, for the downgrade
+	 * @param forward SQL computing the new column from a row, for the downgrade's trigger
+	 * @param backward SQL computing the old column from a row
+	 */
+	void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward);
+
+	/**
 	 * Retires a column the code no longer uses by renaming it to {@code <column>_retired}, so
 	 * its data stays as a backup; the downgrade renames it back. Drop it later, in a revision
 	 * of its own, with {@link #purgeRetiredColumn}. The linter still flags the rename: accept it

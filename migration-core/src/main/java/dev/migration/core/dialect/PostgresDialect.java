@@ -362,6 +362,9 @@ public class PostgresDialect implements Dialect {
 
 	/** A trigger copying writes of either column into the other, so old and new code agree. */
 	private List<SqlStatement> createColumnSync(ColumnSync sync) {
+		if (sync.converts()) {
+			return createConvertingSync(sync);
+		}
 		String function = name(sync.table().sibling(sync.name()));
 		String older = "NEW." + quote(sync.column());
 		String newer = "NEW." + quote(sync.newName());
@@ -379,6 +382,37 @@ public class PostgresDialect implements Dialect {
 				    RETURN NEW;
 				END
 				$sync$""".formatted(function, older, newer, quote(sync.column()), quote(sync.newName()));
+		return List.of(SqlStatement.of(body), SqlStatement.of("CREATE TRIGGER " + quote(sync.name())
+				+ " BEFORE INSERT OR UPDATE ON " + name(sync.table()) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
+	}
+
+	/**
+	 * A trigger converting writes of either column into the other; each conversion is an
+	 * expression over the row, evaluated against the row being written.
+	 */
+	private List<SqlStatement> createConvertingSync(ColumnSync sync) {
+		String function = name(sync.table().sibling(sync.name()));
+		String older = "NEW." + quote(sync.column());
+		String newer = "NEW." + quote(sync.newName());
+		String body = """
+				CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
+				BEGIN
+				    IF TG_OP = 'INSERT' THEN
+				        IF %3$s IS NULL THEN
+				            %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
+				        END IF;
+				        IF %2$s IS NULL THEN
+				            %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
+				        END IF;
+				    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
+				        %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
+				    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
+				        %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
+				    END IF;
+				    RETURN NEW;
+				END
+				$sync$""".formatted(function, older, newer, quote(sync.column()), quote(sync.newName()), sync.forwardSql(),
+				sync.backwardSql());
 		return List.of(SqlStatement.of(body), SqlStatement.of("CREATE TRIGGER " + quote(sync.name())
 				+ " BEFORE INSERT OR UPDATE ON " + name(sync.table()) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
 	}

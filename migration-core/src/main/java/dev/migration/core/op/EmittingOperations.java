@@ -274,6 +274,20 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward) {
+		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward),
+				type, "id"));
+	}
+
+	@Override
+	public void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type,
+			String forward, String backward) {
+		apply(new FinishRenameColumnOnline(
+				new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward), type, "id"));
+	}
+
+	@Override
 	public void retireColumn(String table, String column) {
 		renameColumn(table, column, retired(column));
 	}

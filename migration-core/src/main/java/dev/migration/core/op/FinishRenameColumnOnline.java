@@ -30,7 +30,7 @@ public record FinishRenameColumnOnline(ColumnSync sync, ColumnType type, String 
 	 * @return the ops
 	 */
 	public List<Op> steps() {
-		ColumnSync back = new ColumnSync(this.sync.table(), this.sync.newName(), this.sync.column());
+		ColumnSync back = this.sync.reversed();
 		// a downgrade of this step refills the old column; its progress from an earlier round must not stop it
 		return List.of(new DropColumnSync(this.sync), new DropColumn(this.sync.table(), this.sync.column(), false, false),
 				new ForgetBackfill(back.backfill(this.key).progressName()));
@@ -38,7 +38,7 @@ public record FinishRenameColumnOnline(ColumnSync sync, ColumnType type, String 
 
 	@Override
 	public Optional<List<Op>> reverse() {
-		ColumnSync back = new ColumnSync(this.sync.table(), this.sync.newName(), this.sync.column());
+		ColumnSync back = this.sync.reversed();
 		return Optional.of(List.of(new AddColumn(this.sync.table(), Column.of(this.sync.column(), this.type), false),
 				new CreateColumnSync(this.sync), back.backfill(this.key)));
 	}

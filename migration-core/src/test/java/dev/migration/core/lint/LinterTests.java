@@ -193,6 +193,14 @@ class LinterTests {
 	}
 
 	@Test
+	void theContractStepOfAnOnlineTypeChangeDropsAColumnAndTheExpandStepIsSafe() {
+		assertThat(lint((op) -> op.changeColumnTypeOnline("account", "score", "score_big", ColumnType.BIGINT,
+				"score", "score_big"))).isEmpty();
+		assertThat(lint((op) -> op.finishChangeColumnTypeOnline("account", "score", "score_big", ColumnType.INTEGER,
+				"score", "score_big"))).containsExactly("drop-column ERROR r1");
+	}
+
+	@Test
 	void dropOfWhatTheSameRevisionCreatedPasses() {
 		assertThat(lint((op) -> {
 			op.addColumn("account", "scratch", ColumnType.TEXT);
@@ -205,6 +213,18 @@ class LinterTests {
 	void concurrentlyAfterOtherStatementsInATransactionIsAnError() {
 		assertThat(lint((op) -> op.execute("CREATE TABLE t (id bigint); CREATE INDEX CONCURRENTLY ix ON account (email)")))
 			.containsExactly("concurrently-in-transaction ERROR r1");
+	}
+
+	@Test
+	void concurrentlyAsTheFirstStatementOrOutsideATransactionPasses() {
+		assertThat(lint((op) -> op.createIndex("ix_email", "account", (i) -> i.on("email").concurrently()))).isEmpty();
+		assertThat(lintOutside((op) -> op.execute("CREATE TABLE t (id bigint); "
+				+ "CREATE INDEX CONCURRENTLY ix ON account (email)"))).isEmpty();
+	}
+
+	@Test
+	void truncateOfATableCreatedInTheSameRevisionPasses() {
+		assertThat(lint((op) -> op.execute("CREATE TABLE staging (id bigint); TRUNCATE staging"))).isEmpty();
 	}
 
 	@Test
