@@ -29,6 +29,8 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 
 	private volatile Thread thread;
 
+	private volatile boolean stopping;
+
 	/**
 	 * Creates the background run.
 	 * @param runs the runs of this application
@@ -71,8 +73,9 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 		Thread running = this.thread;
 		if (running != null && running.isAlive()) {
 			// a step cut short here rolls back; the next start resumes it, a backfill from its last batch
+			this.stopping = true;
 			running.interrupt();
-			running.join(Duration.ofSeconds(5).toMillis());
+			running.join(Math.max(1, this.properties.getBackground().getStopTimeout().toMillis()));
 		}
 	}
 
@@ -105,8 +108,13 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 				sleep(retry);
 			}
 			catch (RuntimeException ex) {
-				logger.error("Background migration run failed; it runs again at the next start or when triggered "
-						+ "with POST /actuator/migrations", ex);
+				if (this.stopping) {
+					logger.info("Background migration run stopped by the shutdown; the next start resumes it");
+				}
+				else {
+					logger.error("Background migration run failed; it runs again at the next start or when "
+							+ "triggered with POST /actuator/migrations", ex);
+				}
 				return;
 			}
 		}

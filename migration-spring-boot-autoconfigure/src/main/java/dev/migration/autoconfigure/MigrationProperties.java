@@ -309,6 +309,13 @@ public class MigrationProperties {
 		 */
 		private Duration retryInterval = Duration.ofSeconds(30);
 
+		/**
+		 * How long a shutdown waits for the running background step before its connection is
+		 * closed; the step then rolls back and the next start resumes it, a backfill from its
+		 * last committed batch.
+		 */
+		private Duration stopTimeout = Duration.ofSeconds(5);
+
 		public boolean isEnabled() {
 			return this.enabled;
 		}
@@ -323,6 +330,14 @@ public class MigrationProperties {
 
 		public void setRetryInterval(Duration retryInterval) {
 			this.retryInterval = retryInterval;
+		}
+
+		public Duration getStopTimeout() {
+			return this.stopTimeout;
+		}
+
+		public void setStopTimeout(Duration stopTimeout) {
+			this.stopTimeout = stopTimeout;
 		}
 
 	}

@@ -25,6 +25,7 @@ import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
+import static org.awaitility.Awaitility.await;
 
 /** Start-up, background and contract revisions in a whole application. */
 @PostgresTest
@@ -114,6 +115,31 @@ class RunStagesApplicationTests {
 			.withMessageContaining("[g9]");
 	}
 
+	@Test
+	void aBackgroundBackfillStoppedByAShutdownResumesAtTheNextStartWithEveryRowFilledOnce() throws Exception {
+		List<Class<?>> revisions = List.of(CreateGreeting.class, AddGreetings.class, SlowFill.class);
+		try (TestApplication app = TestApplication.start(this.database, revisions, AUTO_RUN,
+				"migrations.background.stop-timeout=0s")) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> filled() > 0);
+		}
+		int filledBeforeRestart = filled();
+		assertThat(applied()).containsExactly("g1", "g1more");
+		assertThat(filledBeforeRestart).isLessThan(20200);
+		try (TestApplication app = TestApplication.start(this.database, revisions, AUTO_RUN)) {
+			assertThat(app.context().getBean(MigrationBackgroundRun.class).awaitCompletion(Duration.ofSeconds(60)))
+				.isTrue();
+		}
+		assertThat(applied()).containsExactly("g1", "g1more", "g2slow");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM greeting WHERE text IS DISTINCT FROM draft",
+				Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT rows_done FROM migration_backfill_progress", Integer.class))
+			.isEqualTo(20200);
+	}
+
+	private int filled() {
+		return this.jdbc.queryForObject("SELECT count(*) FROM greeting WHERE text IS NOT NULL", Integer.class);
+	}
+
 	private List<String> applied() {
 		return this.jdbc.queryForList("SELECT revision FROM migration_history_state ORDER BY applied_at", String.class);
 	}
@@ -143,6 +169,32 @@ class RunStagesApplicationTests {
 		public void upgrade(Operations op) {
 			op.execute("SELECT pg_sleep(0.5)");
 			op.backfill("greeting", (b) -> b.set("text = draft").where("text IS NULL"));
+		}
+
+	}
+
+	@Revision(id = "g1more", revises = "g1", message = "add greetings")
+	public static class AddGreetings implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("INSERT INTO greeting (draft) SELECT 'more ' || i FROM generate_series(1, 20000) i",
+					"DELETE FROM greeting WHERE draft LIKE 'more %'");
+		}
+
+	}
+
+	/** A backfill of small batches with pauses between them, so a shutdown finds it halfway. */
+	@Revision(id = "g2slow", revises = "g1more", message = "fill greeting text slowly", stage = Stage.BACKGROUND)
+	public static class SlowFill implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.backfill("greeting", (b) -> b.set("text = draft")
+				.where("text IS NULL")
+				.batchSize(200)
+				.targetBatchDuration(Duration.ofMillis(5))
+				.pause(Duration.ofMillis(30)));
 		}
 
 	}

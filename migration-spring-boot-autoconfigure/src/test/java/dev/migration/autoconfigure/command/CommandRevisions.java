@@ -3,9 +3,13 @@ package dev.migration.autoconfigure.command;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
+import dev.migration.core.Stage;
 import dev.migration.core.schema.ColumnType;
 
-/** Three revisions in a line, a1 then b2 then c3, and an orphan that breaks the graph. */
+/**
+ * Three revisions in a line, a1 then b2 then c3, a contract revision d4 after them, and an
+ * orphan that breaks the graph.
+ */
 final class CommandRevisions {
 
 	private CommandRevisions() {
@@ -38,6 +42,16 @@ final class CommandRevisions {
 		@Override
 		public void upgrade(Operations op) {
 			op.execute("INSERT INTO item (name, price) VALUES ('pen', 2)", "DELETE FROM item WHERE name = 'pen'");
+		}
+
+	}
+
+	@Revision(id = "d4", revises = "c3", message = "clear seed names", stage = Stage.CONTRACT)
+	static class ClearNames implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("UPDATE item SET name = '' WHERE name = 'pen'", "UPDATE item SET name = 'pen' WHERE name = ''");
 		}
 
 	}

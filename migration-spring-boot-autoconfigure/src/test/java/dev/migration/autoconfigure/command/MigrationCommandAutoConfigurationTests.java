@@ -68,6 +68,19 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void upgradeLeavesAContractRevisionWaitingUntilReleased() {
+		ApplicationContextRunner withContract = this.contextRunner.withBean(CommandRevisions.ClearNames.class);
+		CapturedCommand first = run(withContract, "upgrade", "heads");
+		assertThat(first.exitCode()).isZero();
+		assertThat(first.out()).startsWith("Upgraded <base> -> c3: 3 revision(s)")
+			.contains("1 revision(s) wait; release contract revisions with --migrations.release=<id>:")
+			.containsPattern("(?m)^d4 +clear seed names +contract +awaits release$");
+		CapturedCommand released = run(withContract, "upgrade", "heads", "migrations.release=d4");
+		assertThat(released.out()).startsWith("Upgraded c3 -> d4: 1 revision(s)");
+		assertThat(this.jdbc.queryForObject("SELECT name FROM item", String.class)).isEmpty();
+	}
+
+	@Test
 	void upgradeWithNothingPendingSaysSo() {
 		run("upgrade");
 		CapturedCommand result = run("upgrade");
