@@ -56,6 +56,42 @@ import dev.migration.core.sink.DatabaseReader;
  */
 public class PostgresDialect implements Dialect {
 
+	/** The sync function of a rename: 1 function, 2 and 3 old and new column of NEW, 4 and 5 their names. */
+	private static final String COPYING_SYNC = """
+			CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
+			BEGIN
+			    IF TG_OP = 'INSERT' THEN
+			        %3$s := coalesce(%3$s, %2$s);
+			        %2$s := coalesce(%2$s, %3$s);
+			    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
+			        %3$s := %2$s;
+			    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
+			        %2$s := %3$s;
+			    END IF;
+			    RETURN NEW;
+			END
+			$sync$""";
+
+	/** The sync function of a type change: as {@link #COPYING_SYNC}, 6 and 7 the conversions. */
+	private static final String CONVERTING_SYNC = """
+			CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
+			BEGIN
+			    IF TG_OP = 'INSERT' THEN
+			        IF %3$s IS NULL THEN
+			            %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
+			        END IF;
+			        IF %2$s IS NULL THEN
+			            %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
+			        END IF;
+			    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
+			        %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
+			    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
+			        %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
+			    END IF;
+			    RETURN NEW;
+			END
+			$sync$""";
+
 	/** Bind parameters per statement stay well below the protocol's limit of 32767. */
 	private static final int MAX_PARAMETERS = 30_000;
 
@@ -360,59 +396,15 @@ public class PostgresDialect implements Dialect {
 		return (comment != null) ? PostgresLiterals.string(comment) : "NULL";
 	}
 
-	/** A trigger copying writes of either column into the other, so old and new code agree. */
-	private List<SqlStatement> createColumnSync(ColumnSync sync) {
-		if (sync.converts()) {
-			return createConvertingSync(sync);
-		}
-		String function = name(sync.table().sibling(sync.name()));
-		String older = "NEW." + quote(sync.column());
-		String newer = "NEW." + quote(sync.newName());
-		String body = """
-				CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
-				BEGIN
-				    IF TG_OP = 'INSERT' THEN
-				        %3$s := coalesce(%3$s, %2$s);
-				        %2$s := coalesce(%2$s, %3$s);
-				    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
-				        %3$s := %2$s;
-				    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
-				        %2$s := %3$s;
-				    END IF;
-				    RETURN NEW;
-				END
-				$sync$""".formatted(function, older, newer, quote(sync.column()), quote(sync.newName()));
-		return List.of(SqlStatement.of(body), SqlStatement.of("CREATE TRIGGER " + quote(sync.name())
-				+ " BEFORE INSERT OR UPDATE ON " + name(sync.table()) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
-	}
-
 	/**
-	 * A trigger converting writes of either column into the other; each conversion is an
-	 * expression over the row, evaluated against the row being written.
+	 * A trigger copying writes of either column into the other, so old and new code agree;
+	 * with conversions, each is an expression over the row being written.
 	 */
-	private List<SqlStatement> createConvertingSync(ColumnSync sync) {
+	private List<SqlStatement> createColumnSync(ColumnSync sync) {
 		String function = name(sync.table().sibling(sync.name()));
-		String older = "NEW." + quote(sync.column());
-		String newer = "NEW." + quote(sync.newName());
-		String body = """
-				CREATE FUNCTION %1$s() RETURNS trigger LANGUAGE plpgsql AS $sync$
-				BEGIN
-				    IF TG_OP = 'INSERT' THEN
-				        IF %3$s IS NULL THEN
-				            %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
-				        END IF;
-				        IF %2$s IS NULL THEN
-				            %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
-				        END IF;
-				    ELSIF %2$s IS DISTINCT FROM OLD.%4$s THEN
-				        %3$s := (SELECT %6$s FROM (SELECT NEW.*) AS sync_row);
-				    ELSIF %3$s IS DISTINCT FROM OLD.%5$s THEN
-				        %2$s := (SELECT %7$s FROM (SELECT NEW.*) AS sync_row);
-				    END IF;
-				    RETURN NEW;
-				END
-				$sync$""".formatted(function, older, newer, quote(sync.column()), quote(sync.newName()), sync.forwardSql(),
-				sync.backwardSql());
+		String body = (sync.converts() ? CONVERTING_SYNC : COPYING_SYNC).formatted(function,
+				"NEW." + quote(sync.column()), "NEW." + quote(sync.newName()), quote(sync.column()),
+				quote(sync.newName()), sync.forwardSql(), sync.backwardSql());
 		return List.of(SqlStatement.of(body), SqlStatement.of("CREATE TRIGGER " + quote(sync.name())
 				+ " BEFORE INSERT OR UPDATE ON " + name(sync.table()) + " FOR EACH ROW EXECUTE FUNCTION " + function + "()"));
 	}

@@ -83,24 +83,11 @@ class RenameColumnOnlineTests {
 	}
 
 	private List<String> columns() {
-		return this.jdbc.queryForList("SELECT attname FROM pg_attribute WHERE attrelid = 'customer'::regclass "
-				+ "AND attnum > 0 AND NOT attisdropped ORDER BY attnum", String.class);
+		return Writers.columns(this.jdbc, "customer");
 	}
 
 	private Thread writer(AtomicBoolean writing, List<Throwable> errors, String sql) {
-		Thread thread = new Thread(() -> {
-			JdbcTemplate app = new JdbcTemplate(this.dataSource);
-			while (writing.get()) {
-				try {
-					app.update(sql);
-				}
-				catch (RuntimeException ex) {
-					errors.add(ex);
-				}
-			}
-		});
-		thread.start();
-		return thread;
+		return Writers.start(this.dataSource, writing, errors, sql);
 	}
 
 	private Migrator migrator() {
