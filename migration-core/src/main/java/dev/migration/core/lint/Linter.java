@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.util.ClassUtils;
 
 import dev.migration.core.AllowUnsafe;
+import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.Dialect;
@@ -14,6 +15,7 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.ExecuteSql;
@@ -131,6 +133,12 @@ public final class Linter {
 		}
 		if (scope.inTransaction && scope.hasDdl) {
 			scope.findings.addAll(scope.dataChanges);
+		}
+		if (revision.stage() == Stage.STARTUP) {
+			ops.stream()
+				.filter(Backfill.class::isInstance)
+				.forEach((op) -> scope.report(Rule.BACKFILL_AT_STARTUP,
+						"backfill " + ((Backfill) op).progressName(), null));
 		}
 		return scope;
 	}

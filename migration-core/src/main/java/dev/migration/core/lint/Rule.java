@@ -16,7 +16,8 @@ public enum Rule {
 
 	CONSTRAINT_NOT_VALID("constraint-not-valid", Severity.ERROR,
 			"Adding a foreign key or check constraint scans the whole table while holding a lock that blocks writes.",
-			"Add it NOT VALID, then VALIDATE CONSTRAINT in a later revision (validation blocks no writes)."),
+			"Add it NOT VALID, then VALIDATE CONSTRAINT in a later revision (validation blocks no writes); "
+					+ "op.addForeignKeyOnline does both in one call."),
 
 	VALIDATE_SAME_TRANSACTION("validate-same-transaction", Severity.ERROR,
 			"VALIDATE in the transaction that added the constraint keeps the adding lock for the whole scan, "
@@ -26,7 +27,7 @@ public enum Rule {
 	SET_NOT_NULL("set-not-null", Severity.ERROR,
 			"SET NOT NULL scans the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.",
 			"Add CHECK (col IS NOT NULL) NOT VALID, VALIDATE it in a later revision, then SET NOT NULL "
-					+ "(PostgreSQL 12+ skips the scan) and drop the check."),
+					+ "(PostgreSQL 12+ skips the scan) and drop the check: op.setNotNullOnline in one call."),
 
 	REQUIRED_COLUMN_WITHOUT_DEFAULT("required-column-without-default", Severity.ERROR,
 			"A NOT NULL column without a default fails on a table with rows, and running code that inserts "
@@ -42,14 +43,14 @@ public enum Rule {
 	TYPE_CHANGE_REWRITE("type-change-rewrite", Severity.ERROR,
 			"Changing a column's type rewrites the table (and its indexes) under an ACCESS EXCLUSIVE lock, and "
 					+ "running code may not understand the new type.",
-			"Expand/contract: add a column of the new type, keep both in sync with a trigger, backfill, switch "
-					+ "the code, then drop the old column. Binary-compatible changes (varchar widening, varchar to "
+			"Expand/contract with op.changeColumnTypeOnline (a column of the new type, a converting trigger, a "
+					+ "backfill), switch the code, then op.finishChangeColumnTypeOnline. Binary-compatible changes (varchar widening, varchar to "
 					+ "text, numeric precision increase) need none of this."),
 
 	RENAME_COLUMN("rename-column", Severity.ERROR,
 			"Renaming a column breaks every running instance that still uses the old name.",
-			"Expand/contract: add the new column, sync with a trigger, backfill, switch the code, then drop the "
-					+ "old column in a later revision."),
+			"Expand/contract with op.renameColumnOnline (new column, sync trigger, backfill), switch the code, "
+					+ "then op.finishRenameColumnOnline in a later contract revision."),
 
 	RENAME_TABLE("rename-table", Severity.ERROR,
 			"Renaming a table breaks every running instance that still uses the old name.",
@@ -57,7 +58,7 @@ public enum Rule {
 
 	UNIQUE_WITHOUT_INDEX("unique-without-index", Severity.ERROR,
 			"Adding a unique or primary key constraint builds its index while blocking every write.",
-			"CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX."),
+			"CREATE UNIQUE INDEX CONCURRENTLY first, then ADD CONSTRAINT ... USING INDEX: op.addUniqueOnline."),
 
 	DROP_COLUMN("drop-column", Severity.ERROR,
 			"Dropping a column loses its data and breaks running code that still reads or writes it.",
@@ -81,7 +82,14 @@ public enum Rule {
 	LONG_UPDATE_WITH_DDL("long-update-with-ddl", Severity.ERROR,
 			"A large data change in the same transaction as DDL keeps the DDL's ACCESS EXCLUSIVE lock for as "
 					+ "long as the data change runs.",
-			"Run the data change as a batched backfill in its own revision (or run stage), separate from the DDL."),
+			"Run the data change as op.backfill in a revision of its own, stage = Stage.BACKGROUND, apart from "
+					+ "the DDL."),
+
+	BACKFILL_AT_STARTUP("backfill-at-startup", Severity.WARNING,
+			"A backfill in a start-up revision keeps the application out of readiness until its last batch; "
+					+ "on a large table that takes minutes.",
+			"Give the revision stage = Stage.BACKGROUND (the revisions after it wait for it), or keep it at "
+					+ "start-up, with @AllowUnsafe, only while the table is small."),
 
 	PREFER_JSONB("prefer-jsonb", Severity.WARNING, "json keeps the text as written and cannot be indexed or "
 			+ "compared efficiently.", "Use jsonb."),

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
+import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.schema.ColumnType;
@@ -189,15 +190,30 @@ class LinterTests {
 	void theContractStepOfAnOnlineRenameDropsAColumnAndTheExpandStepIsSafe() {
 		assertThat(lint((op) -> op.finishRenameColumnOnline("account", "mail", "email", ColumnType.TEXT)))
 			.containsExactly("drop-column ERROR r1");
-		assertThat(lint((op) -> op.renameColumnOnline("account", "mail", "email", ColumnType.TEXT))).isEmpty();
+		assertThat(lintInBackground((op) -> op.renameColumnOnline("account", "mail", "email", ColumnType.TEXT)))
+			.isEmpty();
 	}
 
 	@Test
 	void theContractStepOfAnOnlineTypeChangeDropsAColumnAndTheExpandStepIsSafe() {
-		assertThat(lint((op) -> op.changeColumnTypeOnline("account", "score", "score_big", ColumnType.BIGINT,
-				"score", "score_big"))).isEmpty();
+		assertThat(lintInBackground((op) -> op.changeColumnTypeOnline("account", "score", "score_big",
+				ColumnType.BIGINT, "score", "score_big"))).isEmpty();
 		assertThat(lint((op) -> op.finishChangeColumnTypeOnline("account", "score", "score_big", ColumnType.INTEGER,
 				"score", "score_big"))).containsExactly("drop-column ERROR r1");
+	}
+
+	@Test
+	void backfillInAStartUpRevisionIsAWarning() {
+		assertThat(lint((op) -> op.backfill("account", (b) -> b.set("tier = 'free'").where("tier IS NULL"))))
+			.containsExactly("backfill-at-startup WARNING r1");
+		assertThat(lint((op) -> op.renameColumnOnline("account", "mail", "email", ColumnType.TEXT)))
+			.containsExactly("backfill-at-startup WARNING r1");
+	}
+
+	@Test
+	void backfillInABackgroundRevisionPasses() {
+		assertThat(lintInBackground((op) -> op.backfill("account", (b) -> b.set("tier = 'free'")
+			.where("tier IS NULL")))).isEmpty();
 	}
 
 	@Test
@@ -309,6 +325,11 @@ class LinterTests {
 
 	private static List<String> lintOutside(Consumer<Operations> upgrade) {
 		return lint(List.of(revision("r1", false, upgrade)));
+	}
+
+	private static List<String> lintInBackground(Consumer<Operations> upgrade) {
+		DeclaredRevision revision = revision("r1", true, upgrade);
+		return lint(List.of(new DeclaredRevision(revision.node(), revision.migration(), true, Stage.BACKGROUND)));
 	}
 
 	private static List<String> lint(List<DeclaredRevision> revisions) {

@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -11,6 +12,7 @@ import dev.migration.core.Revision;
  * in batches, each its own short transaction, throttled and resumable.
  */
 @Component
+@AllowUnsafe(rule = "backfill-at-startup", reason = "start-up revisions the code needs (0012 and 0017) come after it in one line; the table is small when it runs")
 @Revision(id = "0008", revises = "0007", message = "backfill customer country")
 public class R0008BackfillCustomerCountry implements Migration {
 
