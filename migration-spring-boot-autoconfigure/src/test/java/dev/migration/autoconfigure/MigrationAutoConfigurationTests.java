@@ -17,6 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
@@ -203,6 +204,8 @@ class MigrationAutoConfigurationTests {
 		assertThat(properties.isEnabled()).isTrue();
 		assertThat(properties.isAutoRun()).isTrue();
 		assertThat(properties.getTarget()).isEqualTo("heads");
+		assertThat(Release.of(properties.getRelease())).isEqualTo(Release.none());
+		assertThat(properties.getBackground().isEnabled()).isTrue();
 	}
 
 	/** Reads the migrated table as soon as it is created. */
