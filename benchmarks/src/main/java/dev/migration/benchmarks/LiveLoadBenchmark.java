@@ -45,10 +45,12 @@ import dev.migration.testdb.TestDatabaseServer;
  * Each scenario: a warm-up, an idle baseline under load, the migration under load, a few
  * seconds after. Prints Markdown tables and writes a latency-over-time chart as SVG.
  *
- * <p>Arguments: rows (default 1,000,000), total requests per second (default 400), seconds
- * the long transaction of C is held (default 12). For experiments, then: the lock timeout of A
- * and C in milliseconds and their lock retries (default the project's: 1000 and 5), and the
- * scenarios to run (default {@code ABC}; the chart is written only when all three run).
+ * <p>Arguments: rows (default 1,000,000) and total requests per second (default 400), then
+ * options for experiments as {@code key=value}: {@code hold} seconds of C's long transaction
+ * (12), {@code lock-timeout} of A and C in ms and their lock {@code retries} (the project's
+ * defaults, 1000 and 5), {@code backfill-target} and {@code backfill-pause} in ms (the
+ * defaults of {@code op.backfill}, 100 and 10), and the {@code scenarios} to run ({@code ABC};
+ * the chart is written only when all three run with the defaults).
  */
 public final class LiveLoadBenchmark {
 
@@ -57,6 +59,11 @@ public final class LiveLoadBenchmark {
 	private static final Duration IDLE = Duration.ofSeconds(15);
 
 	private static final Duration AFTER = Duration.ofSeconds(5);
+
+	/** Warm-up under load, idle baseline, after the migration. */
+	private static final Duration[] PHASES = { WARM_UP, IDLE, AFTER };
+
+	private static final Duration[] WARM_UP_PHASES = { Duration.ofSeconds(2), Duration.ofSeconds(1), Duration.ZERO };
 
 	private static final Path CHART = Path.of("docs", "live-load.svg");
 
@@ -71,35 +78,32 @@ public final class LiveLoadBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		long rows = (args.length > 0) ? Long.parseLong(args[0]) : 1_000_000;
-		double rate = (args.length > 1) ? Double.parseDouble(args[1]) : 400;
-		Duration hold = Duration.ofSeconds((args.length > 2) ? Long.parseLong(args[2]) : 12);
-		RunSettings settings = RunSettings.defaults();
-		if (args.length > 3) {
-			settings = settings.withExecution(new ExecutionSettings(Duration.ofMillis(Long.parseLong(args[3]))));
-		}
-		if (args.length > 4) {
-			settings = settings.withLockRetries(Integer.parseInt(args[4]), settings.retryBackoff());
-		}
-		String which = (args.length > 5) ? args[5].toUpperCase(Locale.ROOT) : "ABC";
+		Options options = Options.parse(args);
 		TestDatabaseServer server = TestDatabaseServer.get();
 		long started = System.nanoTime();
+		// the load and the migrator share this JVM: load their classes and compile them before measuring
+		progress("Warming up the JVM on a small table");
+		for (Scenario scenario : List.of(Scenario.A, Scenario.B)) {
+			run(server, scenario, options.forWarmUp(), WARM_UP_PHASES);
+		}
 		List<Result> results = new ArrayList<>();
 		for (Scenario scenario : Scenario.values()) {
-			if (which.contains(scenario.name())) {
-				results.add(run(server, scenario, rows, rate, hold, settings));
+			if (options.scenarios.contains(scenario.name())) {
+				results.add(run(server, scenario, options, PHASES));
 			}
 		}
-		report(results, rows, rate, hold, settings);
-		if (results.size() == Scenario.values().length) {
-			LatencyChart.write(CHART, results, rows, rate);
+		report(results, options);
+		if (results.size() == Scenario.values().length && options.defaults) {
+			LatencyChart.write(CHART, results, options.rows, options.rate);
 			System.out.printf(Locale.ROOT, "%nChart written to %s.%n", CHART);
 		}
 		System.out.printf(Locale.ROOT, "Whole run %.0f s%n", (System.nanoTime() - started) / 1e9);
 	}
 
-	private static Result run(TestDatabaseServer server, Scenario scenario, long rows, double rate, Duration hold,
-			RunSettings settings) throws Exception {
+	private static Result run(TestDatabaseServer server, Scenario scenario, Options options, Duration[] phases)
+			throws Exception {
+		long rows = options.rows;
+		double rate = options.rate;
 		TestDatabase database = server.createDatabase("liveload");
 		try (HikariDataSource migrationPool = pool(database, 4, "migration");
 				HikariDataSource loadPool = pool(database, LoadGenerator.CLIENTS, "load")) {
@@ -110,31 +114,37 @@ public final class LiveLoadBenchmark {
 					rows, (System.nanoTime() - loading) / 1e9, rate);
 			LoadGenerator load = new LoadGenerator(loadPool, rows, LiveLoadSchema.CUSTOMERS, rate);
 			load.start();
-			sleep(WARM_UP);
+			sleep(phases[0]);
 			long idleStart = load.now();
-			sleep(IDLE);
+			long[] idleCpu = CpuMeter.read();
+			sleep(phases[1]);
 			Timeline timeline = new Timeline(load);
-			LongTransaction blocker = (scenario == Scenario.C) ? LongTransaction.begin(database, hold, load) : null;
+			LongTransaction blocker = (scenario == Scenario.C) ? LongTransaction.begin(database, options.hold, load)
+					: null;
 			timeline.migrationStart = load.now();
+			long[] migrationCpu = CpuMeter.read();
 			progress("%s: idle baseline done; migrating", scenario.label);
 			if (scenario == Scenario.B) {
 				plainDdl(migrationPool, load, timeline);
 			}
 			else {
-				new Migrator(migrationPool, MigrationCatalog.of(LiveLoadSchema.revisions()), new PostgresDialect(),
-						settings, timeline)
+				new Migrator(migrationPool,
+						MigrationCatalog.of(LiveLoadSchema.revisions(options.backfillTarget, options.backfillPause)),
+						new PostgresDialect(), options.settings, timeline)
 					.upgrade("heads");
 			}
 			timeline.migrationEnd = load.now();
+			long[] afterCpu = CpuMeter.read();
 			progress("%s: migrated in %.1f s; %d lock-timeout retries", scenario.label,
 					(timeline.migrationEnd - timeline.migrationStart) / 1e9, timeline.retries.size());
-			sleep(AFTER);
+			sleep(phases[2]);
 			long end = load.now();
 			RequestLog log = load.stop();
 			long[] held = (blocker != null) ? blocker.await() : null;
 			LiveLoadSchema.check(jdbc);
 			return new Result(scenario, log, idleStart, timeline.migrationStart, timeline.migrationEnd, end,
-					List.copyOf(timeline.steps), List.copyOf(timeline.retries), held);
+					List.copyOf(timeline.steps), List.copyOf(timeline.retries), held, CpuMeter.busy(idleCpu, migrationCpu),
+					CpuMeter.busy(migrationCpu, afterCpu));
 		}
 		finally {
 			server.dropDatabase(database);
@@ -161,12 +171,14 @@ public final class LiveLoadBenchmark {
 		}
 	}
 
-	private static void report(List<Result> results, long rows, double rate, Duration hold, RunSettings settings) {
+	private static void report(List<Result> results, Options options) {
 		System.out.printf(Locale.ROOT, "%n%,d rows, %d clients, %.0f requests/s in all (60%% reads by id, 20%% inserts, "
 				+ "20%% updates); idle %d s after %d s warm-up, %d s after the migration; C's transaction held %d s; "
-				+ "A and C with lock timeout %d ms, %d retries%n%n", rows, LoadGenerator.CLIENTS, rate, IDLE.toSeconds(),
-				WARM_UP.toSeconds(), AFTER.toSeconds(), hold.toSeconds(), settings.execution().lockTimeout().toMillis(),
-				settings.lockRetries());
+				+ "A and C: lock timeout %d ms, %d retries, backfill target %s, pause %s%n%n", options.rows,
+				LoadGenerator.CLIENTS, options.rate, IDLE.toSeconds(), WARM_UP.toSeconds(), AFTER.toSeconds(),
+				options.hold.toSeconds(), options.settings.execution().lockTimeout().toMillis(),
+				options.settings.lockRetries(), millis(options.backfillTarget, "100 ms (default)"),
+				millis(options.backfillPause, "10 ms (default)"));
 		System.out.println("| scenario | idle p50 / p99 / max (ms) | migration p50 / p99 / max (ms) | p99 migration / idle "
 				+ "| longest stall (ms) | errors | migration (s) | lock retries |");
 		System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- |");
@@ -180,21 +192,22 @@ public final class LiveLoadBenchmark {
 					(result.scenario == Scenario.B) ? "–" : String.valueOf(result.retries.size()));
 		}
 		System.out.println();
-		System.out.println("| scenario | requests | service time idle p99 (ms) | service time migration p99 (ms) "
-				+ "| longest time with no answer at all (ms) |");
+		System.out.println("| scenario | requests | service time p99 idle → migration (ms) "
+				+ "| longest time with no answer at all (ms) | machine CPU busy idle → migration |");
 		System.out.println("| --- | --- | --- | --- | --- |");
 		for (Result result : results) {
-			System.out.printf(Locale.ROOT, "| %s | %,d | %.2f | %.2f | %,d |%n", result.scenario.label,
+			System.out.printf(Locale.ROOT, "| %s | %,d | %.2f → %.2f | %,d | %.0f%% → %.0f%% |%n", result.scenario.label,
 					result.log.size(), result.log.service(result.idleStart, result.migrationStart).millis(0.99),
 					result.log.service(result.migrationStart, result.migrationEnd).millis(0.99),
-					result.log.longestSilenceMicros(result.migrationStart, result.end) / 1000);
+					result.log.longestSilenceMicros(result.migrationStart, result.end) / 1000, 100 * result.idleCpu,
+					100 * result.migrationCpu);
 		}
 		System.out.println();
 		StringBuilder header = new StringBuilder("| step |");
 		StringBuilder rule = new StringBuilder("| --- |");
 		for (Result result : results) {
-			header.append(' ').append(result.scenario.name()).append(" (s) | ").append(result.scenario.name())
-				.append(" worst latency (ms) |");
+			String name = result.scenario.name();
+			header.append(String.format(" %s (s) | %s p99 / max (ms) |", name, name));
 			rule.append(" --- | --- |");
 		}
 		System.out.println(header);
@@ -204,8 +217,22 @@ public final class LiveLoadBenchmark {
 				.append(" |");
 			for (Result result : results) {
 				Step step = result.steps.get(i);
-				row.append(String.format(Locale.ROOT, " %.2f | %.0f |", (step.end - step.start) / 1e9,
-						result.log.latency(step.start, step.end).maxMillis()));
+				RequestLog.Stats latency = result.log.latency(step.start, step.end);
+				row.append(String.format(Locale.ROOT, " %.2f | %.1f / %.0f |", (step.end - step.start) / 1e9,
+						latency.millis(0.99), latency.maxMillis()));
+			}
+			System.out.println(row);
+		}
+		System.out.println();
+		System.out.println("| scenario | reads p99 idle → migration (ms) | inserts p99 idle → migration (ms) "
+				+ "| updates p99 idle → migration (ms) |");
+		System.out.println("| --- | --- | --- | --- |");
+		for (Result result : results) {
+			StringBuilder row = new StringBuilder("| ").append(result.scenario.label).append(" |");
+			for (byte kind : new byte[] { RequestLog.READ, RequestLog.INSERT, RequestLog.UPDATE }) {
+				row.append(String.format(Locale.ROOT, " %.2f → %.2f |",
+						result.log.latency(result.idleStart, result.migrationStart, kind).millis(0.99),
+						result.log.latency(result.migrationStart, result.migrationEnd, kind).millis(0.99)));
 			}
 			System.out.println(row);
 		}
@@ -246,6 +273,10 @@ public final class LiveLoadBenchmark {
 		return results.stream().filter((result) -> result.scenario == scenario).findFirst().orElse(null);
 	}
 
+	private static String millis(Duration duration, String otherwise) {
+		return (duration != null) ? duration.toMillis() + " ms" : otherwise;
+	}
+
 	private static String met(boolean met) {
 		return met ? "met" : "NOT met";
 	}
@@ -267,6 +298,68 @@ public final class LiveLoadBenchmark {
 
 	private static void progress(String format, Object... args) {
 		System.err.printf(Locale.ROOT, format + "%n", args);
+	}
+
+	/** What to run: the arguments. */
+	private static final class Options {
+
+		long rows = 1_000_000;
+
+		double rate = 400;
+
+		Duration hold = Duration.ofSeconds(12);
+
+		RunSettings settings = RunSettings.defaults();
+
+		Duration backfillTarget;
+
+		Duration backfillPause;
+
+		String scenarios = "ABC";
+
+		/** Whether the migration runs with the project's defaults. */
+		boolean defaults = true;
+
+		/** A small table, for warming up the JVM. */
+		Options forWarmUp() {
+			Options small = new Options();
+			small.rows = 20_000;
+			small.rate = this.rate;
+			small.settings = this.settings;
+			return small;
+		}
+
+		static Options parse(String[] args) {
+			Options options = new Options();
+			int positional = 0;
+			for (String arg : args) {
+				int equals = arg.indexOf('=');
+				if (equals < 0) {
+					if (positional++ == 0) {
+						options.rows = Long.parseLong(arg);
+					}
+					else {
+						options.rate = Double.parseDouble(arg);
+					}
+					continue;
+				}
+				String value = arg.substring(equals + 1);
+				switch (arg.substring(0, equals)) {
+					case "hold" -> options.hold = Duration.ofSeconds(Long.parseLong(value));
+					case "scenarios" -> options.scenarios = value.toUpperCase(Locale.ROOT);
+					case "lock-timeout" -> options.settings = options.settings
+						.withExecution(new ExecutionSettings(Duration.ofMillis(Long.parseLong(value))));
+					case "retries" -> options.settings = options.settings.withLockRetries(Integer.parseInt(value),
+							options.settings.retryBackoff());
+					case "backfill-target" -> options.backfillTarget = Duration.ofMillis(Long.parseLong(value));
+					case "backfill-pause" -> options.backfillPause = Duration.ofMillis(Long.parseLong(value));
+					default -> throw new IllegalArgumentException("Unknown option " + arg);
+				}
+				options.defaults &= arg.startsWith("hold=") || arg.startsWith("scenarios=");
+			}
+			return options;
+		}
+
 	}
 
 	/** The three scenarios. */
@@ -292,7 +385,7 @@ public final class LiveLoadBenchmark {
 
 	/** What one scenario measured; times in nanoseconds since its load started. */
 	record Result(Scenario scenario, RequestLog log, long idleStart, long migrationStart, long migrationEnd, long end,
-			List<Step> steps, List<Long> retries, long[] held) {
+			List<Step> steps, List<Long> retries, long[] held, double idleCpu, double migrationCpu) {
 
 		RequestLog.Stats idle() {
 			return this.log.latency(this.idleStart, this.migrationStart);

@@ -1,5 +1,6 @@
 package dev.migration.benchmarks;
 
+import java.time.Duration;
 import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -36,10 +37,14 @@ final class LiveLoadSchema {
 	private LiveLoadSchema() {
 	}
 
-	/** The same change as this project's revisions, one per step. */
-	static List<Migration> revisions() {
-		return List.of(new AddPublicId(), new FillPublicId(), new RequirePublicId(), new IndexCustomerCreated(),
-				new OrdersReferenceCustomers(), new UniquePublicId());
+	/**
+	 * The same change as this project's revisions, one per step.
+	 * @param backfillTarget the backfill's target batch duration, or null for the default
+	 * @param backfillPause the backfill's pause between batches, or null for the default
+	 */
+	static List<Migration> revisions(Duration backfillTarget, Duration backfillPause) {
+		return List.of(new AddPublicId(), new FillPublicId(backfillTarget, backfillPause), new RequirePublicId(),
+				new IndexCustomerCreated(), new OrdersReferenceCustomers(), new UniquePublicId());
 	}
 
 	/**
@@ -94,9 +99,26 @@ final class LiveLoadSchema {
 	@Revision(id = "ll2", revises = "ll1", message = "fill orders.public_id")
 	static final class FillPublicId implements Migration {
 
+		private final Duration target;
+
+		private final Duration pause;
+
+		FillPublicId(Duration target, Duration pause) {
+			this.target = target;
+			this.pause = pause;
+		}
+
 		@Override
 		public void upgrade(Operations op) {
-			op.backfill("orders", (b) -> b.set("public_id = gen_random_uuid()").where("public_id IS NULL"));
+			op.backfill("orders", (b) -> {
+				b.set("public_id = gen_random_uuid()").where("public_id IS NULL");
+				if (this.target != null) {
+					b.targetBatchDuration(this.target);
+				}
+				if (this.pause != null) {
+					b.pause(this.pause);
+				}
+			});
 		}
 
 	}

@@ -145,6 +145,24 @@ final class RequestLog {
 		return stats(from, to, this.serviceMicros);
 	}
 
+	/** Latency statistics of the requests of one kind due in {@code [from, to)}. */
+	Stats latency(long from, long to, byte kind) {
+		int start = firstDueAt(from);
+		int end = firstDueAt(to);
+		int[] window = new int[end - start];
+		int count = 0;
+		int failures = 0;
+		for (int i = start; i < end; i++) {
+			if (kind(i) == kind) {
+				window[count++] = this.latencyMicros[i];
+				failures += failed(i) ? 1 : 0;
+			}
+		}
+		window = Arrays.copyOf(window, count);
+		Arrays.sort(window);
+		return new Stats(window, failures);
+	}
+
 	private Stats stats(long from, long to, int[] values) {
 		int start = firstDueAt(from);
 		int end = firstDueAt(to);
