@@ -60,6 +60,13 @@ public class MigrationProperties {
 	private Duration nonBlockingLockTimeout = ExecutionSettings.DEFAULT_NON_BLOCKING_LOCK_TIMEOUT;
 
 	/**
+	 * Lock wait of every attempt of a step but the last (at most lock-timeout): an attempt
+	 * stuck behind a long transaction holds up the reads and writes queued behind it only this
+	 * long, then gives way and retries; the last attempt waits the full lock-timeout.
+	 */
+	private Duration lockProbeTimeout = ExecutionSettings.DEFAULT_LOCK_PROBE_TIMEOUT;
+
+	/**
 	 * How often a step that hit the lock timeout is retried, with exponential backoff.
 	 */
 	private int lockRetries = RunSettings.DEFAULT_LOCK_RETRIES;
@@ -133,7 +140,8 @@ public class MigrationProperties {
 	 */
 	public RunSettings toRunSettings() {
 		return new RunSettings(new HistoryTable(this.schema, this.table),
-				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout), this.lockRetries,
+				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout, this.lockProbeTimeout),
+				this.lockRetries,
 				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy);
 	}
 
@@ -191,6 +199,14 @@ public class MigrationProperties {
 
 	public void setNonBlockingLockTimeout(Duration nonBlockingLockTimeout) {
 		this.nonBlockingLockTimeout = nonBlockingLockTimeout;
+	}
+
+	public Duration getLockProbeTimeout() {
+		return this.lockProbeTimeout;
+	}
+
+	public void setLockProbeTimeout(Duration lockProbeTimeout) {
+		this.lockProbeTimeout = lockProbeTimeout;
 	}
 
 	public int getLockRetries() {

@@ -38,6 +38,23 @@ public final class StepExecutor {
 	}
 
 	/**
+	 * Returns an executor that runs with other lock timeouts.
+	 * @param other the settings
+	 * @return the executor
+	 */
+	public StepExecutor withSettings(ExecutionSettings other) {
+		return new StepExecutor(this.dialect, this.sink, other);
+	}
+
+	/**
+	 * Returns how statements wait for locks.
+	 * @return the settings
+	 */
+	public ExecutionSettings settings() {
+		return this.settings;
+	}
+
+	/**
 	 * Runs one revision in one direction without recording it.
 	 * @param revision the revision
 	 * @param direction upgrade or downgrade

@@ -23,7 +23,10 @@ import dev.migration.core.sink.StatementSink;
 /**
  * Runs one step online: retries it with exponential backoff and jitter when a statement hit
  * the lock timeout, records it in the history inside its transaction, and records a failed
- * non-transactional step so the next run can resume after what it kept.
+ * non-transactional step so the next run can resume after what it kept. Every attempt but the
+ * last waits only the short probe timeout for a lock, so an attempt stuck behind a long
+ * transaction holds the application's queries up for milliseconds, not for the lock timeout;
+ * the last attempt waits the full lock timeout (GitLab's lock retries work the same way).
  */
 final class StepRunner {
 
@@ -67,8 +70,10 @@ final class StepRunner {
 		for (int retries = 0;; retries++) {
 			long start = System.nanoTime();
 			int attemptRetries = retries;
+			StepExecutor attempt = (retries < this.settings.lockRetries())
+					? this.executor.withSettings(this.executor.settings().probing()) : this.executor;
 			try {
-				StepResult result = this.executor.run(revision, direction,
+				StepResult result = attempt.run(revision, direction,
 						(done) -> record(done, checksum, attemptRetries, start), skip);
 				AppliedStep step = completed(result, attemptRetries, millisSince(start));
 				this.listener.stepCompleted(step);
@@ -84,7 +89,7 @@ final class StepRunner {
 				Duration pause = pause(retries + 1);
 				this.listener.stepRetrying(revision.id(), direction, retries + 2, pause);
 				logger.warn("Revision {} hit the lock timeout of {} (attempt {} of {}); retrying in {} ms", revision.id(),
-						this.settings.execution().lockTimeout(), retries + 1, this.settings.lockRetries() + 1,
+						attempt.settings().lockTimeout(), retries + 1, this.settings.lockRetries() + 1,
 						pause.toMillis());
 				sleep(pause);
 			}

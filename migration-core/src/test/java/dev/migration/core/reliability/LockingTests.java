@@ -119,6 +119,61 @@ class LockingTests {
 		assertThat(HistoryRows.logCounts(this.jdbc, "upgrade", "success")).isEqualTo(Map.of("l1", 1, "l2", 1));
 	}
 
+	@Test
+	void attemptsBeforeTheLastGiveWayAfterTheProbeTimeoutSoQueriesQueueOnlyMilliseconds() throws Exception {
+		Migrator migrator = Migrator.create(this.dataSource, List.of(new CreateAccount(), new AddNote()),
+				RunSettings.defaults().withExecution(new ExecutionSettings(Duration.ofSeconds(5)))
+					.withLockRetries(20, Duration.ofMillis(100)));
+		migrator.upgrade("l1");
+		BlockedRun blocked = upgradeWhileBlocked(migrator, BLOCKER_HELD);
+		assertThat(blocked.result().steps()).singleElement()
+			.satisfies((step) -> assertThat(step.retries()).isPositive());
+		// an attempt waiting the full 5 s lock timeout would queue the reads until the blocker ends
+		assertThat(blocked.longestReadMillis()).as("longest count(*) on the table, in ms").isLessThan(500);
+	}
+
+	@Test
+	void theLastAttemptWaitsTheFullLockTimeout() throws Exception {
+		Migrator migrator = Migrator.create(this.dataSource, List.of(new CreateAccount(), new AddNote()),
+				RunSettings.defaults()
+					.withExecution(new ExecutionSettings(Duration.ofSeconds(5), Duration.ofMinutes(1),
+							Duration.ofMillis(20)))
+					.withLockRetries(2, Duration.ofMillis(50)));
+		migrator.upgrade("l1");
+		BlockedRun blocked = upgradeWhileBlocked(migrator, BLOCKER_HELD);
+		assertThat(blocked.result().steps()).singleElement()
+			.satisfies((step) -> assertThat(step.retries()).isEqualTo(2));
+	}
+
+	/** Upgrades to heads while another session reads the table in a transaction held open for {@code held}. */
+	private BlockedRun upgradeWhileBlocked(Migrator migrator, Duration held) throws Exception {
+		try (Connection blocker = this.dataSource.getConnection()) {
+			blocker.setAutoCommit(false);
+			try (Statement statement = blocker.createStatement()) {
+				// reading takes the ACCESS SHARE lock, held until the commit below
+				statement.executeQuery("SELECT * FROM account").close();
+			}
+			AtomicBoolean done = new AtomicBoolean();
+			CompletableFuture<Long> longestRead = CompletableFuture.supplyAsync(() -> longestCount(done));
+			try {
+				CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
+				Thread.sleep(held.toMillis());
+				assertThat(run).as("the migration waits for the blocker").isNotDone();
+				blocker.commit();
+				RunResult result = run.get(30, TimeUnit.SECONDS);
+				done.set(true);
+				return new BlockedRun(result, longestRead.get(10, TimeUnit.SECONDS));
+			}
+			finally {
+				done.set(true);
+			}
+		}
+	}
+
+	private record BlockedRun(RunResult result, long longestReadMillis) {
+
+	}
+
 	/** Runs {@code count(*)} on the altered table until {@code done}, returning the slowest in ms. */
 	private long longestCount(AtomicBoolean done) {
 		try (Connection connection = this.dataSource.getConnection(); Statement statement = connection.createStatement()) {
