@@ -36,7 +36,7 @@ import dev.migration.testdb.TestDatabaseServer;
  * <li>A: this project's {@link Migrator} runs six revisions made of safe operations (add a
  * nullable column, backfill it, SET NOT NULL online, CREATE INDEX CONCURRENTLY, a foreign key
  * NOT VALID then validated, a unique index built concurrently and promoted), with the default
- * lock timeout (1 s) and retries (5);</li>
+ * lock timeout (1 s), lock probes (25 ms) and retries (5);</li>
  * <li>B: the same change as plain DDL, one statement per transaction as Flyway runs one SQL
  * file per migration, without a lock timeout;</li>
  * <li>C: A again while another session holds a transaction that read the table, so the first
@@ -47,8 +47,8 @@ import dev.migration.testdb.TestDatabaseServer;
  *
  * <p>Arguments: rows (default 1,000,000) and total requests per second (default 400), then
  * options for experiments as {@code key=value}: {@code hold} seconds of C's long transaction
- * (12), {@code lock-timeout} of A and C in ms and their lock {@code retries} (the project's
- * defaults, 1000 and 5), {@code backfill-target} and {@code backfill-pause} in ms (the
+ * (12), {@code lock-timeout} and {@code lock-probe} of A and C in ms and their lock
+ * {@code retries} (the project's defaults, 1000, 25 and 5), {@code backfill-target} and {@code backfill-pause} in ms (the
  * defaults of {@code op.backfill}, 100 and 10), and the {@code scenarios} to run ({@code ABC};
  * the chart is written only when all three run with the defaults).
  */
@@ -174,9 +174,10 @@ public final class LiveLoadBenchmark {
 	private static void report(List<Result> results, Options options) {
 		System.out.printf(Locale.ROOT, "%n%,d rows, %d clients, %.0f requests/s in all (60%% reads by id, 20%% inserts, "
 				+ "20%% updates); idle %d s after %d s warm-up, %d s after the migration; C's transaction held %d s; "
-				+ "A and C: lock timeout %d ms, %d retries, backfill target %s, pause %s%n%n", options.rows,
-				LoadGenerator.CLIENTS, options.rate, IDLE.toSeconds(), WARM_UP.toSeconds(), AFTER.toSeconds(),
-				options.hold.toSeconds(), options.settings.execution().lockTimeout().toMillis(),
+				+ "A and C: lock timeout %d ms (probes %d ms), %d retries, backfill target %s, pause %s%n%n",
+				options.rows, LoadGenerator.CLIENTS, options.rate, IDLE.toSeconds(), WARM_UP.toSeconds(),
+				AFTER.toSeconds(), options.hold.toSeconds(), options.settings.execution().lockTimeout().toMillis(),
+				options.settings.execution().lockProbeTimeout().toMillis(),
 				options.settings.lockRetries(), millis(options.backfillTarget, "100 ms (default)"),
 				millis(options.backfillPause, "10 ms (default)"));
 		System.out.println("| scenario | idle p50 / p99 / max (ms) | migration p50 / p99 / max (ms) | p99 migration / idle "
@@ -348,7 +349,12 @@ public final class LiveLoadBenchmark {
 					case "hold" -> options.hold = Duration.ofSeconds(Long.parseLong(value));
 					case "scenarios" -> options.scenarios = value.toUpperCase(Locale.ROOT);
 					case "lock-timeout" -> options.settings = options.settings
-						.withExecution(new ExecutionSettings(Duration.ofMillis(Long.parseLong(value))));
+						.withExecution(new ExecutionSettings(Duration.ofMillis(Long.parseLong(value)),
+								options.settings.execution().nonBlockingLockTimeout(),
+								options.settings.execution().lockProbeTimeout()));
+					case "lock-probe" -> options.settings = options.settings
+						.withExecution(new ExecutionSettings(options.settings.execution().lockTimeout(),
+								options.settings.execution().nonBlockingLockTimeout(), Duration.ofMillis(Long.parseLong(value))));
 					case "retries" -> options.settings = options.settings.withLockRetries(Integer.parseInt(value),
 							options.settings.retryBackoff());
 					case "backfill-target" -> options.backfillTarget = Duration.ofMillis(Long.parseLong(value));
