@@ -5,6 +5,7 @@ import java.util.List;
 
 import dev.migration.core.execute.Direction;
 import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.BackfillPace;
 import dev.migration.core.run.MigrationListener;
 
 /**
@@ -31,6 +32,11 @@ record CompositeMigrationListener(List<MigrationListener> listeners) implements 
 	@Override
 	public void stepRetrying(String revision, Direction direction, int attempt, Duration pause) {
 		this.listeners.forEach((listener) -> listener.stepRetrying(revision, direction, attempt, pause));
+	}
+
+	@Override
+	public void backfillProgressed(BackfillPace pace) {
+		this.listeners.forEach((listener) -> listener.backfillProgressed(pace));
 	}
 
 }

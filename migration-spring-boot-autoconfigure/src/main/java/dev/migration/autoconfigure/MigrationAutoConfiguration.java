@@ -74,6 +74,12 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	BackfillPaces backfillPaces() {
+		return new BackfillPaces();
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MigrationBackgroundRun migrationBackgroundRun(MigrationRuns runs, MigrationProperties properties) {
 		return new MigrationBackgroundRun(runs, properties);
 	}

@@ -37,4 +37,11 @@ public interface MigrationListener {
 	default void stepRetrying(String revision, Direction direction, int attempt, Duration pause) {
 	}
 
+	/**
+	 * Called at a steady interval while a backfill of this run makes progress.
+	 * @param pace rows done, rate and time left
+	 */
+	default void backfillProgressed(BackfillPace pace) {
+	}
+
 }

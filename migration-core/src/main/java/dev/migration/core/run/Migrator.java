@@ -386,7 +386,8 @@ public final class Migrator {
 		List<AppliedStep> steps = new ArrayList<>();
 		// one disk flush per run instead of one per step: the last step's commit flushes them all
 		this.dialect.deferCommitFlush().forEach(sink::execute);
-		try (BackfillMonitor monitor = BackfillMonitor.start(this::backfills, BACKFILL_LOG_INTERVAL)) {
+		try (BackfillMonitor monitor = BackfillMonitor.start(this::backfills, BACKFILL_LOG_INTERVAL,
+				this.listener)) {
 			for (int i = 0; i < path.size(); i++) {
 				if (i == path.size() - 1) {
 					this.dialect.restoreCommitFlush().forEach(sink::execute);

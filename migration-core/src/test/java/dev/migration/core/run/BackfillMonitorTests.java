@@ -1,6 +1,10 @@
 package dev.migration.core.run;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 
@@ -13,19 +17,31 @@ class BackfillMonitorTests {
 	private static final OffsetDateTime NOW = OffsetDateTime.parse("2026-11-24T07:00:00Z");
 
 	@Test
-	void numericKeysGiveARateAndTheTimeLeft() {
-		BackfillProgress before = new BackfillProgress("orders.id", 100_000, "100000", "1000000", false, NOW);
-		BackfillProgress after = new BackfillProgress("orders.id", 300_000, "300000", "1000000", false, NOW);
-		assertThat(BackfillMonitor.describe(before, after, 10.0)).isEqualTo(
-				"Backfill orders.id: 300,000 rows done, 20,000 rows/s, key 300000 of 1000000, about 35 s left");
-	}
+	void tellsTheListenerThePaceOfABackfillThatMovesAndNothingOfOneThatIsDone() {
+		AtomicLong rows = new AtomicLong();
+		List<BackfillPace> heard = new CopyOnWriteArrayList<>();
+		MigrationListener listener = new MigrationListener() {
 
-	@Test
-	void otherKeysGiveTheRateOnly() {
-		BackfillProgress before = new BackfillProgress("users.uuid", 10, "0f", "ff", false, NOW);
-		BackfillProgress after = new BackfillProgress("users.uuid", 30, "1a", "ff", false, NOW);
-		assertThat(BackfillMonitor.describe(before, after, 2.0))
-			.isEqualTo("Backfill users.uuid: 30 rows done, 10 rows/s");
+			@Override
+			public void backfillProgressed(BackfillPace pace) {
+				heard.add(pace);
+			}
+
+		};
+		try (BackfillMonitor monitor = BackfillMonitor.start(() -> {
+			long done = rows.addAndGet(1000);
+			return List.of(new BackfillProgress("orders.id", done, String.valueOf(done), "1000000", false, NOW),
+					new BackfillProgress("users.id", 5, "5", "5", true, NOW));
+		}, Duration.ofMillis(20), listener)) {
+			long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+			while (heard.size() < 2 && System.nanoTime() < deadline) {
+				Thread.onSpinWait();
+			}
+		}
+		assertThat(heard).extracting(BackfillPace::name).containsOnly("orders.id");
+		assertThat(heard.get(1).rowsDone()).isGreaterThan(heard.get(0).rowsDone());
+		assertThat(heard.get(0).rowsPerSecond()).isPositive();
+		assertThat(heard.get(0).secondsLeft()).isPositive();
 	}
 
 }

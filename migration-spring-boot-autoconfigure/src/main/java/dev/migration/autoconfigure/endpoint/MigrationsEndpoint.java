@@ -26,6 +26,7 @@ import org.springframework.boot.actuate.endpoint.annotation.Selector;
 import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.StringUtils;
 
+import dev.migration.autoconfigure.BackfillPaces;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.RunInProgressException;
@@ -45,6 +46,7 @@ import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.lint.Finding;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
+import dev.migration.core.run.BackfillPace;
 import dev.migration.core.run.InvalidReleaseException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.Release;
@@ -69,15 +71,28 @@ public class MigrationsEndpoint {
 
 	private final String target;
 
+	private final BackfillPaces paces;
+
 	/**
 	 * Creates the endpoint.
 	 * @param runs the runs of this application
 	 * @param target the target that pending revisions are counted against and that a POST
 	 * without one runs to
+	 * @param paces the pace of the backfills running in this application
 	 */
-	public MigrationsEndpoint(MigrationRuns runs, String target) {
+	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces) {
 		this.runs = Objects.requireNonNull(runs, "runs");
 		this.target = Objects.requireNonNull(target, "target");
+		this.paces = Objects.requireNonNull(paces, "paces");
+	}
+
+	/**
+	 * Creates the endpoint without backfill paces.
+	 * @param runs the runs of this application
+	 * @param target the target
+	 */
+	public MigrationsEndpoint(MigrationRuns runs, String target) {
+		this(runs, target, new BackfillPaces());
 	}
 
 	/**
@@ -104,7 +119,7 @@ public class MigrationsEndpoint {
 					.map((revision) -> PendingDescriptor.of(revision, waiting.get(revision.id()), lint))
 					.toList(),
 				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
-				lastRun.map(LastRunDescriptor::of).orElse(null), migrator.backfills());
+				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator));
 	}
 
 	/**
@@ -196,6 +211,15 @@ public class MigrationsEndpoint {
 			return RunDescriptor.failed(target, ex.getMessage(), sorted(before), currentOrNull(migrator),
 					completed.stream().map(StepDescriptor::of).toList());
 		}
+	}
+
+	private List<BackfillDescriptor> backfills(Migrator migrator) {
+		Instant now = Instant.now();
+		return migrator.backfills()
+			.stream()
+			.map((progress) -> BackfillDescriptor.of(progress,
+					progress.done() ? null : this.paces.current(progress.name(), now).orElse(null)))
+			.toList();
 	}
 
 	private static List<String> awaitingRelease(Map<String, Waiting> waiting) {
@@ -304,12 +328,37 @@ public class MigrationsEndpoint {
 	 * release, in order
 	 * @param history every recorded step, oldest first
 	 * @param lastRun how the last run of this application ended, or {@code null}
-	 * @param backfills where each backfill that has run stands, most recently active first
+	 * @param backfills where each backfill that has run stands, most recently active first,
+	 * with its rate and time left while it runs in this application
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
 			@Nullable LastRunDescriptor lastRun,
-			List<BackfillProgress> backfills) implements OperationResponseBody {
+			List<BackfillDescriptor> backfills) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * Where a backfill stands.
+	 *
+	 * @param name the backfill's name (table, key, assignment and condition)
+	 * @param rowsDone rows filled so far
+	 * @param lastKey the last key done, or {@code null} before the first batch
+	 * @param endKey the largest key when it started, where it stops
+	 * @param done whether it finished
+	 * @param updatedAt when its last batch committed
+	 * @param rowsPerSecond its recent rate, or {@code null} unless it runs in this application
+	 * @param secondsLeft the estimated seconds left, or {@code null} when unknown
+	 */
+	public record BackfillDescriptor(String name, long rowsDone, @Nullable String lastKey, @Nullable String endKey,
+			boolean done, @Nullable OffsetDateTime updatedAt, @Nullable Double rowsPerSecond,
+			@Nullable Double secondsLeft) {
+
+		static BackfillDescriptor of(BackfillProgress progress, @Nullable BackfillPace pace) {
+			return new BackfillDescriptor(progress.name(), progress.rowsDone(), progress.lastKey(), progress.endKey(),
+					progress.done(), progress.updatedAt(), (pace != null) ? (double) Math.round(pace.rowsPerSecond()) : null,
+					(pace != null && pace.secondsLeft() != null) ? Math.ceil(pace.secondsLeft()) : null);
+		}
 
 	}
 

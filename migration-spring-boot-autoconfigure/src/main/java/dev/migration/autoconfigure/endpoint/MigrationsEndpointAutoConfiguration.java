@@ -6,9 +6,11 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.BackfillPaces;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRuns;
 
@@ -24,8 +26,9 @@ public final class MigrationsEndpointAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties) {
-		return new MigrationsEndpoint(runs, properties.getTarget());
+	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties,
+			ObjectProvider<BackfillPaces> paces) {
+		return new MigrationsEndpoint(runs, properties.getTarget(), paces.getIfAvailable(BackfillPaces::new));
 	}
 
 	@Bean
