@@ -64,32 +64,12 @@ class LockingTests {
 				RunSettings.defaults().withExecution(new ExecutionSettings(LOCK_TIMEOUT))
 					.withLockRetries(20, Duration.ofMillis(100)));
 		migrator.upgrade("l1");
-		try (Connection blocker = this.dataSource.getConnection()) {
-			blocker.setAutoCommit(false);
-			try (Statement statement = blocker.createStatement();
-					ResultSet rows = statement.executeQuery("SELECT * FROM account")) {
-				while (rows.next()) {
-					// reading takes the ACCESS SHARE lock, held until the commit below
-				}
-			}
-			AtomicBoolean done = new AtomicBoolean();
-			CompletableFuture<Long> longestRead = CompletableFuture.supplyAsync(() -> longestCount(done));
-			try {
-				CompletableFuture<RunResult> run = CompletableFuture.supplyAsync(() -> migrator.upgrade("heads"));
-				Thread.sleep(BLOCKER_HELD.toMillis());
-				assertThat(run).as("the migration waits for the blocker").isNotDone();
-				blocker.commit();
-				assertThat(run.get(30, TimeUnit.SECONDS).steps()).singleElement().satisfies((step) -> {
-					assertThat(step.revision()).isEqualTo("l2");
-					assertThat(step.retries()).isPositive();
-				});
-			}
-			finally {
-				done.set(true);
-			}
-			assertThat(longestRead.get(10, TimeUnit.SECONDS)).as("longest count(*) on the table, in ms")
-				.isLessThan(1000);
-		}
+		BlockedRun blocked = upgradeWhileBlocked(migrator, BLOCKER_HELD);
+		assertThat(blocked.result().steps()).singleElement().satisfies((step) -> {
+			assertThat(step.revision()).isEqualTo("l2");
+			assertThat(step.retries()).isPositive();
+		});
+		assertThat(blocked.longestReadMillis()).as("longest count(*) on the table, in ms").isLessThan(1000);
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM information_schema.columns "
 				+ "WHERE table_name = 'account' AND column_name = 'note'", Integer.class)).isOne();
 		assertThat(HistoryRows.log(this.jdbc, "l2")).singleElement().satisfies((row) -> {
