@@ -1,0 +1,88 @@
+package dev.migration.core.sql;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a SQL migration's file name says: versioned ({@code V<version>__<description>.sql}),
+ * its undo ({@code U<version>__<description>.sql}) or repeatable
+ * ({@code R__<description>.sql}).
+ *
+ * @param kind versioned, undo or repeatable
+ * @param version the version, or {@code null} for a repeatable file
+ * @param description the description, underscores read as spaces
+ */
+public record SqlFileName(Kind kind, MigrationVersion version, String description) {
+
+	private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9][0-9._]*)__(.+)\\.sql");
+
+	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+
+	/**
+	 * Reads a file name.
+	 * @param fileName the name without its folder
+	 * @return the parsed name
+	 * @throws InvalidSqlMigrationException when the name follows none of the three forms
+	 */
+	public static SqlFileName parse(String fileName) {
+		Matcher versioned = VERSIONED.matcher(fileName);
+		if (versioned.matches()) {
+			MigrationVersion version;
+			try {
+				version = MigrationVersion.parse(trimSeparators(versioned.group(2)));
+			}
+			catch (RuntimeException ex) {
+				throw invalid(fileName);
+			}
+			Kind kind = versioned.group(1).equals("V") ? Kind.VERSIONED : Kind.UNDO;
+			return new SqlFileName(kind, version, describe(versioned.group(3)));
+		}
+		Matcher repeatable = REPEATABLE.matcher(fileName);
+		if (repeatable.matches()) {
+			return new SqlFileName(Kind.REPEATABLE, null, describe(repeatable.group(1)));
+		}
+		throw invalid(fileName);
+	}
+
+	/**
+	 * Returns the revision id of this versioned or undo file, such as {@code V1.2}.
+	 * @return the revision id
+	 */
+	public String revisionId() {
+		return "V" + this.version;
+	}
+
+	private static String trimSeparators(String version) {
+		// "V1__x" has the version "1"; a trailing separator belongs to the "__"
+		int end = version.length();
+		while (end > 0 && (version.charAt(end - 1) == '_' || version.charAt(end - 1) == '.')) {
+			end--;
+		}
+		return version.substring(0, end);
+	}
+
+	private static String describe(String raw) {
+		return raw.replace('_', ' ').trim();
+	}
+
+	private static InvalidSqlMigrationException invalid(String fileName) {
+		return new InvalidSqlMigrationException(fileName, 0, "the name follows none of the forms "
+				+ "V<version>__<description>.sql, U<version>__<description>.sql or R__<description>.sql "
+				+ "(such as V1.2__add_customer_email.sql); rename it, or move it out of migrations.locations");
+	}
+
+	/** The three kinds of SQL migration files. */
+	public enum Kind {
+
+		/** Applied once, in version order. */
+		VERSIONED,
+
+		/** The downgrade of the versioned file of the same version. */
+		UNDO,
+
+		/** Applied again whenever its content changes. */
+		REPEATABLE
+
+	}
+
+}

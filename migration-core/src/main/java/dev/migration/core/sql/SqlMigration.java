@@ -1,0 +1,33 @@
+package dev.migration.core.sql;
+
+import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
+import dev.migration.core.Operations;
+
+/**
+ * A revision made of a versioned SQL file, and of its undo file when there is one: each
+ * statement runs as written, through the same executor, lock timeouts and history as a Java
+ * revision's.
+ *
+ * @param upgrade the versioned file
+ * @param undo the undo file, or {@code null}
+ */
+public record SqlMigration(SqlScript upgrade, SqlScript undo) implements Migration {
+
+	@Override
+	public void upgrade(Operations op) {
+		this.upgrade.statements().forEach(op::execute);
+	}
+
+	@Override
+	public void downgrade(Operations op) {
+		if (this.undo == null) {
+			SqlFileName name = SqlFileName.parse(this.upgrade.fileName());
+			throw new MigrationException("Revision " + name.revisionId() + " (" + this.upgrade.location()
+					+ ") has no undo file, so it cannot be downgraded: add U" + name.version() + "__"
+					+ name.description().replace(' ', '_') + ".sql beside it with the statements that revert it.");
+		}
+		this.undo.statements().forEach(op::execute);
+	}
+
+}

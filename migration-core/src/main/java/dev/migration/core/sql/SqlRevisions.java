@@ -1,0 +1,96 @@
+package dev.migration.core.sql;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import dev.migration.core.Stage;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.graph.RevisionNode;
+
+/**
+ * Turns SQL migration files into revisions: one per version, chained in version order, its
+ * undo file as its downgrade. A file that needs to run outside a transaction (such as
+ * {@code CREATE INDEX CONCURRENTLY}) makes its revision non-transactional, each statement
+ * committing on its own, as Flyway runs such a file.
+ */
+public final class SqlRevisions {
+
+	private SqlRevisions() {
+	}
+
+	/**
+	 * Declares the revisions of the given files.
+	 * @param scripts the files, in any order
+	 * @return the revisions, in version order
+	 * @throws InvalidSqlMigrationException naming the file when a name does not parse, two
+	 * files have one version, an undo file has no versioned file, or a header is wrong
+	 */
+	public static List<DeclaredRevision> declare(List<SqlScript> scripts) {
+		Map<MigrationVersion, SqlScript> versioned = new TreeMap<>();
+		Map<MigrationVersion, SqlScript> undo = new TreeMap<>();
+		for (SqlScript script : scripts) {
+			SqlFileName name = SqlFileName.parse(script.fileName());
+			switch (name.kind()) {
+				case VERSIONED -> putOnce(versioned, name.version(), script);
+				case UNDO -> putOnce(undo, name.version(), script);
+				case REPEATABLE -> throw new InvalidSqlMigrationException(script.location(), 0,
+						"repeatable scripts (R__) are not supported yet; turn it into a versioned file, or keep it "
+								+ "out of migrations.locations");
+			}
+		}
+		undo.forEach((version, script) -> {
+			if (!versioned.containsKey(version)) {
+				throw new InvalidSqlMigrationException(script.location(), 0,
+						"it undoes version " + version + ", but no V" + version + "__*.sql file is there");
+			}
+		});
+		List<DeclaredRevision> revisions = new ArrayList<>();
+		String previous = null;
+		for (Map.Entry<MigrationVersion, SqlScript> entry : versioned.entrySet()) {
+			SqlScript script = entry.getValue();
+			DeclaredRevision revision = declare(script, undo.get(entry.getKey()), previous);
+			revisions.add(revision);
+			previous = revision.id();
+		}
+		return List.copyOf(revisions);
+	}
+
+	private static DeclaredRevision declare(SqlScript script, SqlScript undo, String previous) {
+		SqlFileName name = SqlFileName.parse(script.fileName());
+		List<String> revises = script.header("revises");
+		List<String> parents = !revises.isEmpty() ? revises : (previous != null) ? List.of(previous) : List.of();
+		Set<String> dependsOn = new LinkedHashSet<>(script.header("depends-on"));
+		RevisionNode node = new RevisionNode(name.revisionId(), parents, Set.of(), dependsOn, name.description());
+		boolean transactional = script.statements().stream().noneMatch(PostgresScanner::requiresNoTransaction);
+		return new DeclaredRevision(node, new SqlMigration(script, undo), transactional, stage(script));
+	}
+
+	private static Stage stage(SqlScript script) {
+		List<String> stage = script.header("stage");
+		if (stage.isEmpty()) {
+			return Stage.STARTUP;
+		}
+		try {
+			return Stage.valueOf(stage.get(0).toUpperCase(Locale.ROOT));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidSqlMigrationException(script.location(), 0, "'-- stage: " + stage.get(0)
+					+ "' names no stage; use startup, background or contract");
+		}
+	}
+
+	private static void putOnce(Map<MigrationVersion, SqlScript> files, MigrationVersion version, SqlScript script) {
+		SqlScript other = files.putIfAbsent(version, script);
+		if (other != null) {
+			throw new InvalidSqlMigrationException(script.location(), 0, "version " + version + " is also the version of "
+					+ other.location() + "; give one of them another version");
+		}
+	}
+
+}

@@ -1,0 +1,122 @@
+package dev.migration.core.sql;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.Revision;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.ColumnType;
+import dev.migration.testdb.PostgresTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A small SQL history (with a Java revision after it) applied and reverted on a real PostgreSQL. */
+@PostgresTest
+class SqlMigrationsOnDatabaseTests {
+
+	private static final String SHOP = "classpath:sql/shop";
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	SqlMigrationsOnDatabaseTests(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void findsTheFilesOfAClassPathLocationInVersionOrder() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(load(SHOP));
+		assertThat(revisions).extracting(DeclaredRevision::id).containsExactly("V1", "V1.2", "V1.10", "V2");
+		assertThat(revisions).extracting(DeclaredRevision::transactional).containsExactly(true, true, true, false);
+	}
+
+	@Test
+	void findsTheSameFilesInAFileSystemLocation(@TempDir Path folder) throws IOException {
+		for (SqlScript script : load(SHOP)) {
+			Files.writeString(folder.resolve(script.fileName()), script.text());
+		}
+		List<SqlScript> scripts = load("filesystem:" + folder);
+		assertThat(scripts).hasSize(8);
+		assertThat(scripts.get(0).location()).startsWith("filesystem:" + folder + "/");
+	}
+
+	@Test
+	void upgradesThroughEverySqlFileAndTheJavaRevisionAfterThem() {
+		migrator().upgrade("heads");
+		assertThat(migrator().history()).extracting(HistoryEntry::revision)
+			.containsExactly("V1", "V1.2", "V1.10", "V2", "j3");
+		assertThat(this.jdbc.queryForObject("SELECT name FROM customer WHERE email = 'bob@example.com'", String.class))
+			.isEqualTo("Bob; the builder");
+		this.jdbc.update("UPDATE customer SET name = 'Ada L.' WHERE email = 'ada@example.com'");
+		assertThat(this.jdbc.queryForObject("SELECT updated_at IS NOT NULL FROM customer WHERE name = 'Ada L.'",
+				Boolean.class)).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT indisvalid FROM pg_index WHERE indexrelid = 'ix_customer_email'::regclass",
+				Boolean.class)).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM customer_note", Integer.class)).isZero();
+	}
+
+	@Test
+	void downgradesThroughTheUndoFilesToAnEmptySchema() {
+		migrator().upgrade("heads");
+		migrator().downgrade("base");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relnamespace = 'public'::regnamespace "
+				+ "AND relname NOT LIKE 'migration%'", Integer.class)).isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_proc WHERE proname = 'touch_customer'",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void theOfflineScriptKeepsTheFunctionBodyWhole() {
+		String script = migrator().upgradeSql("base", "heads");
+		assertThat(script).contains("-- Running upgrade V1.2 -> V1.10: audit trigger")
+			.contains("NEW.updated_at := now(); -- a semicolon inside the body does not end the statement")
+			.contains("CREATE UNIQUE INDEX CONCURRENTLY ix_customer_email ON customer (email)");
+	}
+
+	private Migrator migrator() {
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(load(SHOP)));
+		revisions.add(DeclaredRevision.of(new AddCustomerNotes()));
+		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(revisions), new PostgresDialect(),
+				RunSettings.defaults());
+	}
+
+	private static List<SqlScript> load(String location) {
+		return SqlScriptLocations.load(List.of(location), SqlMigrationsOnDatabaseTests.class.getClassLoader());
+	}
+
+	@Revision(id = "j3", revises = "V2", message = "customer notes, in Java after the SQL files")
+	static class AddCustomerNotes implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createTable("customer_note", (t) -> t.column("id", ColumnType.BIGINT, (c) -> c.identity().primaryKey())
+				.column("body", ColumnType.TEXT));
+		}
+
+	}
+
+}

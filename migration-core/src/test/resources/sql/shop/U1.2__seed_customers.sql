@@ -1,0 +1,1 @@
+DELETE FROM customer WHERE email IN ('ada@example.com', 'bob@example.com');

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY ix_customer_email ON customer (email);
