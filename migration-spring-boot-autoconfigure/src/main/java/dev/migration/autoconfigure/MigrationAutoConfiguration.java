@@ -1,5 +1,8 @@
 package dev.migration.autoconfigure;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,9 +21,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ResourceLoader;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
 import dev.migration.core.Migration;
+import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.lint.LintGate;
@@ -28,6 +33,8 @@ import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScriptLocations;
 
 /**
  * Auto-configuration of migrations: every {@link Migration} bean runs against the
@@ -46,17 +53,28 @@ public final class MigrationAutoConfiguration {
 	@ConditionalOnMissingBean
 	Migrator migrator(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
 			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
-			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners) {
+			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
+			ResourceLoader resourceLoader) {
 		RunSettings settings = properties.toRunSettings();
 		for (MigrationSettingsCustomizer customizer : customizers.orderedStream().toList()) {
 			settings = customizer.customize(settings);
 		}
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
-		return new Migrator(target, MigrationCatalog.of(migrations.orderedStream().toList()), new PostgresDialect(),
+		return new Migrator(target, catalog(migrations, properties, resourceLoader), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint()))
 			.withRelease(Release.of(properties.getRelease()));
+	}
+
+	/** The Java revisions (beans) and the SQL files of {@code migrations.locations}, in one graph. */
+	private static MigrationCatalog catalog(ObjectProvider<Migration> migrations, MigrationProperties properties,
+			ResourceLoader resourceLoader) {
+		List<DeclaredRevision> revisions = new ArrayList<>();
+		migrations.orderedStream().map(DeclaredRevision::of).forEach(revisions::add);
+		revisions.addAll(SqlRevisions.declare(SqlScriptLocations.load(properties.getLocations(),
+				resourceLoader.getClassLoader())));
+		return MigrationCatalog.ofDeclared(revisions);
 	}
 
 	@Bean

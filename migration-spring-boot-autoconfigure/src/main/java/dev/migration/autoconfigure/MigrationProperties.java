@@ -12,6 +12,7 @@ import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
+import dev.migration.core.sql.SqlScriptLocations;
 
 /**
  * Configuration properties of the migrations, under {@code migrations.*}.
@@ -120,6 +121,13 @@ public class MigrationProperties {
 	 * history, heads, pending, sql, lint, stamp or check. The application exits when it is done.
 	 */
 	private String command;
+
+	/**
+	 * Where SQL migration files are (classpath: or filesystem: folders, subfolders included),
+	 * named as Flyway names them: V<version>__<description>.sql and its undo
+	 * U<version>__<description>.sql. Each becomes revision V<version>, beside the Java revisions.
+	 */
+	private List<String> locations = new ArrayList<>(List.of(SqlScriptLocations.DEFAULT_LOCATION));
 
 	/**
 	 * Contract revisions released to run: their ids, or "all". Contract revisions (drop an
@@ -287,6 +295,14 @@ public class MigrationProperties {
 
 	public void setCommand(String command) {
 		this.command = command;
+	}
+
+	public List<String> getLocations() {
+		return this.locations;
+	}
+
+	public void setLocations(List<String> locations) {
+		this.locations = locations;
 	}
 
 	public List<String> getRelease() {

@@ -74,6 +74,29 @@ class MigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void sqlFilesOfTheConfiguredLocationsRunInTheSameGraphAsTheJavaRevisions() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/boot").run((context) -> {
+			assertThat(this.jdbc.queryForObject("SELECT body FROM note", String.class)).isEqualTo("hello, from SQL");
+			assertThat(context.getBean(Migrator.class).current()).containsExactly("V4");
+		});
+	}
+
+	@Test
+	void aSqlFileWhoseNameDoesNotParseStopsStartUpNamingIt() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/bad")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.hasMessageContaining("classpath:sql/bad/V1_create_thing.sql")
+				.hasMessageContaining("V<version>__<description>.sql"));
+	}
+
+	@Test
+	void aMissingDefaultLocationIsNoError() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+	}
+
+	@Test
 	void beansThatUseTheDatabaseWaitForMigrations() {
 		this.contextRunner.withUserConfiguration(GreetingReader.class)
 			.run((context) -> assertThat(context.getBean(GreetingReader.class).greeting).isEqualTo("hello"));

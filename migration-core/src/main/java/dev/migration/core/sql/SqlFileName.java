@@ -25,6 +25,18 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	 * @throws InvalidSqlMigrationException when the name follows none of the three forms
 	 */
 	public static SqlFileName parse(String fileName) {
+		return parse(fileName, fileName);
+	}
+
+	/**
+	 * Reads the name of a file found at a location.
+	 * @param fileName the name without its folder
+	 * @param location where the file is, for the message when its name does not parse
+	 * @return the parsed name
+	 * @throws InvalidSqlMigrationException naming the location when the name follows none of
+	 * the three forms
+	 */
+	public static SqlFileName parse(String fileName, String location) {
 		Matcher versioned = VERSIONED.matcher(fileName);
 		if (versioned.matches()) {
 			MigrationVersion version;
@@ -32,7 +44,7 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 				version = MigrationVersion.parse(trimSeparators(versioned.group(2)));
 			}
 			catch (RuntimeException ex) {
-				throw invalid(fileName);
+				throw invalid(location);
 			}
 			Kind kind = versioned.group(1).equals("V") ? Kind.VERSIONED : Kind.UNDO;
 			return new SqlFileName(kind, version, describe(versioned.group(3)));
@@ -41,7 +53,7 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 		if (repeatable.matches()) {
 			return new SqlFileName(Kind.REPEATABLE, null, describe(repeatable.group(1)));
 		}
-		throw invalid(fileName);
+		throw invalid(location);
 	}
 
 	/**

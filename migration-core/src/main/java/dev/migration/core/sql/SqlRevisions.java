@@ -35,7 +35,7 @@ public final class SqlRevisions {
 		Map<MigrationVersion, SqlScript> versioned = new TreeMap<>();
 		Map<MigrationVersion, SqlScript> undo = new TreeMap<>();
 		for (SqlScript script : scripts) {
-			SqlFileName name = SqlFileName.parse(script.fileName());
+			SqlFileName name = SqlFileName.parse(script.fileName(), script.location());
 			switch (name.kind()) {
 				case VERSIONED -> putOnce(versioned, name.version(), script);
 				case UNDO -> putOnce(undo, name.version(), script);
