@@ -42,7 +42,11 @@ public final class HistoryReader {
 		return this.jdbc.query(this.statements.selectLog(), (row, index) -> entry(row));
 	}
 
-	private boolean exists() {
+	/**
+	 * Returns whether the history tables exist, even when they hold no applied revision.
+	 * @return whether this database has a history of ours
+	 */
+	public boolean exists() {
 		return this.jdbc.queryForObject(this.statements.selectStateExists(), String.class,
 				this.statements.stateTableName()) != null;
 	}

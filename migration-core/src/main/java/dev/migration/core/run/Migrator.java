@@ -242,6 +242,36 @@ public final class Migrator {
 	}
 
 	/**
+	 * Takes over a database that Flyway migrated: marks the versioned SQL revisions Flyway
+	 * applied (its {@code flyway_schema_history}) as applied, without running anything, so the
+	 * next upgrade continues after them. Does nothing when this database already has a history
+	 * of ours or none of Flyway's. An upgrade does this by itself on its first run.
+	 * @return the revisions marked applied
+	 * @throws FlywayAdoptionException when Flyway recorded a failed migration or one that no
+	 * file declares; nothing is changed then
+	 */
+	public RunResult adoptFlyway() {
+		long start = System.nanoTime();
+		try (AdvisoryLock lock = lock()) {
+			return withConnection((connection, sink) -> {
+				JdbcTemplate jdbc = jdbc(connection);
+				DatabaseState state = readState(connection);
+				if (reader(jdbc).exists() || !FlywayHistory.exists(jdbc)) {
+					return new RunResult(Action.STAMP, state.current(), state.current(), List.of(), millisSince(start));
+				}
+				Set<String> applied = FlywayHistory.read(jdbc).appliedRevisions(this.catalog);
+				createHistory(sink);
+				RunResult result = new Stamper(this.catalog, this.history, sink, this::checksum).markApplied(state,
+						applied, start);
+				sink.flush();
+				logger.info("Adopted the database from {}: {} revision(s) marked applied, nothing run; at {}",
+						FlywayHistory.TABLE, result.steps().size(), describe(result.after()));
+				return result;
+			});
+		}
+	}
+
+	/**
 	 * Returns the current revisions of the database: the applied ones nothing applied revises.
 	 * @return the current revision ids
 	 */
@@ -349,6 +379,10 @@ public final class Migrator {
 	private RunResult run(Action action, Function<DatabaseState, RunPlan> planner) {
 		long start = System.nanoTime();
 		DatabaseState state = state();
+		if (action == Action.UPGRADE && state.applied().isEmpty() && flywayToAdopt()) {
+			adoptFlyway();
+			state = state();
+		}
 		enforce(validate(state));
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
@@ -521,6 +555,12 @@ public final class Migrator {
 		return this.checksums
 			.computeIfAbsent(revision.id(), (id) -> Optional.ofNullable(Checksums.of(revision, this.dialect)))
 			.orElse(null);
+	}
+
+	/** Only asked when nothing of ours is applied, so an up-to-date start pays no query for it. */
+	private boolean flywayToAdopt() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc);
 	}
 
 	private DatabaseState readState(Connection connection) {

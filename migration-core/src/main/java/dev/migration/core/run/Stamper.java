@@ -78,6 +78,35 @@ final class Stamper {
 		return new RunResult(Action.STAMP, state.current(), after, steps, Migrator.millisSince(start));
 	}
 
+	/**
+	 * Marks the given revisions and their ancestors applied, in one transaction, reverting
+	 * nothing: how a database migrated by another tool is adopted.
+	 * @param state the current state
+	 * @param applied the revisions the database has
+	 * @param start when the run started
+	 * @return what was marked
+	 */
+	RunResult markApplied(DatabaseState state, Set<String> applied, long start) {
+		Set<String> wanted = new LinkedHashSet<>(applied);
+		applied.forEach((id) -> wanted.addAll(this.catalog.graph().ancestors(id)));
+		List<AppliedStep> steps = new ArrayList<>();
+		this.sink.begin();
+		try {
+			for (RevisionNode node : this.catalog.graph().topologicalOrder()) {
+				if (wanted.contains(node.id()) && !state.known().contains(node.id())) {
+					steps.add(mark(node.id(), Direction.UPGRADE));
+				}
+			}
+			this.sink.commit();
+		}
+		catch (RuntimeException ex) {
+			this.sink.rollback();
+			throw ex;
+		}
+		Set<String> after = this.catalog.graph().currentOf(wanted);
+		return new RunResult(Action.STAMP, state.current(), after, steps, Migrator.millisSince(start));
+	}
+
 	private AppliedStep mark(String id, Direction direction) {
 		DeclaredRevision revision = this.catalog.get(id);
 		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,

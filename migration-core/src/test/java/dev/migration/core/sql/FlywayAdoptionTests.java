@@ -1,0 +1,113 @@
+package dev.migration.core.sql;
+
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.FlywayAdoptionException;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunResult;
+import dev.migration.core.run.RunSettings;
+import dev.migration.testdb.PostgresTest;
+import dev.migration.testdb.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** A database migrated by Flyway 11, taken over: nothing runs again, new files apply. */
+@PostgresTest
+class FlywayAdoptionTests {
+
+	private final TestDatabase database;
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	FlywayAdoptionTests(TestDatabase database) {
+		this.database = database;
+		this.dataSource = database.dataSource();
+		this.jdbc = new JdbcTemplate(this.dataSource);
+	}
+
+	@BeforeEach
+	void migratedByFlyway() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		Flyway.configure()
+			.dataSource(this.database.url(), this.database.user(), this.database.password())
+			.locations("classpath:sql/adopt")
+			.load()
+			.migrate();
+	}
+
+	@Test
+	void theFirstUpgradeTakesOverWhatFlywayAppliedAndRunsOnlyTheNewFile() {
+		RunResult result = migrator("classpath:sql/adopt", "classpath:sql/adopt-next").upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("V3");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isEqualTo(2);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_item_name'",
+				Integer.class)).isOne();
+		assertThat(migrator("classpath:sql/adopt", "classpath:sql/adopt-next").history())
+			.extracting(HistoryEntry::revision, HistoryEntry::action)
+			.containsExactly(tuple("V1", Action.STAMP), tuple("V1.1", Action.STAMP), tuple("V2", Action.STAMP),
+					tuple("V3", Action.UPGRADE));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isEqualTo(3);
+	}
+
+	@Test
+	void aDatabaseOnceAdoptedIsNotAdoptedAgainAfterADowngradeToBase() {
+		Migrator migrator = migrator("classpath:sql/adopt");
+		migrator.upgrade("heads");
+		this.jdbc.execute("DROP TABLE item");
+		this.jdbc.execute("DELETE FROM migration_history_state");
+		RunResult again = migrator.adoptFlyway();
+		assertThat(again.steps()).isEmpty();
+	}
+
+	@Test
+	void aFailedFlywayMigrationStopsTheTakeOverNamingItAndChangesNothing() {
+		this.jdbc.update("UPDATE flyway_schema_history SET success = false WHERE version = '2'");
+		assertThatExceptionOfType(FlywayAdoptionException.class)
+			.isThrownBy(() -> migrator("classpath:sql/adopt", "classpath:sql/adopt-next").upgrade("heads"))
+			.withMessageContaining("version 2 (V2__add_item_price.sql) as failed")
+			.withMessageContaining("flyway repair");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('migration_history') IS NULL", Boolean.class)).isTrue();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_item_name'",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void aVersionFlywayAppliedThatNoFileDeclaresStopsTheTakeOver() {
+		List<SqlScript> withoutV2 = load("classpath:sql/adopt").stream()
+			.filter((script) -> !script.fileName().startsWith("V2__"))
+			.toList();
+		Migrator migrator = new Migrator(this.dataSource,
+				MigrationCatalog.ofDeclared(SqlRevisions.declare(withoutV2)), new PostgresDialect(),
+				RunSettings.defaults());
+		assertThatExceptionOfType(FlywayAdoptionException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining("version 2 (V2__add_item_price.sql)")
+			.withMessageContaining("revision V2");
+	}
+
+	private Migrator migrator(String... locations) {
+		List<SqlScript> scripts = load(locations);
+		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
+				new PostgresDialect(), RunSettings.defaults());
+	}
+
+	private static List<SqlScript> load(String... locations) {
+		return SqlScriptLocations.load(List.of(locations), FlywayAdoptionTests.class.getClassLoader());
+	}
+
+}

@@ -1,0 +1,1 @@
+CREATE INDEX CONCURRENTLY ix_item_name ON item (name);
