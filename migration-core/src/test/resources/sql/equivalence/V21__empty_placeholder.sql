@@ -1,0 +1,1 @@
+-- this version was kept empty on purpose: the change moved to V22

@@ -1,0 +1,1 @@
+ALTER TABLE customer RENAME COLUMN full_name TO display_name;

@@ -1,0 +1,1 @@
+ALTER TABLE "Odd Table" DROP COLUMN "quote""d";

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX ux_customer_email ON customer (lower(email));
