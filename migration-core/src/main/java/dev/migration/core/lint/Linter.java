@@ -2,11 +2,7 @@ package dev.migration.core.lint;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
-import org.springframework.util.ClassUtils;
-
-import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
@@ -62,8 +58,7 @@ public final class Linter {
 		List<Finding> notChecked = new ArrayList<>();
 		for (DeclaredRevision revision : revisions) {
 			Scope scope = linter.lint(revision, schema);
-			// through a Spring proxy to the class the annotations sit on
-			AllowUnsafe[] allowed = ClassUtils.getUserClass(revision.migration()).getAnnotationsByType(AllowUnsafe.class);
+			List<Allowance> allowed = Allowance.of(revision);
 			sort(scope.findings, allowed, findings, suppressed);
 			sort(scope.notChecked, allowed, notChecked, suppressed);
 		}
@@ -151,10 +146,10 @@ public final class Linter {
 		return String.join("; ", statements.stream().map(this.dialect::inline).toList());
 	}
 
-	private static void sort(List<Finding> found, AllowUnsafe[] allowed, List<Finding> kept,
+	private static void sort(List<Finding> found, List<Allowance> allowed, List<Finding> kept,
 			List<LintReport.Suppressed> suppressed) {
 		for (Finding finding : found) {
-			AllowUnsafe allow = allowing(finding, allowed);
+			Allowance allow = allowed.stream().filter((allowance) -> allowance.allows(finding)).findFirst().orElse(null);
 			if (allow != null) {
 				suppressed.add(new LintReport.Suppressed(finding, allow.reason()));
 			}
@@ -162,16 +157,6 @@ public final class Linter {
 				kept.add(finding);
 			}
 		}
-	}
-
-	private static AllowUnsafe allowing(Finding finding, AllowUnsafe[] allowed) {
-		for (AllowUnsafe allow : allowed) {
-			if (allow.rule().equals(finding.ruleId()) && (allow.on().isEmpty()
-					|| finding.statement().toLowerCase(Locale.ROOT).contains(allow.on().toLowerCase(Locale.ROOT)))) {
-				return allow;
-			}
-		}
-		return null;
 	}
 
 }

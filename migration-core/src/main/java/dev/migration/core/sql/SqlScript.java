@@ -2,6 +2,8 @@ package dev.migration.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
 import java.util.Objects;
 
 import dev.migration.core.MigrationException;
@@ -17,6 +19,9 @@ import dev.migration.core.dialect.PostgresScanner;
  */
 public record SqlScript(String location, String fileName, String text) {
 
+	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s*(--[^\\n]*(\\n|\\z)|/\\*.*?\\*/))*",
+			Pattern.DOTALL);
+
 	public SqlScript {
 		Objects.requireNonNull(location, "location");
 		Objects.requireNonNull(fileName, "fileName");
@@ -30,22 +35,53 @@ public record SqlScript(String location, String fileName, String text) {
 	 * terminated
 	 */
 	public List<String> statements() {
+		List<String> statements;
 		try {
-			return PostgresScanner.split(this.text);
+			statements = new ArrayList<>(PostgresScanner.split(this.text));
 		}
 		catch (MigrationException ex) {
 			throw new InvalidSqlMigrationException(this.location, 0, ex.getMessage());
 		}
+		// a file wrapped in BEGIN ... COMMIT already gets one transaction of its own
+		if (statements.size() >= 2 && isBegin(statements.get(0)) && isEnd(statements.get(statements.size() - 1))) {
+			statements = new ArrayList<>(statements.subList(1, statements.size() - 1));
+		}
+		for (String statement : statements) {
+			if (isBegin(statement) || isEnd(statement)) {
+				throw new InvalidSqlMigrationException(this.location, 0, "'" + statement.strip() + "' would end or "
+						+ "start a transaction in the middle of the file, out of step with its history row. Remove it: "
+						+ "each file runs in one transaction (or, when a statement needs it, outside one), and a file "
+						+ "may only be wrapped whole in BEGIN ... COMMIT");
+			}
+		}
+		return List.copyOf(statements);
+	}
+
+	private static boolean isBegin(String statement) {
+		String words = words(statement);
+		return words.equals("begin") || words.startsWith("begin transaction") || words.startsWith("begin work")
+				|| words.startsWith("begin isolation") || words.startsWith("start transaction");
+	}
+
+	private static boolean isEnd(String statement) {
+		String words = words(statement);
+		return words.equals("commit") || words.equals("end") || words.equals("abort") || words.equals("rollback")
+				|| words.matches("(commit|end|abort|rollback) (work|transaction)");
+	}
+
+	private static String words(String statement) {
+		String withoutComments = LEADING_COMMENTS.matcher(statement).replaceFirst("");
+		return withoutComments.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
 	}
 
 	/**
-	 * Returns the values of the {@code -- <key>: <value>} lines at the top of the file, before
-	 * its first statement, such as {@code -- revises: 3f9a1c} or {@code -- stage: background}.
+	 * Returns the whole text after {@code <key>:} of each {@code -- <key>: ...} line at the
+	 * top of the file, such as {@code rename-column the old name is unused since 2.0}.
 	 * @param key the header key
-	 * @return the values given for it, each split at commas
+	 * @return the texts, in order
 	 */
-	public List<String> header(String key) {
-		List<String> values = new ArrayList<>();
+	public List<String> headerLines(String key) {
+		List<String> texts = new ArrayList<>();
 		for (String line : this.text.split("\\R")) {
 			String trimmed = line.strip();
 			if (trimmed.isEmpty()) {
@@ -57,10 +93,24 @@ public record SqlScript(String location, String fileName, String text) {
 			String comment = trimmed.substring(2).strip();
 			int colon = comment.indexOf(':');
 			if (colon > 0 && comment.substring(0, colon).strip().equalsIgnoreCase(key)) {
-				for (String value : comment.substring(colon + 1).split(",")) {
-					if (!value.isBlank()) {
-						values.add(value.strip());
-					}
+				texts.add(comment.substring(colon + 1).strip());
+			}
+		}
+		return texts;
+	}
+
+	/**
+	 * Returns the values of the {@code -- <key>: <value>} lines at the top of the file, before
+	 * its first statement, such as {@code -- revises: 3f9a1c} or {@code -- stage: background}.
+	 * @param key the header key
+	 * @return the values given for it, each split at commas
+	 */
+	public List<String> header(String key) {
+		List<String> values = new ArrayList<>();
+		for (String text : headerLines(key)) {
+			for (String value : text.split(",")) {
+				if (!value.isBlank()) {
+					values.add(value.strip());
 				}
 			}
 		}

@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.lint.Finding;
+import dev.migration.core.lint.LintReport;
+import dev.migration.core.lint.Linter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -72,6 +75,34 @@ class SqlRevisionsTests {
 		assertThatExceptionOfType(InvalidSqlMigrationException.class)
 			.isThrownBy(() -> SqlRevisions.declare(List.of(script("V1__a.sql", "-- stage: later\nSELECT 1"))))
 			.withMessageContaining("startup, background or contract");
+	}
+
+	@Test
+	void aFileWrappedWholeInBeginAndCommitRunsItsStatementsInItsOwnTransaction() {
+		SqlScript wrapped = script("V1__wrapped.sql", "-- wrapped by hand\nBEGIN;\nCREATE TABLE t (id int);\n"
+				+ "INSERT INTO t VALUES (1);\nCOMMIT;\n");
+		assertThat(wrapped.statements()).containsExactly("CREATE TABLE t (id int)", "INSERT INTO t VALUES (1)");
+	}
+
+	@Test
+	void aTransactionStatementInTheMiddleOfAFileIsRefusedNamingIt() {
+		SqlScript midway = script("V1__midway.sql", "CREATE TABLE t (id int);\nCOMMIT;\nINSERT INTO t VALUES (1);");
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(midway::statements)
+			.withMessageContaining("V1__midway.sql")
+			.withMessageContaining("'COMMIT'");
+	}
+
+	@Test
+	void linterFindingsAreAcceptedByACommentAtTheTopOfTheFile() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("V2__rename.sql",
+				"-- allow-unsafe: rename-column nothing reads account.id since 2.0, see ADR 7\n"
+						+ "ALTER TABLE account RENAME COLUMN id TO account_id;\nDROP TABLE legacy;")));
+		LintReport report = Linter.lint(revisions);
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-table");
+		assertThat(report.suppressed()).singleElement().satisfies((suppressed) -> {
+			assertThat(suppressed.finding().ruleId()).isEqualTo("rename-column");
+			assertThat(suppressed.reason()).isEqualTo("nothing reads account.id since 2.0, see ADR 7");
+		});
 	}
 
 	private static SqlScript script(String fileName, String text) {
