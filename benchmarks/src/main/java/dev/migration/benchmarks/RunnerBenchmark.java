@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,8 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScriptLocations;
 import dev.migration.core.schema.ColumnType;
 import dev.migration.testdb.TestDatabase;
 import dev.migration.testdb.TestDatabaseServer;
@@ -27,7 +30,9 @@ import dev.migration.testdb.TestDatabaseServer;
  * Applies N one-table migrations to an empty database, then runs the no-op start-up check,
  * with this project and with Flyway, alternating on the same PostgreSQL, and prints medians.
  *
- * <p>Arguments: [migrations (default 500)] [runs (default 5)].
+ * <p>Arguments: [migrations (default 500)] [runs (default 5)] [{@code java} (default) or
+ * {@code sql}: this project applies the same SQL files Flyway does, reading them on every run
+ * as Flyway does, instead of Java revisions].
  */
 public final class RunnerBenchmark {
 
@@ -39,9 +44,14 @@ public final class RunnerBenchmark {
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
 		TestDatabaseServer server = TestDatabaseServer.get();
 		Path scripts = flywayScripts(count);
-		MigrationCatalog catalog = MigrationCatalog.ofDeclared(revisions(count));
-		Function<DataSource, Runnable> ours = (dataSource) -> () -> new Migrator(dataSource, catalog,
+		boolean sql = args.length > 2 && args[2].equals("sql");
+		MigrationCatalog javaCatalog = MigrationCatalog.ofDeclared(revisions(count));
+		Supplier<MigrationCatalog> catalog = sql ? () -> MigrationCatalog.ofDeclared(SqlRevisions
+			.declare(SqlScriptLocations.load(List.of("filesystem:" + scripts), RunnerBenchmark.class.getClassLoader())))
+				: () -> javaCatalog;
+		Function<DataSource, Runnable> ours = (dataSource) -> () -> new Migrator(dataSource, catalog.get(),
 				new PostgresDialect(), RunSettings.defaults()).upgrade("heads");
+		System.out.println("this project applies " + (sql ? "the SQL files" : "Java revisions"));
 		Function<DataSource, Runnable> flyway = (dataSource) -> () -> Flyway.configure()
 			.dataSource(dataSource)
 			.locations("filesystem:" + scripts)

@@ -12,10 +12,12 @@ import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.OfflineReadException;
 import dev.migration.core.op.Op;
+import dev.migration.core.sql.SqlMigration;
 
 /**
  * Computes the checksum of a revision: SHA-256 of the SQL its upgrade renders, values
- * inlined, without the session settings, so changing a timeout does not change it.
+ * inlined, without the session settings, so changing a timeout does not change it; for a SQL
+ * file, of its normalized text, which needs no parsing.
  */
 final class Checksums {
 
@@ -30,6 +32,9 @@ final class Checksums {
 	 * @return the hex checksum, or {@code null}
 	 */
 	static String of(DeclaredRevision revision, Dialect dialect) {
+		if (revision.migration() instanceof SqlMigration sql) {
+			return HexFormat.of().formatHex(sha256().digest(sql.upgrade().normalizedText().getBytes(StandardCharsets.UTF_8)));
+		}
 		List<Op> ops;
 		try {
 			ops = EmittingOperations.recordOffline(revision.migration()::upgrade);

@@ -2,7 +2,6 @@ package dev.migration.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 import java.util.Objects;
 
@@ -19,8 +18,14 @@ import dev.migration.core.dialect.PostgresScanner;
  */
 public record SqlScript(String location, String fileName, String text) {
 
-	private static final Pattern LEADING_COMMENTS = Pattern.compile("\\A(\\s*(--[^\\n]*(\\n|\\z)|/\\*.*?\\*/))*",
-			Pattern.DOTALL);
+	/** Comments before a statement's first word. */
+	private static final String LEADING_COMMENTS = "\\A(?:\\s*(?:--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/))*\\s*";
+
+	private static final Pattern BEGIN = Pattern.compile(LEADING_COMMENTS + "(?:begin|start\\s+transaction)\\b",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	private static final Pattern END = Pattern.compile(LEADING_COMMENTS
+			+ "(?:commit|end|abort|rollback)(?:\\s+(?:work|transaction))?\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	public SqlScript {
 		Objects.requireNonNull(location, "location");
@@ -58,20 +63,30 @@ public record SqlScript(String location, String fileName, String text) {
 	}
 
 	private static boolean isBegin(String statement) {
-		String words = words(statement);
-		return words.equals("begin") || words.startsWith("begin transaction") || words.startsWith("begin work")
-				|| words.startsWith("begin isolation") || words.startsWith("start transaction");
+		return BEGIN.matcher(statement).lookingAt();
 	}
 
 	private static boolean isEnd(String statement) {
-		String words = words(statement);
-		return words.equals("commit") || words.equals("end") || words.equals("abort") || words.equals("rollback")
-				|| words.matches("(commit|end|abort|rollback) (work|transaction)");
+		return END.matcher(statement).matches();
 	}
 
-	private static String words(String statement) {
-		String withoutComments = LEADING_COMMENTS.matcher(statement).replaceFirst("");
-		return withoutComments.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+	/**
+	 * Returns the text as its checksum sees it: without a byte order mark, with {@code \n}
+	 * line ends, trailing blanks of each line and trailing empty lines removed, so an editor's
+	 * line-end or whitespace habits do not count as a change.
+	 * @return the normalized text
+	 */
+	public String normalizedText() {
+		String text = this.text.startsWith("\uFEFF") ? this.text.substring(1) : this.text;
+		StringBuilder normalized = new StringBuilder(text.length());
+		for (String line : text.split("\\R", -1)) {
+			normalized.append(line.stripTrailing()).append('\n');
+		}
+		int end = normalized.length();
+		while (end > 0 && normalized.charAt(end - 1) == '\n') {
+			end--;
+		}
+		return normalized.substring(0, end);
 	}
 
 	/**
@@ -82,7 +97,8 @@ public record SqlScript(String location, String fileName, String text) {
 	 */
 	public List<String> headerLines(String key) {
 		List<String> texts = new ArrayList<>();
-		for (String line : this.text.split("\\R")) {
+		// the header is at the top: read lines only until the first statement
+		for (String line : (Iterable<String>) this.text.lines()::iterator) {
 			String trimmed = line.strip();
 			if (trimmed.isEmpty()) {
 				continue;
