@@ -97,6 +97,22 @@ class SqlMigrationsOnDatabaseTests {
 			.contains("CREATE UNIQUE INDEX CONCURRENTLY ix_customer_email ON customer (email)");
 	}
 
+	@Test
+	void aFileWhoseLineEndsOrTrailingBlanksChangedKeepsItsChecksumButAnEditedOneDoesNot() {
+		SqlScript original = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "CREATE TABLE t (id int);\n");
+		migrator(original).upgrade("heads");
+		SqlScript crlf = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "\uFEFFCREATE TABLE t (id int);  \r\n\r\n");
+		assertThat(migrator(crlf).validate().changed()).isEmpty();
+		SqlScript edited = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "CREATE TABLE t (id bigint);\n");
+		assertThat(migrator(edited).validate().changed()).singleElement()
+			.satisfies((mismatch) -> assertThat(mismatch.revision()).isEqualTo("V1"));
+	}
+
+	private Migrator migrator(SqlScript... scripts) {
+		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(List.of(scripts))),
+				new PostgresDialect(), RunSettings.defaults());
+	}
+
 	private Migrator migrator() {
 		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(load(SHOP)));
 		revisions.add(DeclaredRevision.of(new AddCustomerNotes()));
