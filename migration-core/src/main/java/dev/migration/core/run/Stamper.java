@@ -50,32 +50,10 @@ final class Stamper {
 			wanted.add(id);
 			wanted.addAll(this.catalog.graph().ancestors(id));
 		}
-		List<RevisionNode> order = this.catalog.graph().topologicalOrder();
-		List<AppliedStep> steps = new ArrayList<>();
-		this.sink.begin();
-		try {
-			for (RevisionNode node : order) {
-				if (wanted.contains(node.id()) && !state.known().contains(node.id())) {
-					steps.add(mark(node.id(), Direction.UPGRADE));
-				}
-			}
-			List<RevisionNode> newestFirst = new ArrayList<>(order);
-			Collections.reverse(newestFirst);
-			for (RevisionNode node : newestFirst) {
-				if (!wanted.contains(node.id()) && state.known().contains(node.id())) {
-					steps.add(mark(node.id(), Direction.DOWNGRADE));
-				}
-			}
-			this.sink.commit();
-		}
-		catch (RuntimeException ex) {
-			this.sink.rollback();
-			throw ex;
-		}
-		Set<String> after = this.catalog.graph().currentOf(wanted);
+		RunResult result = markExactly(state, wanted, true, start);
 		logger.info("Stamped {} -> {}: {} revision(s) marked, nothing run", Migrator.describe(state.current()),
-				Migrator.describe(after), steps.size());
-		return new RunResult(Action.STAMP, state.current(), after, steps, Migrator.millisSince(start));
+				Migrator.describe(result.after()), result.steps().size());
+		return result;
 	}
 
 	/**
@@ -89,12 +67,25 @@ final class Stamper {
 	RunResult markApplied(DatabaseState state, Set<String> applied, long start) {
 		Set<String> wanted = new LinkedHashSet<>(applied);
 		applied.forEach((id) -> wanted.addAll(this.catalog.graph().ancestors(id)));
+		return markExactly(state, wanted, false, start);
+	}
+
+	/** Marks what is wanted applied and, when asked, what is not wanted reverted, in one transaction. */
+	private RunResult markExactly(DatabaseState state, Set<String> wanted, boolean revertOthers, long start) {
+		List<RevisionNode> order = this.catalog.graph().topologicalOrder();
 		List<AppliedStep> steps = new ArrayList<>();
 		this.sink.begin();
 		try {
-			for (RevisionNode node : this.catalog.graph().topologicalOrder()) {
+			for (RevisionNode node : order) {
 				if (wanted.contains(node.id()) && !state.known().contains(node.id())) {
 					steps.add(mark(node.id(), Direction.UPGRADE));
+				}
+			}
+			List<RevisionNode> newestFirst = new ArrayList<>(order);
+			Collections.reverse(newestFirst);
+			for (RevisionNode node : newestFirst) {
+				if (revertOthers && !wanted.contains(node.id()) && state.known().contains(node.id())) {
+					steps.add(mark(node.id(), Direction.DOWNGRADE));
 				}
 			}
 			this.sink.commit();
