@@ -5,6 +5,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
@@ -21,6 +22,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
@@ -34,6 +36,7 @@ import dev.migration.core.run.Migrator;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
 import dev.migration.core.sql.SqlScriptLocations;
 
 /**
@@ -54,26 +57,26 @@ public final class MigrationAutoConfiguration {
 	Migrator migrator(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
 			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
 			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
-			ResourceLoader resourceLoader) {
+			ResourceLoader resourceLoader, ListableBeanFactory beanFactory, Environment environment) {
 		RunSettings settings = properties.toRunSettings();
 		for (MigrationSettingsCustomizer customizer : customizers.orderedStream().toList()) {
 			settings = customizer.customize(settings);
 		}
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
-		return new Migrator(target, catalog(migrations, properties, resourceLoader), new PostgresDialect(),
+		List<SqlScript> scripts = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader());
+		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), scripts);
+		return new Migrator(target, catalog(migrations, scripts), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint()))
 			.withRelease(Release.of(properties.getRelease()));
 	}
 
 	/** The Java revisions (beans) and the SQL files of {@code migrations.locations}, in one graph. */
-	private static MigrationCatalog catalog(ObjectProvider<Migration> migrations, MigrationProperties properties,
-			ResourceLoader resourceLoader) {
+	private static MigrationCatalog catalog(ObjectProvider<Migration> migrations, List<SqlScript> scripts) {
 		List<DeclaredRevision> revisions = new ArrayList<>();
 		migrations.orderedStream().map(DeclaredRevision::of).forEach(revisions::add);
-		revisions.addAll(SqlRevisions.declare(SqlScriptLocations.load(properties.getLocations(),
-				resourceLoader.getClassLoader())));
+		revisions.addAll(SqlRevisions.declare(scripts));
 		return MigrationCatalog.ofDeclared(revisions);
 	}
 

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -89,6 +90,30 @@ class MigrationAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("classpath:sql/bad/V1_create_thing.sql")
 				.hasMessageContaining("V<version>__<description>.sql"));
+	}
+
+	@Test
+	void flywayAutoConfigurationOnTheSameFilesStopsStartUpSayingWhatToDo() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+			.withPropertyValues("migrations.locations=classpath:sql/flyway-clash",
+					"spring.flyway.locations=classpath:/sql/flyway-clash/")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(FlywayConflictException.class)
+				.hasMessageContaining("[classpath:sql/flyway-clash]")
+				.hasMessageContaining("spring.flyway.enabled=false"));
+	}
+
+	@Test
+	void flywaySwitchedOffLeavesTheFilesToThisProject() {
+		this.contextRunner.withConfiguration(AutoConfigurations.of(FlywayAutoConfiguration.class))
+			.withPropertyValues("migrations.locations=classpath:sql/flyway-clash",
+					"spring.flyway.locations=classpath:sql/flyway-clash", "spring.flyway.enabled=false")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).current()).contains("V1");
+			});
 	}
 
 	@Test

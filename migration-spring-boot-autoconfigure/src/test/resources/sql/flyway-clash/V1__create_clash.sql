@@ -1,0 +1,1 @@
+CREATE TABLE clash (id int);
