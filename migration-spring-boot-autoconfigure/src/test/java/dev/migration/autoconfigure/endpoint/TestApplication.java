@@ -47,7 +47,9 @@ public final class TestApplication implements AutoCloseable {
 				"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
 				"server.port=0", "spring.main.banner-mode=off", "migrations.auto-run=false",
 				"management.endpoints.web.exposure.include=migrations,health",
-				"management.endpoint.health.probes.enabled=true", "management.endpoint.health.show-details=always"));
+				"management.endpoint.health.probes.enabled=true", "management.endpoint.health.show-details=always",
+				// Flyway is on the test class path for the conflict tests only
+				"spring.flyway.enabled=false"));
 		all.addAll(List.of(properties));
 		Class<?>[] sources = new Class<?>[revisions.size() + 1];
 		sources[0] = Config.class;
