@@ -118,7 +118,7 @@ public class MigrationProperties {
 
 	/**
 	 * Command to run instead of starting the application: upgrade, downgrade, current,
-	 * history, heads, pending, sql, lint, stamp or check. The application exits when it is done.
+	 * history, heads, pending, sql, lint, stamp, adopt, check, revision or merge. The application exits when it is done.
 	 */
 	private String command;
 

@@ -34,6 +34,9 @@ public enum MigrationCommand {
 	/** Marks the database as being at the target without running migrations. */
 	STAMP,
 
+	/** Takes over a database that Flyway migrated: marks what Flyway applied, runs nothing. */
+	ADOPT,
+
 	/** Fails unless the database is at heads and matches the code. */
 	CHECK,
 
@@ -54,10 +57,10 @@ public enum MigrationCommand {
 	/**
 	 * Returns whether the command changes the database, so its log is part of the record of
 	 * a deployment; the others only print.
-	 * @return whether this is upgrade, downgrade or stamp
+	 * @return whether this is upgrade, downgrade, stamp or adopt
 	 */
 	public boolean changesTheDatabase() {
-		return this == UPGRADE || this == DOWNGRADE || this == STAMP;
+		return this == UPGRADE || this == DOWNGRADE || this == STAMP || this == ADOPT;
 	}
 
 	/**

@@ -81,6 +81,7 @@ public class MigrationCommands {
 					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads", LocalDate.now()), out);
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
+			case ADOPT -> printAdopt(this.migrator.adoptFlyway(), out);
 			case CURRENT -> printIds(this.migrator.current(), out);
 			case HEADS -> printIds(this.migrator.heads(), out);
 			case HISTORY -> printHistory(this.migrator.history(), out);
@@ -178,6 +179,15 @@ public class MigrationCommands {
 					(step.direction() == Direction.UPGRADE) ? "applied" : "reverted");
 		}
 		out.print(table.render());
+	}
+
+	private static void printAdopt(RunResult result, PrintStream out) {
+		if (result.isEmpty()) {
+			out.println("Nothing to adopt: the database has no flyway_schema_history, or already a history of "
+					+ "this project; it is at " + describe(result.after()) + ".");
+			return;
+		}
+		printStamp(result, out);
 	}
 
 	private static void printIds(Collection<String> ids, PrintStream out) {

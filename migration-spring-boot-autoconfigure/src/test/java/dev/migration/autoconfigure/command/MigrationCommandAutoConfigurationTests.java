@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,12 +29,15 @@ class MigrationCommandAutoConfigurationTests {
 
 	private final JdbcTemplate jdbc;
 
+	private final TestDatabase database;
+
 	private final ApplicationContextRunner withoutRevisions;
 
 	private final ApplicationContextRunner contextRunner;
 
 	MigrationCommandAutoConfigurationTests(TestDatabase database) {
 		this.jdbc = new JdbcTemplate(database.dataSource());
+		this.database = database;
 		this.withoutRevisions = new ApplicationContextRunner()
 			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
 					MigrationAutoConfiguration.class, MigrationCommandAutoConfiguration.class))
@@ -78,6 +82,21 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand released = run(withContract, "upgrade", "heads", "migrations.release=d4");
 		assertThat(released.out()).startsWith("Upgraded c3 -> d4: 1 revision(s)");
 		assertThat(this.jdbc.queryForObject("SELECT name FROM item", String.class)).isEmpty();
+	}
+
+	@Test
+	void adoptMarksWhatFlywayAppliedWithoutRunningItAndSaysSoOnce() {
+		Flyway.configure()
+			.dataSource(this.database.url(), this.database.user(), this.database.password())
+			.locations("classpath:sql/flyway-clash")
+			.load()
+			.migrate();
+		CapturedCommand adopted = run("adopt", "heads", "migrations.locations=classpath:sql/flyway-clash");
+		assertThat(adopted.exitCode()).isZero();
+		assertThat(adopted.out()).startsWith("Stamped <base> -> V1: 1 revision(s) marked without running them");
+		CapturedCommand again = run("adopt", "heads", "migrations.locations=classpath:sql/flyway-clash");
+		assertThat(again.out()).startsWith("Nothing to adopt");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM flyway_schema_history", Integer.class)).isOne();
 	}
 
 	@Test
@@ -298,7 +317,7 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("migrate");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
-				+ "current, history, heads, pending, sql, lint, stamp, check, revision, merge.\n");
+				+ "current, history, heads, pending, sql, lint, stamp, adopt, check, revision, merge.\n");
 	}
 
 	@Test
