@@ -24,6 +24,14 @@ public enum Stage {
 	 * endpoint), once every instance runs code that no longer needs what it removes: the
 	 * contract half of expand and contract (drop an old column, a sync trigger).
 	 */
-	CONTRACT
+	CONTRACT;
+
+	/**
+	 * Returns the stage as the endpoint, the commands and SQL headers write it.
+	 * @return the lower-case name, such as {@code background}
+	 */
+	public String value() {
+		return name().toLowerCase(java.util.Locale.ROOT);
+	}
 
 }

@@ -9,6 +9,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
+import dev.migration.core.Stage;
 import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
@@ -80,6 +81,11 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 	}
 
 	private boolean nothingToDo() {
+		// without background or contract revisions the start-up run applied all there is: no query
+		if (this.runs.migrator().catalog().graph().topologicalOrder().stream()
+			.allMatch((node) -> this.runs.migrator().catalog().get(node.id()).stage() == Stage.STARTUP)) {
+			return true;
+		}
 		try {
 			return plan().isEmpty();
 		}

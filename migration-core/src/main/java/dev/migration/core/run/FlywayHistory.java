@@ -7,7 +7,10 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.sql.MigrationVersion;
+import dev.migration.core.sql.SqlFileName;
+import dev.migration.core.sql.SqlMigration;
 
 /**
  * What Flyway's {@code flyway_schema_history} says was applied, read when a database that
@@ -82,19 +85,15 @@ record FlywayHistory(List<Row> rows) {
 		return applied;
 	}
 
+	/** The versioned SQL files up to a Flyway baseline; Java revisions have no version. */
 	private static Set<String> upTo(MigrationCatalog catalog, MigrationVersion baseline) {
 		Set<String> ids = new LinkedHashSet<>();
-		catalog.graph().topologicalOrder().stream().map((node) -> node.id()).filter((id) -> id.startsWith("V"))
-			.forEach((id) -> {
-				try {
-					if (MigrationVersion.parse(id.substring(1)).compareTo(baseline) <= 0) {
-						ids.add(id);
-					}
-				}
-				catch (RuntimeException ex) {
-					// a Java revision whose id starts with V is no versioned file
-				}
-			});
+		for (RevisionNode node : catalog.graph().topologicalOrder()) {
+			if (catalog.get(node.id()).migration() instanceof SqlMigration sql
+					&& SqlFileName.parse(sql.upgrade().fileName()).version().compareTo(baseline) <= 0) {
+				ids.add(node.id());
+			}
+		}
 		return ids;
 	}
 

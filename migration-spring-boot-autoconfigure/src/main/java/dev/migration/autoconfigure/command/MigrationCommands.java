@@ -8,7 +8,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -217,11 +216,8 @@ public class MigrationCommands {
 			return;
 		}
 		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "STAGE", "WAITING");
-		plan.now().forEach((revision) -> table.row(revision.id(), revision.message(), stage(revision), ""));
-		plan.waiting()
-			.forEach((wait) -> table.row(wait.revision().id(), wait.revision().message(), stage(wait.revision()),
-					wait.describe()));
-		out.print(table.render());
+		plan.now().forEach((revision) -> table.row(revision.id(), revision.message(), revision.stage().value(), ""));
+		out.print(withWaiting(table, plan.waiting()).render());
 	}
 
 	private static void printWaiting(List<Waiting> waiting, PrintStream out) {
@@ -229,14 +225,13 @@ public class MigrationCommands {
 			return;
 		}
 		out.println(waiting.size() + " revision(s) wait; release contract revisions with --migrations.release=<id>:");
-		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "STAGE", "WAITING");
-		waiting.forEach((wait) -> table.row(wait.revision().id(), wait.revision().message(), stage(wait.revision()),
-				wait.describe()));
-		out.print(table.render());
+		out.print(withWaiting(TextTable.withHeader("REVISION", "MESSAGE", "STAGE", "WAITING"), waiting).render());
 	}
 
-	private static String stage(DeclaredRevision revision) {
-		return revision.stage().name().toLowerCase(Locale.ROOT);
+	private static TextTable withWaiting(TextTable table, List<Waiting> waiting) {
+		waiting.forEach((wait) -> table.row(wait.revision().id(), wait.revision().message(),
+				wait.revision().stage().value(), wait.describe()));
+		return table;
 	}
 
 	private static String timestamp(OffsetDateTime time) {

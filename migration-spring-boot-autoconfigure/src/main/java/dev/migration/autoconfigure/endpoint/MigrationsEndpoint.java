@@ -5,7 +5,6 @@ import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -30,7 +29,6 @@ import dev.migration.autoconfigure.BackfillPaces;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.RunInProgressException;
-import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.execute.Direction;
@@ -382,7 +380,7 @@ public class MigrationsEndpoint {
 				.filter((finding) -> finding.revision().equals(revision.id()))
 				.map(LintDescriptor::of)
 				.toList() : List.of();
-			return new PendingDescriptor(revision.id(), revision.message(), stageName(revision.stage()),
+			return new PendingDescriptor(revision.id(), revision.message(), revision.stage().value(),
 					(waiting != null) ? waiting.describe() : null, findings);
 		}
 
@@ -398,14 +396,10 @@ public class MigrationsEndpoint {
 	public record WaitingDescriptor(String revision, String stage, String waiting) {
 
 		static WaitingDescriptor of(Waiting waiting) {
-			return new WaitingDescriptor(waiting.revision().id(), stageName(waiting.revision().stage()),
+			return new WaitingDescriptor(waiting.revision().id(), waiting.revision().stage().value(),
 					waiting.describe());
 		}
 
-	}
-
-	static String stageName(Stage stage) {
-		return stage.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**
