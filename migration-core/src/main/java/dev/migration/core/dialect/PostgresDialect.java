@@ -457,6 +457,9 @@ public class PostgresDialect implements Dialect {
 	}
 
 	private static SqlStatement rawStatement(String sql) {
+		if (PostgresScanner.isCopyWithData(sql)) {
+			return SqlStatement.copyIn(sql);
+		}
 		if (!PostgresScanner.requiresNoTransaction(sql)) {
 			return SqlStatement.of(sql);
 		}

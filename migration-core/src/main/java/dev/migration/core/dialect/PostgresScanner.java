@@ -9,7 +9,8 @@ import dev.migration.core.MigrationException;
 /**
  * Splits PostgreSQL text into statements at top-level semicolons, skipping comments (nested
  * block comments too), quoted identifiers, string literals ({@code E''} escapes included) and
- * dollar-quoted bodies, so a function body is never cut in half.
+ * dollar-quoted bodies, so a function body is never cut in half; the data lines after
+ * {@code COPY ... FROM stdin;} up to {@code \.} stay with their command, as psql reads them.
  */
 public final class PostgresScanner {
 
@@ -18,6 +19,9 @@ public final class PostgresScanner {
 			"create unique index concurrently", "drop index concurrently", "vacuum", "create database",
 			"drop database", "alter system", "create tablespace", "drop tablespace", "reindex database",
 			"reindex system");
+
+	/** The line that ends the data of {@code COPY ... FROM stdin}, as psql reads it. */
+	private static final String END_OF_DATA = "\\.";
 
 	private final String sql;
 
@@ -63,13 +67,17 @@ public final class PostgresScanner {
 		return (" " + leadingWords(statement, Integer.MAX_VALUE) + " ").contains(" concurrently ");
 	}
 
-	/** Lower-case leading words of a statement, comments and quoted text skipped. */
+	/** Lower-case leading words of a statement up to its end or semicolon, comments and quoted text skipped. */
 	static String leadingWords(String statement, int count) {
 		List<String> words = new ArrayList<>();
 		StringBuilder word = new StringBuilder();
 		PostgresScanner scanner = new PostgresScanner(statement);
 		while (scanner.position < statement.length() && words.size() < count) {
 			char c = statement.charAt(scanner.position);
+			if (c == ';') {
+				// what follows a COPY command's semicolon is its data, not SQL
+				break;
+			}
 			if (Character.isLetterOrDigit(c) || c == '_') {
 				word.append(Character.toLowerCase(c));
 				scanner.position++;
@@ -89,13 +97,71 @@ public final class PostgresScanner {
 		return String.join(" ", words).toLowerCase(Locale.ROOT);
 	}
 
+	/**
+	 * Returns whether a statement is {@code COPY ... FROM stdin} followed by its data, as
+	 * {@link #split} returns one: the command, a semicolon, the data lines and a {@code \.} line.
+	 * @param statement one statement
+	 * @return whether it carries the data to copy in
+	 */
+	public static boolean isCopyWithData(String statement) {
+		return statement.endsWith("\n" + END_OF_DATA) && copyCommandEnd(statement) > 0;
+	}
+
+	/**
+	 * Returns the command of a {@link #isCopyWithData COPY with data}, without the semicolon.
+	 * @param statement the statement with its data
+	 * @return the command, such as {@code COPY region (code, name) FROM stdin}
+	 */
+	public static String copyCommand(String statement) {
+		return statement.substring(0, copyCommandEnd(statement)).strip();
+	}
+
+	/**
+	 * Returns the data of a {@link #isCopyWithData COPY with data}: its lines, each ended by a
+	 * line feed, without the {@code \.} line.
+	 * @param statement the statement with its data
+	 * @return the data
+	 */
+	public static String copyData(String statement) {
+		int semicolon = copyCommandEnd(statement);
+		int dataStart = statement.indexOf('\n', semicolon) + 1;
+		return statement.substring(dataStart, statement.length() - END_OF_DATA.length());
+	}
+
+	/** Where the command of a COPY with data ends (at its semicolon), or -1. */
+	private static int copyCommandEnd(String statement) {
+		PostgresScanner scanner = new PostgresScanner(statement);
+		while (scanner.position < statement.length()) {
+			if (statement.charAt(scanner.position) == ';') {
+				return isCopyFromStdin(statement.substring(0, scanner.position)) ? scanner.position : -1;
+			}
+			if (!scanner.skipQuotedOrComment()) {
+				scanner.position++;
+			}
+		}
+		return -1;
+	}
+
+	private static boolean isCopyFromStdin(String command) {
+		String words = leadingWords(command, Integer.MAX_VALUE);
+		return words.startsWith("copy ") && (" " + words + " ").contains(" from stdin ");
+	}
+
 	private List<String> statements() {
 		List<String> statements = new ArrayList<>();
 		int start = 0;
 		boolean meaningful = false;
 		while (this.position < this.sql.length()) {
 			char c = this.sql.charAt(this.position);
-			if (c == ';') {
+			if (c == ';' && meaningful && isCopyFromStdin(this.sql.substring(start, this.position))) {
+				// the data that follows is not SQL: it runs up to a line of its own holding \.
+				skipCopyData(start);
+				statements.add(this.sql.substring(start, this.position).strip());
+				skipRestOfLine();
+				start = this.position;
+				meaningful = false;
+			}
+			else if (c == ';') {
 				addIfMeaningful(statements, start, meaningful);
 				this.position++;
 				start = this.position;
@@ -114,6 +180,33 @@ public final class PostgresScanner {
 		}
 		addIfMeaningful(statements, start, meaningful);
 		return statements;
+	}
+
+	/** Moves from the semicolon of a COPY command past the {@code \.} line that ends its data. */
+	private void skipCopyData(int commandStart) {
+		int lineEnd = this.sql.indexOf('\n', this.position);
+		int line = (lineEnd < 0) ? this.sql.length() : lineEnd + 1;
+		while (line < this.sql.length()) {
+			int end = this.sql.indexOf('\n', line);
+			int next = (end < 0) ? this.sql.length() : end + 1;
+			String text = this.sql.substring(line, (end < 0) ? this.sql.length() : end);
+			if (text.stripTrailing().equals(END_OF_DATA)) {
+				this.position = line + END_OF_DATA.length();
+				return;
+			}
+			line = next;
+		}
+		int command = commandStart;
+		while (Character.isWhitespace(this.sql.charAt(command))) {
+			command++;
+		}
+		throw new MigrationException("The data of the COPY ... FROM stdin starting on line " + lineOf(command)
+				+ " of the SQL has no end: add a line holding only \\. after its last row.");
+	}
+
+	private void skipRestOfLine() {
+		int end = this.sql.indexOf('\n', this.position);
+		this.position = (end < 0) ? this.sql.length() : end + 1;
 	}
 
 	private void addIfMeaningful(List<String> statements, int start, boolean meaningful) {
@@ -245,14 +338,18 @@ public final class PostgresScanner {
 	}
 
 	private MigrationException unterminated(String what, int start) {
+		return new MigrationException("Unterminated " + what + " starting on line " + lineOf(start)
+				+ " of the SQL; close it or check for a stray quote.");
+	}
+
+	private int lineOf(int offset) {
 		int line = 1;
-		for (int i = 0; i < start; i++) {
+		for (int i = 0; i < offset; i++) {
 			if (this.sql.charAt(i) == '\n') {
 				line++;
 			}
 		}
-		return new MigrationException("Unterminated " + what + " starting on line " + line
-				+ " of the SQL; close it or check for a stray quote.");
+		return line;
 	}
 
 }

@@ -65,6 +65,15 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	}
 
 	/**
+	 * A {@code COPY ... FROM stdin} with its data, as {@link PostgresScanner#split} returns it.
+	 * @param sql the command, its semicolon, the data lines and the {@code \.} line
+	 * @return the statement
+	 */
+	public static SqlStatement copyIn(String sql) {
+		return new SqlStatement(List.of(sql), List.of(), true, true, null, Kind.COPY_IN);
+	}
+
+	/**
 	 * A statement without parameters that must run outside a transaction block.
 	 * @param sql the statement
 	 * @return the statement
@@ -103,6 +112,14 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 	}
 
 	/**
+	 * Returns whether this is a {@code COPY ... FROM stdin} carrying its data.
+	 * @return whether this copies data in
+	 */
+	public boolean isCopyIn() {
+		return this.kind == Kind.COPY_IN;
+	}
+
+	/**
 	 * Returns whether this is the point where a step commits and opens a new transaction.
 	 * @return whether this is a commit point
 	 */
@@ -136,7 +153,13 @@ public record SqlStatement(List<String> fragments, List<Object> parameters, bool
 		SETTING,
 
 		/** Where a step commits its transaction and opens the next one; it has no SQL. */
-		COMMIT_POINT
+		COMMIT_POINT,
+
+		/**
+		 * {@code COPY ... FROM stdin;} with its data lines and the {@code \.} line, sent
+		 * through the driver's copy protocol online and as written to a psql script.
+		 */
+		COPY_IN
 
 	}
 

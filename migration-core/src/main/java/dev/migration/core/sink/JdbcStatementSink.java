@@ -1,5 +1,7 @@
 package dev.migration.core.sink;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.sql.Connection;
@@ -18,11 +20,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
+import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.dialect.SqlStatement;
 
 /** Runs statements on one JDBC connection, binding values as parameters. */
@@ -65,6 +69,10 @@ public final class JdbcStatementSink implements StatementSink {
 
 	@Override
 	public void execute(SqlStatement statement) {
+		if (statement.isCopyIn()) {
+			copyIn(statement.sql());
+			return;
+		}
 		if (this.batch != null && statement.transactional() && !autoCommit()) {
 			if (this.batch.isEmpty()) {
 				this.batch.lead(this.pendingSettings);
@@ -145,6 +153,22 @@ public final class JdbcStatementSink implements StatementSink {
 	public <T> List<T> query(String sql, RowMapper<T> mapper, List<Object> args) {
 		flush();
 		return this.reads.query(sql, mapper, args.toArray());
+	}
+
+	/** The data goes through the copy protocol: the server reads it as psql would send it. */
+	private void copyIn(String statement) {
+		flush();
+		String command = PostgresScanner.copyCommand(statement);
+		run(command, () -> {
+			try {
+				this.connection.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(command, new StringReader(PostgresScanner.copyData(statement)));
+			}
+			catch (IOException ex) {
+				throw new SQLException("Could not send the data of " + command + ": " + ex.getMessage(), ex);
+			}
+		});
 	}
 
 	private void sendBatch() {

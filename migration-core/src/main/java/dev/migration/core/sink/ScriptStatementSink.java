@@ -27,7 +27,8 @@ public final class ScriptStatementSink implements StatementSink {
 	@Override
 	public void execute(SqlStatement statement) {
 		String sql = this.dialect.inline(statement).stripTrailing();
-		this.script.append(sql).append(terminator(sql)).append('\n');
+		// the data of a COPY ends with its \. line; psql reads no semicolon after it
+		this.script.append(sql).append(statement.isCopyIn() ? "" : terminator(sql)).append('\n');
 	}
 
 	@Override

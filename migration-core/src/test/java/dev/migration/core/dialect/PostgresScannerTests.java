@@ -1,5 +1,7 @@
 package dev.migration.core.dialect;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import dev.migration.core.MigrationException;
@@ -32,6 +34,34 @@ class PostgresScannerTests {
 				$body$ LANGUAGE plpgsql""";
 		assertThat(PostgresScanner.split(function + ";\nSELECT $$a;b$$, $1")).containsExactly(function,
 				"SELECT $$a;b$$, $1");
+	}
+
+	@Test
+	void keepsTheDataOfCopyFromStdinWithItsCommand() {
+		String sql = "CREATE TABLE region (code text, name text);\n"
+				+ "COPY region (code, name) FROM stdin;\n"
+				+ "fr\tFrance; the 'hexagon' -- not a comment\n"
+				+ "de\tGermany $$ not a quote\n"
+				+ "\\.\n"
+				+ "SELECT count(*) FROM region;";
+		List<String> statements = PostgresScanner.split(sql);
+		assertThat(statements).hasSize(3);
+		String copy = statements.get(1);
+		assertThat(PostgresScanner.isCopyWithData(copy)).isTrue();
+		assertThat(PostgresScanner.copyCommand(copy)).isEqualTo("COPY region (code, name) FROM stdin");
+		assertThat(PostgresScanner.copyData(copy))
+			.isEqualTo("fr\tFrance; the 'hexagon' -- not a comment\nde\tGermany $$ not a quote\n");
+		assertThat(statements.get(2)).isEqualTo("SELECT count(*) FROM region");
+		assertThat(PostgresScanner.isCopyWithData(statements.get(0))).isFalse();
+		assertThat(PostgresScanner.isCopyWithData("COPY region TO stdout")).isFalse();
+	}
+
+	@Test
+	void copyDataWithoutItsEndLineIsReportedWithTheLineOfTheCommand() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> PostgresScanner.split("SELECT 1;\n\nCOPY region FROM STDIN;\nfr\tFrance\n"))
+			.withMessageContaining("COPY ... FROM stdin starting on line 3")
+			.withMessageContaining("\\.");
 	}
 
 	@Test

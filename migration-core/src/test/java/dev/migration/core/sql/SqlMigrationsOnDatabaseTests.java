@@ -14,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
 import dev.migration.core.catalog.DeclaredRevision;
@@ -26,6 +27,7 @@ import dev.migration.core.schema.ColumnType;
 import dev.migration.testdb.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** A small SQL history (with a Java revision after it) applied and reverted on a real PostgreSQL. */
 @PostgresTest
@@ -106,6 +108,39 @@ class SqlMigrationsOnDatabaseTests {
 		SqlScript edited = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "CREATE TABLE t (id bigint);\n");
 		assertThat(migrator(edited).validate().changed()).singleElement()
 			.satisfies((mismatch) -> assertThat(mismatch.revision()).isEqualTo("V1"));
+	}
+
+	@Test
+	void copyFromStdinLoadsTheRowsWrittenInTheFileInsideItsTransaction() {
+		SqlScript regions = new SqlScript("filesystem:db/V1__regions.sql", "V1__regions.sql", """
+				CREATE TABLE region (code text PRIMARY KEY, name text, note text);
+				COPY region (code, name, note) FROM stdin;
+				fr\tFrance\tsemicolon; and 'quote'
+				de\tGermany\t\\N
+				\\.
+				UPDATE region SET note = 'none' WHERE note IS NULL;
+				""");
+		migrator(regions).upgrade("heads");
+		assertThat(this.jdbc.queryForList("SELECT code || '=' || note FROM region ORDER BY code", String.class))
+			.containsExactly("de=none", "fr=semicolon; and 'quote'");
+		assertThat(migrator(regions).upgradeSql("base", "heads"))
+			.contains("COPY region (code, name, note) FROM stdin;\nfr\tFrance\tsemicolon; and 'quote'\n"
+					+ "de\tGermany\t\\N\n\\.\nUPDATE region");
+	}
+
+	@Test
+	void aCopyWhoseDataDoesNotLoadRollsTheWholeFileBack() {
+		SqlScript regions = new SqlScript("filesystem:db/V1__regions.sql", "V1__regions.sql", """
+				CREATE TABLE region (code text PRIMARY KEY, name text);
+				COPY region (code, name) FROM stdin;
+				fr\tFrance
+				fr\tFrance again
+				\\.
+				""");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator(regions).upgrade("heads"))
+			.withMessageContaining("V1")
+			.withMessageContaining("duplicate key");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('region') IS NULL", Boolean.class)).isTrue();
 	}
 
 	private Migrator migrator(SqlScript... scripts) {
