@@ -10,6 +10,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
 import dev.migration.core.Stage;
+import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
@@ -82,8 +83,9 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 
 	private boolean nothingToDo() {
 		// without background or contract revisions the start-up run applied all there is: no query
-		if (this.runs.migrator().catalog().graph().topologicalOrder().stream()
-			.allMatch((node) -> this.runs.migrator().catalog().get(node.id()).stage() == Stage.STARTUP)) {
+		MigrationCatalog catalog = this.runs.migrator().catalog();
+		if (catalog.graph().topologicalOrder().stream().allMatch((node) -> catalog.get(node.id()).stage() == Stage.STARTUP)
+				&& catalog.repeatables().stream().allMatch((revision) -> revision.stage() == Stage.STARTUP)) {
 			return true;
 		}
 		try {

@@ -6,12 +6,14 @@ import java.util.List;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
+import dev.migration.core.MigrationException;
 import dev.migration.core.execute.ExecutionSettings;
 import dev.migration.core.history.HistoryTable;
 import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sql.SqlScriptLocations;
 
 /**
@@ -124,10 +126,18 @@ public class MigrationProperties {
 
 	/**
 	 * Where SQL migration files are (classpath: or filesystem: folders, subfolders included),
-	 * named as Flyway names them: V<version>__<description>.sql and its undo
-	 * U<version>__<description>.sql. Each becomes revision V<version>, beside the Java revisions.
+	 * named as Flyway names them: V<version>__<description>.sql becomes revision V<version>,
+	 * beside the Java revisions; U<version>__<description>.sql is its downgrade;
+	 * R__<description>.sql is repeatable revision R__<description>, applied again after the
+	 * others whenever it changes.
 	 */
 	private List<String> locations = new ArrayList<>(List.of(SqlScriptLocations.DEFAULT_LOCATION));
+
+	/**
+	 * Flyway's history table, "schema.table" or a table on the search path, read once to take
+	 * over a database Flyway migrated (spring.flyway.table and spring.flyway.default-schema).
+	 */
+	private String flywayTable = RunSettings.DEFAULT_FLYWAY_TABLE.name();
 
 	/**
 	 * Contract revisions released to run: their ids, or "all". Contract revisions (drop an
@@ -150,7 +160,17 @@ public class MigrationProperties {
 		return new RunSettings(new HistoryTable(this.schema, this.table),
 				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout, this.lockProbeTimeout),
 				this.lockRetries,
-				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy);
+				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy, flywayTable());
+	}
+
+	private QualifiedName flywayTable() {
+		try {
+			return QualifiedName.parse(this.flywayTable.strip());
+		}
+		catch (RuntimeException ex) {
+			throw new MigrationException("migrations.flyway-table '" + this.flywayTable + "' is not a table name: "
+					+ ex.getMessage() + " Name Flyway's history table as table or schema.table.", ex);
+		}
 	}
 
 	public boolean isEnabled() {
@@ -295,6 +315,14 @@ public class MigrationProperties {
 
 	public void setCommand(String command) {
 		this.command = command;
+	}
+
+	public String getFlywayTable() {
+		return this.flywayTable;
+	}
+
+	public void setFlywayTable(String flywayTable) {
+		this.flywayTable = flywayTable;
 	}
 
 	public List<String> getLocations() {

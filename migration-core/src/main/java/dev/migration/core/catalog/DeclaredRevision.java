@@ -19,13 +19,32 @@ import dev.migration.core.graph.RevisionNode;
  * @param migration the migration
  * @param transactional whether it may run in a transaction
  * @param stage when it runs: during start-up, in the background, or once released
+ * @param repeatable whether it is a repeatable script: outside the graph, applied again after
+ * the other revisions whenever its checksum changes, never reverted
  */
-public record DeclaredRevision(RevisionNode node, Migration migration, boolean transactional, Stage stage) {
+public record DeclaredRevision(RevisionNode node, Migration migration, boolean transactional, Stage stage,
+		boolean repeatable) {
 
 	public DeclaredRevision {
 		Objects.requireNonNull(node, "node");
 		Objects.requireNonNull(migration, "migration");
 		Objects.requireNonNull(stage, "stage");
+		if (repeatable && !node.downRevisions().isEmpty()) {
+			throw new InvalidMigrationException("Repeatable revision " + node.id() + " revises "
+					+ node.downRevisions() + ", but a repeatable one stands outside the chain; use depends-on to "
+					+ "make it wait for a revision.");
+		}
+	}
+
+	/**
+	 * Creates a revision of the graph, not a repeatable one.
+	 * @param node the revision's place in the graph
+	 * @param migration the migration
+	 * @param transactional whether it may run in a transaction
+	 * @param stage when it runs
+	 */
+	public DeclaredRevision(RevisionNode node, Migration migration, boolean transactional, Stage stage) {
+		this(node, migration, transactional, stage, false);
 	}
 
 	/**

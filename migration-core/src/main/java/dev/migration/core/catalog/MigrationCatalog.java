@@ -1,6 +1,8 @@
 package dev.migration.core.catalog;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,16 +12,23 @@ import dev.migration.core.Migration;
 import dev.migration.core.graph.RevisionGraph;
 import dev.migration.core.graph.RevisionNode;
 
-/** Every revision the code declares, with the graph they form; immutable. */
+/**
+ * Every revision the code declares, with the graph they form, and the repeatable scripts
+ * that stand beside the graph; immutable.
+ */
 public final class MigrationCatalog {
 
 	private final Map<String, DeclaredRevision> revisions;
 
 	private final RevisionGraph graph;
 
-	private MigrationCatalog(Map<String, DeclaredRevision> revisions, RevisionGraph graph) {
+	private final Map<String, DeclaredRevision> repeatables;
+
+	private MigrationCatalog(Map<String, DeclaredRevision> revisions, RevisionGraph graph,
+			Map<String, DeclaredRevision> repeatables) {
 		this.revisions = revisions;
 		this.graph = graph;
+		this.repeatables = repeatables;
 	}
 
 	/**
@@ -38,11 +47,60 @@ public final class MigrationCatalog {
 	 * @return the catalog
 	 */
 	public static MigrationCatalog ofDeclared(Collection<DeclaredRevision> declared) {
+		List<DeclaredRevision> chained = declared.stream().filter((revision) -> !revision.repeatable()).toList();
 		// the graph reports duplicate ids with both revisions named, so build it before the map
-		RevisionGraph graph = RevisionGraph.of(declared.stream().map(DeclaredRevision::node).toList());
+		RevisionGraph graph = RevisionGraph.of(chained.stream().map(DeclaredRevision::node).toList());
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
-		declared.forEach((revision) -> byId.put(revision.id(), revision));
-		return new MigrationCatalog(Map.copyOf(byId), graph);
+		chained.forEach((revision) -> byId.put(revision.id(), revision));
+		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph));
+	}
+
+	/** Repeatable revisions run in id order, as Flyway runs repeatable scripts in description order. */
+	private static Map<String, DeclaredRevision> repeatables(Collection<DeclaredRevision> declared,
+			RevisionGraph graph) {
+		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
+		List<DeclaredRevision> sorted = declared.stream()
+			.filter(DeclaredRevision::repeatable)
+			.sorted(Comparator.comparing(DeclaredRevision::id))
+			.toList();
+		for (DeclaredRevision repeatable : sorted) {
+			if (graph.find(repeatable.id()).isPresent() || byId.put(repeatable.id(), repeatable) != null) {
+				throw new InvalidMigrationException("Two revisions have the id " + repeatable.id() + ". Rename one.");
+			}
+			for (String needed : repeatable.node().dependsOn()) {
+				if (graph.find(needed).isEmpty()) {
+					throw new InvalidMigrationException("Repeatable revision " + repeatable.id() + " depends on "
+							+ needed + ", which no revision declares. Name a revision id, or remove the dependency.");
+				}
+			}
+		}
+		return Collections.unmodifiableMap(byId);
+	}
+
+	/**
+	 * Returns the repeatable revisions, in the order they run.
+	 * @return the repeatable revisions
+	 */
+	public List<DeclaredRevision> repeatables() {
+		return List.copyOf(this.repeatables.values());
+	}
+
+	/**
+	 * Returns whether the id is that of a repeatable revision.
+	 * @param id the full id
+	 * @return whether it is repeatable
+	 */
+	public boolean isRepeatable(String id) {
+		return this.repeatables.containsKey(id);
+	}
+
+	/**
+	 * Returns whether the catalog declares this id, in the graph or as a repeatable revision.
+	 * @param id the full id
+	 * @return whether it is declared
+	 */
+	public boolean declares(String id) {
+		return isRepeatable(id) || this.graph.find(id).isPresent();
 	}
 
 	/**
@@ -59,7 +117,8 @@ public final class MigrationCatalog {
 	 * @return the revision
 	 */
 	public DeclaredRevision get(String id) {
-		return this.revisions.get(this.graph.get(id).id());
+		DeclaredRevision repeatable = this.repeatables.get(id);
+		return (repeatable != null) ? repeatable : this.revisions.get(this.graph.get(id).id());
 	}
 
 	/**

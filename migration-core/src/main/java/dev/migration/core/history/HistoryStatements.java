@@ -81,6 +81,18 @@ public final class HistoryStatements {
 	}
 
 	/**
+	 * Marks a repeatable revision applied with its new checksum, whether or not it ran before,
+	 * and logs it; the upsert changes exactly one row.
+	 * @param record the step
+	 * @return the statements, to run in the step's transaction
+	 */
+	public List<SqlStatement> recordRepeated(StepRecord record) {
+		return List.of(statement("INSERT INTO %STATE% (revision, checksum) VALUES (?, ?)\n"
+				+ "ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = clock_timestamp()",
+				Arrays.asList(record.revision(), record.checksum()), 1), recordLogOnly(record));
+	}
+
+	/**
 	 * Marks a revision reverted and logs it; exactly one state row must be removed.
 	 * @param record the step
 	 * @return the statements, to run in the step's transaction

@@ -41,6 +41,7 @@ public final class Linter {
 		for (RevisionNode node : catalog.graph().topologicalOrder()) {
 			revisions.add(catalog.get(node.id()));
 		}
+		revisions.addAll(catalog.repeatables());
 		return lint(revisions);
 	}
 

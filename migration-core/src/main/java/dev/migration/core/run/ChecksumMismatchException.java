@@ -27,6 +27,7 @@ public class ChecksumMismatchException extends MigrationException {
 	static String describe(List<ChecksumMismatch> mismatches) {
 		StringBuilder message = new StringBuilder("The code of applied revision(s) changed since they ran:");
 		mismatches.forEach((mismatch) -> message.append("\n  ").append(mismatch.revision())
+			.append((mismatch.file() != null) ? " (" + mismatch.file() + ")" : "")
 			.append(": applied with checksum ").append(mismatch.applied())
 			.append(", code now has ").append(mismatch.code()));
 		return message.append("\nRestore the revision's code, or, if the change is intended and the database already "
@@ -40,8 +41,9 @@ public class ChecksumMismatchException extends MigrationException {
 	 * @param revision the revision id
 	 * @param applied the checksum stored when it ran
 	 * @param code the checksum of its code now
+	 * @param file the SQL file of the revision, or {@code null} for a Java revision
 	 */
-	public record ChecksumMismatch(String revision, String applied, String code) {
+	public record ChecksumMismatch(String revision, String applied, String code, String file) {
 
 	}
 

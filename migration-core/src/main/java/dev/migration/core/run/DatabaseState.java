@@ -14,8 +14,8 @@ import dev.migration.core.history.AppliedRevision;
  * The applied revisions as the state table holds them, split into those the code declares
  * and those it does not, with the current revisions derived from the known ones.
  *
- * @param applied every state row, oldest first
- * @param known the ids of applied revisions the code declares
+ * @param applied every state row, oldest first, repeatable revisions included
+ * @param known the ids of applied revisions of the graph the code declares
  * @param unknown the ids of applied revisions the code does not declare
  * @param current the applied revisions nothing applied revises
  */
@@ -40,7 +40,10 @@ public record DatabaseState(List<AppliedRevision> applied, Set<String> known, Se
 		Set<String> known = new LinkedHashSet<>();
 		Set<String> unknown = new LinkedHashSet<>();
 		for (AppliedRevision row : applied) {
-			(catalog.graph().find(row.revision()).isPresent() ? known : unknown).add(row.revision());
+			// a repeatable revision's row holds the checksum it last ran with; it has no place in the graph
+			if (!catalog.isRepeatable(row.revision())) {
+				(catalog.graph().find(row.revision()).isPresent() ? known : unknown).add(row.revision());
+			}
 		}
 		try {
 			return new DatabaseState(applied, known, unknown, catalog.graph().currentOf(known));

@@ -21,7 +21,10 @@ final class HistoryRecords {
 		Action action = (result.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
 		StepRecord record = new StepRecord(result.revision().id(), result.revision().message(), action,
 				Outcome.SUCCESS, checksum, host, durationMs, retries, result.statements() + result.skipped(), null);
-		return (action == Action.UPGRADE) ? history.recordApplied(record) : history.recordReverted(record);
+		if (action == Action.DOWNGRADE) {
+			return history.recordReverted(record);
+		}
+		return result.revision().repeatable() ? history.recordRepeated(record) : history.recordApplied(record);
 	}
 
 }

@@ -42,6 +42,7 @@ import dev.migration.core.snapshot.Drift;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.core.snapshot.SnapshotStore;
+import dev.migration.core.sql.SqlMigration;
 
 /**
  * The commands of the engine as a Java API: upgrade, downgrade and stamp under the
@@ -165,7 +166,8 @@ public final class Migrator {
 	 * @return the script
 	 */
 	public String revisionSql(String revision, Direction direction) {
-		DeclaredRevision declared = this.catalog.get(this.catalog.graph().resolve(revision, Set.of()).iterator().next());
+		DeclaredRevision declared = this.catalog.isRepeatable(revision) ? this.catalog.get(revision)
+				: this.catalog.get(this.catalog.graph().resolve(revision, Set.of()).iterator().next());
 		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum).stepScript(declared, direction);
 	}
 
@@ -209,7 +211,7 @@ public final class Migrator {
 	}
 
 	private RunPlan plan(DatabaseState state, String target, RunScope scope) {
-		return RunPlan.of(this.catalog.upgradePath(state.current(), target), scope, this.release);
+		return RunPlan.of(pending(state, target), scope, this.release);
 	}
 
 	/**
@@ -242,13 +244,15 @@ public final class Migrator {
 	}
 
 	/**
-	 * Takes over a database that Flyway migrated: marks the versioned SQL revisions Flyway
-	 * applied (its {@code flyway_schema_history}) as applied, without running anything, so the
-	 * next upgrade continues after them. Does nothing when this database already has a history
+	 * Takes over a database that Flyway migrated: marks the SQL revisions Flyway applied (its
+	 * {@code flyway_schema_history}, or {@link RunSettings#flywayTable()}) as applied, without
+	 * running anything, so the next upgrade continues after them; a repeatable script that
+	 * changed since Flyway last ran it stays pending. Does nothing when this database already has a history
 	 * of ours or none of Flyway's. An upgrade does this by itself on its first run.
 	 * @return the revisions marked applied
 	 * @throws FlywayAdoptionException when Flyway recorded a failed migration or one that no
-	 * file declares; nothing is changed then
+	 * file declares, or a versioned file changed since Flyway applied it and the checksum
+	 * policy is to fail; nothing is changed then
 	 */
 	public RunResult adoptFlyway() {
 		long start = System.nanoTime();
@@ -256,16 +260,17 @@ public final class Migrator {
 			return withConnection((connection, sink) -> {
 				JdbcTemplate jdbc = jdbc(connection);
 				DatabaseState state = readState(connection);
-				if (reader(jdbc).exists() || !FlywayHistory.exists(jdbc)) {
+				if (reader(jdbc).exists() || !FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect)) {
 					return new RunResult(Action.STAMP, state.current(), state.current(), List.of(), millisSince(start));
 				}
-				Set<String> applied = FlywayHistory.read(jdbc).appliedRevisions(this.catalog);
+				Set<String> applied = FlywayHistory.read(jdbc, this.settings.flywayTable(), this.dialect)
+					.appliedRevisions(this.catalog, this.settings.checksumPolicy());
 				createHistory(sink);
 				RunResult result = new Stamper(this.catalog, this.history, sink, this::checksum).markApplied(state,
 						applied, start);
 				sink.flush();
 				logger.info("Adopted the database from {}: {} revision(s) marked applied, nothing run; at {}",
-						FlywayHistory.TABLE, result.steps().size(), describe(result.after()));
+						this.settings.flywayTable(), result.steps().size(), describe(result.after()));
 				return result;
 			});
 		}
@@ -325,7 +330,36 @@ public final class Migrator {
 	 * @return the pending revisions
 	 */
 	public List<DeclaredRevision> pending(String target) {
-		return this.catalog.upgradePath(current(), target);
+		return pending(state(), target);
+	}
+
+	/**
+	 * Returns the revisions an upgrade of a database in the given state to {@code target}
+	 * would apply, in order: the revisions of the graph, then, for an upgrade to the heads,
+	 * each repeatable revision whose checksum differs from the one it last ran with.
+	 * @param state the database's state
+	 * @param target the target
+	 * @return the pending revisions
+	 */
+	public List<DeclaredRevision> pending(DatabaseState state, String target) {
+		List<DeclaredRevision> path = this.catalog.upgradePath(state.current(), target);
+		if (this.catalog.repeatables().isEmpty() || !reachesHeads(state.current(), target)) {
+			return path;
+		}
+		Map<String, AppliedRevision> rows = state.byRevision();
+		List<DeclaredRevision> pending = new ArrayList<>(path);
+		for (DeclaredRevision repeatable : this.catalog.repeatables()) {
+			AppliedRevision row = rows.get(repeatable.id());
+			if (row == null || !Objects.equals(row.checksum(), checksum(repeatable))) {
+				pending.add(repeatable);
+			}
+		}
+		return pending;
+	}
+
+	/** Repeatable revisions follow an upgrade to the heads only, as Flyway runs them after all versioned ones. */
+	private boolean reachesHeads(Set<String> current, String target) {
+		return this.catalog.graph().resolve(target, current).equals(this.catalog.graph().heads());
 	}
 
 	/**
@@ -345,8 +379,13 @@ public final class Migrator {
 	 */
 	public String upgradeSql(String from, String to) {
 		Set<String> current = this.catalog.graph().resolve(from, Set.of());
-		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum)
-			.script(this.catalog.upgradePath(current, to), Direction.UPGRADE);
+		List<DeclaredRevision> path = new ArrayList<>(this.catalog.upgradePath(current, to));
+		// offline, what last ran is unknown: every repeatable script follows an upgrade to the heads
+		if (reachesHeads(current, to)) {
+			path.addAll(this.catalog.repeatables());
+		}
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum).script(path,
+				Direction.UPGRADE);
 	}
 
 	/**
@@ -527,11 +566,15 @@ public final class Migrator {
 			if (row != null && row.checksum() != null) {
 				String code = checksum(this.catalog.get(id));
 				if (code != null && !code.equals(row.checksum())) {
-					changed.add(new ChecksumMismatch(id, row.checksum(), code));
+					changed.add(new ChecksumMismatch(id, row.checksum(), code, fileOf(this.catalog.get(id))));
 				}
 			}
 		}
 		return new ValidationReport(state.unknown(), changed);
+	}
+
+	private static String fileOf(DeclaredRevision revision) {
+		return (revision.migration() instanceof SqlMigration sql) ? sql.upgrade().location() : null;
 	}
 
 	private void enforce(ValidationReport report) {
@@ -560,7 +603,7 @@ public final class Migrator {
 	/** Only asked when nothing of ours is applied, so an up-to-date start pays no query for it. */
 	private boolean flywayToAdopt() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc);
+		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect);
 	}
 
 	private DatabaseState readState(Connection connection) {

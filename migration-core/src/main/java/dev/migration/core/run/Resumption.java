@@ -31,7 +31,7 @@ final class Resumption {
 		Map<String, Integer> points = new HashMap<>();
 		latest.forEach((revision, entry) -> {
 			boolean resumable = entry.outcome() == Outcome.FAILED && entry.action() == action && entry.statements() > 0
-					&& catalog.graph().find(revision).isPresent();
+					&& catalog.declares(revision);
 			if (resumable && Objects.equals(entry.checksum(), checksums.apply(catalog.get(revision)))) {
 				points.put(revision, entry.statements());
 			}

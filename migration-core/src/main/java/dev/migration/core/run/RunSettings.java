@@ -6,6 +6,7 @@ import java.util.Objects;
 import dev.migration.core.MigrationException;
 import dev.migration.core.execute.ExecutionSettings;
 import dev.migration.core.history.HistoryTable;
+import dev.migration.core.schema.QualifiedName;
 
 /**
  * Everything a run can be told: where the history lives, the lock timeouts and retries, how
@@ -18,9 +19,15 @@ import dev.migration.core.history.HistoryTable;
  * @param lockWait how long to wait for another runner's advisory lock ({@code migrations.lock-wait})
  * @param checksumPolicy what to do about applied revisions whose code changed
  * @param unknownRevisionPolicy what to do about applied revisions the code does not know
+ * @param flywayTable where Flyway kept its history, read once to take over a database it
+ * migrated ({@code migrations.flyway-table})
  */
 public record RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
-		Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy) {
+		Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy,
+		QualifiedName flywayTable) {
+
+	/** The table Flyway keeps its history in, by default. */
+	public static final QualifiedName DEFAULT_FLYWAY_TABLE = new QualifiedName(null, "flyway_schema_history");
 
 	/** The default number of retries after a lock timeout. */
 	public static final int DEFAULT_LOCK_RETRIES = 5;
@@ -45,6 +52,23 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 		}
 		Objects.requireNonNull(checksumPolicy, "checksumPolicy");
 		Objects.requireNonNull(unknownRevisionPolicy, "unknownRevisionPolicy");
+		Objects.requireNonNull(flywayTable, "flywayTable");
+	}
+
+	/**
+	 * Creates settings that look for Flyway's history in its default table.
+	 * @param history the history tables
+	 * @param execution the lock timeouts of each statement
+	 * @param lockRetries how often a step that hit the lock timeout is retried
+	 * @param retryBackoff the first pause before a retry
+	 * @param lockWait how long to wait for another runner's advisory lock
+	 * @param checksumPolicy what to do about applied revisions whose code changed
+	 * @param unknownRevisionPolicy what to do about applied revisions the code does not know
+	 */
+	public RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
+			Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy) {
+		this(history, execution, lockRetries, retryBackoff, lockWait, checksumPolicy, unknownRevisionPolicy,
+				DEFAULT_FLYWAY_TABLE);
 	}
 
 	/**
@@ -58,27 +82,32 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 
 	public RunSettings withHistory(HistoryTable value) {
 		return new RunSettings(value, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
 	}
 
 	public RunSettings withExecution(ExecutionSettings value) {
 		return new RunSettings(this.history, value, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
 	}
 
 	public RunSettings withLockRetries(int value, Duration backoff) {
 		return new RunSettings(this.history, this.execution, value, backoff, this.lockWait, this.checksumPolicy,
-				this.unknownRevisionPolicy);
+				this.unknownRevisionPolicy, this.flywayTable);
 	}
 
 	public RunSettings withLockWait(Duration value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, value,
-				this.checksumPolicy, this.unknownRevisionPolicy);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
+	}
+
+	public RunSettings withFlywayTable(QualifiedName value) {
+		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
+				this.checksumPolicy, this.unknownRevisionPolicy, value);
 	}
 
 	public RunSettings withPolicies(ChecksumPolicy checksums, UnknownRevisionPolicy unknown) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				checksums, unknown);
+				checksums, unknown, this.flywayTable);
 	}
 
 }

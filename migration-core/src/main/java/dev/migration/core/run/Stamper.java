@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
@@ -50,7 +51,7 @@ final class Stamper {
 			wanted.add(id);
 			wanted.addAll(this.catalog.graph().ancestors(id));
 		}
-		RunResult result = markExactly(state, wanted, true, start);
+		RunResult result = markExactly(state, wanted, List.of(), true, start);
 		logger.info("Stamped {} -> {}: {} revision(s) marked, nothing run", Migrator.describe(state.current()),
 				Migrator.describe(result.after()), result.steps().size());
 		return result;
@@ -65,13 +66,21 @@ final class Stamper {
 	 * @return what was marked
 	 */
 	RunResult markApplied(DatabaseState state, Set<String> applied, long start) {
-		Set<String> wanted = new LinkedHashSet<>(applied);
-		applied.forEach((id) -> wanted.addAll(this.catalog.graph().ancestors(id)));
-		return markExactly(state, wanted, false, start);
+		Set<String> wanted = new LinkedHashSet<>();
+		applied.stream().filter((id) -> !this.catalog.isRepeatable(id)).forEach((id) -> {
+			wanted.add(id);
+			wanted.addAll(this.catalog.graph().ancestors(id));
+		});
+		List<String> repeatables = applied.stream().filter(this.catalog::isRepeatable).toList();
+		return markExactly(state, wanted, repeatables, false, start);
 	}
 
-	/** Marks what is wanted applied and, when asked, what is not wanted reverted, in one transaction. */
-	private RunResult markExactly(DatabaseState state, Set<String> wanted, boolean revertOthers, long start) {
+	/**
+	 * Marks what is wanted applied, the repeatable revisions given as run with their current
+	 * checksum, and, when asked, what is not wanted reverted, in one transaction.
+	 */
+	private RunResult markExactly(DatabaseState state, Set<String> wanted, List<String> repeatables,
+			boolean revertOthers, long start) {
 		List<RevisionNode> order = this.catalog.graph().topologicalOrder();
 		List<AppliedStep> steps = new ArrayList<>();
 		this.sink.begin();
@@ -88,6 +97,9 @@ final class Stamper {
 					steps.add(mark(node.id(), Direction.DOWNGRADE));
 				}
 			}
+			for (String id : repeatables) {
+				steps.add(mark(id, Direction.UPGRADE));
+			}
 			this.sink.commit();
 		}
 		catch (RuntimeException ex) {
@@ -102,8 +114,9 @@ final class Stamper {
 		DeclaredRevision revision = this.catalog.get(id);
 		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
 				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
-		((direction == Direction.UPGRADE) ? this.history.recordApplied(record) : this.history.recordReverted(record))
-			.forEach(this.sink::execute);
+		List<SqlStatement> statements = (direction == Direction.DOWNGRADE) ? this.history.recordReverted(record)
+				: revision.repeatable() ? this.history.recordRepeated(record) : this.history.recordApplied(record);
+		statements.forEach(this.sink::execute);
 		return new AppliedStep(id, revision.message(), direction, 0, 0, 0, true);
 	}
 

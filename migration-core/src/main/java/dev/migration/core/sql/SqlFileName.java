@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
  */
 public record SqlFileName(Kind kind, MigrationVersion version, String description) {
 
+	/** Where the id of a repeatable script starts, followed by its description as the file names it. */
+	public static final String REPEATABLE_PREFIX = "R__";
+
 	private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9][0-9._]*)__(.+)\\.sql");
 
 	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
@@ -57,11 +60,14 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	}
 
 	/**
-	 * Returns the revision id of this versioned or undo file, such as {@code V1.2}.
+	 * Returns the revision id of this file: {@code V<version>} for a versioned or undo file,
+	 * such as {@code V1.2}; the file name without {@code .sql} for a repeatable one, such as
+	 * {@code R__customer_views}.
 	 * @return the revision id
 	 */
 	public String revisionId() {
-		return "V" + this.version;
+		return (this.kind == Kind.REPEATABLE) ? REPEATABLE_PREFIX + this.description.replace(' ', '_')
+				: "V" + this.version;
 	}
 
 	private static String trimSeparators(String version) {

@@ -21,8 +21,13 @@ public record SqlMigration(SqlScript upgrade, SqlScript undo) implements Migrati
 
 	@Override
 	public void downgrade(Operations op) {
+		SqlFileName name = SqlFileName.parse(this.upgrade.fileName());
+		if (name.kind() == SqlFileName.Kind.REPEATABLE) {
+			throw new MigrationException("Revision " + name.revisionId() + " (" + this.upgrade.location()
+					+ ") is a repeatable script: it is never reverted. Change the file instead, and the next upgrade "
+					+ "applies it again.");
+		}
 		if (this.undo == null) {
-			SqlFileName name = SqlFileName.parse(this.upgrade.fileName());
 			throw new MigrationException("Revision " + name.revisionId() + " (" + this.upgrade.location()
 					+ ") has no undo file, so it cannot be downgraded: add U" + name.version() + "__"
 					+ name.description().replace(' ', '_') + ".sql beside it with the statements that revert it.");

@@ -34,14 +34,13 @@ public final class SqlRevisions {
 	public static List<DeclaredRevision> declare(List<SqlScript> scripts) {
 		Map<MigrationVersion, SqlScript> versioned = new TreeMap<>();
 		Map<MigrationVersion, SqlScript> undo = new TreeMap<>();
+		List<DeclaredRevision> repeatables = new ArrayList<>();
 		for (SqlScript script : scripts) {
 			SqlFileName name = SqlFileName.parse(script.fileName(), script.location());
 			switch (name.kind()) {
 				case VERSIONED -> putOnce(versioned, name.version(), script);
 				case UNDO -> putOnce(undo, name.version(), script);
-				case REPEATABLE -> throw new InvalidSqlMigrationException(script.location(), 0,
-						"repeatable scripts (R__) are not supported yet; turn it into a versioned file, or keep it "
-								+ "out of migrations.locations");
+				case REPEATABLE -> repeatables.add(repeatable(script, name));
 			}
 		}
 		undo.forEach((version, script) -> {
@@ -58,7 +57,26 @@ public final class SqlRevisions {
 			revisions.add(revision);
 			previous = revision.id();
 		}
+		revisions.addAll(repeatables);
 		return List.copyOf(revisions);
+	}
+
+	/** A repeatable script stands outside the chain: it only waits for what it depends on. */
+	private static DeclaredRevision repeatable(SqlScript script, SqlFileName name) {
+		if (!script.header("revises").isEmpty()) {
+			throw new InvalidSqlMigrationException(script.location(), 0, "a repeatable script revises no revision: "
+					+ "it runs after the others whenever it changes; use '-- depends-on: <id>' to make it wait for one");
+		}
+		Set<String> dependsOn = new LinkedHashSet<>(script.header("depends-on"));
+		RevisionNode node;
+		try {
+			node = new RevisionNode(name.revisionId(), List.of(), Set.of(), dependsOn, name.description());
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidSqlMigrationException(script.location(), 0, ex.getMessage());
+		}
+		boolean transactional = script.statements().stream().noneMatch(PostgresScanner::requiresNoTransaction);
+		return new DeclaredRevision(node, new SqlMigration(script, null), transactional, stage(script), true);
 	}
 
 	private static DeclaredRevision declare(SqlScript script, SqlScript undo, String previous) {

@@ -1,10 +1,12 @@
 package dev.migration.core.sql;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,10 +16,13 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.FlywayAdoptionException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.run.UnknownRevisionPolicy;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
@@ -44,11 +49,7 @@ class FlywayAdoptionTests {
 	@BeforeEach
 	void migratedByFlyway() {
 		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		Flyway.configure()
-			.dataSource(this.database.url(), this.database.user(), this.database.password())
-			.locations("classpath:sql/adopt")
-			.load()
-			.migrate();
+		flyway("classpath:sql/adopt").load().migrate();
 	}
 
 	@Test
@@ -100,10 +101,82 @@ class FlywayAdoptionTests {
 			.withMessageContaining("revision V2");
 	}
 
+	@Test
+	void aRepeatableScriptFlywayRanIsTakenOverAsItWasAndRunsAgainOnlyOnceChanged() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		flyway("classpath:sql/adopt", "classpath:sql/adopt-repeatable").load().migrate();
+		Migrator unchanged = migrator("classpath:sql/adopt", "classpath:sql/adopt-repeatable");
+		assertThat(unchanged.upgrade("heads").steps()).isEmpty();
+		assertThat(unchanged.history()).extracting(HistoryEntry::revision, HistoryEntry::action)
+			.containsExactly(tuple("V1", Action.STAMP), tuple("V1.1", Action.STAMP), tuple("V2", Action.STAMP),
+					tuple("R__item_view", Action.STAMP));
+		List<SqlScript> changed = replace(load("classpath:sql/adopt", "classpath:sql/adopt-repeatable"),
+				"R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS\nSELECT id, name, price_cents FROM item;\n");
+		assertThat(migrator(changed, RunSettings.defaults()).upgrade("heads").steps()).extracting(AppliedStep::revision)
+			.containsExactly("R__item_view");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_view WHERE price_cents IS NULL",
+				Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aRepeatableScriptChangedSinceFlywayRanItRunsOnTakeOver() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		flyway("classpath:sql/adopt", "classpath:sql/adopt-repeatable").load().migrate();
+		List<SqlScript> changed = replace(load("classpath:sql/adopt", "classpath:sql/adopt-repeatable"),
+				"R__item_view.sql", "CREATE OR REPLACE VIEW item_view AS\nSELECT id FROM item;\n");
+		this.jdbc.execute("DROP VIEW item_view");
+		RunResult result = migrator(changed, RunSettings.defaults()).upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("R__item_view");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_view", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aVersionedFileChangedSinceFlywayAppliedItStopsTheTakeOverUnlessChecksumsOnlyWarn() {
+		List<SqlScript> edited = replace(load("classpath:sql/adopt"), "V2__add_item_price.sql",
+				"ALTER TABLE item ADD COLUMN price numeric(12, 2);\n");
+		assertThatExceptionOfType(FlywayAdoptionException.class)
+			.isThrownBy(() -> migrator(edited, RunSettings.defaults()).upgrade("heads"))
+			.withMessageContaining("version 2 (V2__add_item_price.sql) changed since Flyway applied it")
+			.withMessageContaining("migrations.checksum-policy=warn");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('migration_history') IS NULL", Boolean.class)).isTrue();
+		RunSettings warn = RunSettings.defaults().withPolicies(ChecksumPolicy.WARN, UnknownRevisionPolicy.FAIL);
+		assertThat(migrator(edited, warn).adoptFlyway().steps()).extracting(AppliedStep::revision)
+			.containsExactly("V1", "V1.1", "V2");
+	}
+
+	@Test
+	void flywayHistoryInAnotherTableIsFoundWhereMigrationsFlywayTableSays() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		flyway("classpath:sql/adopt").table("schema_versions").load().migrate();
+		RunSettings settings = RunSettings.defaults().withFlywayTable(QualifiedName.parse("public.schema_versions"));
+		RunResult result = migrator(load("classpath:sql/adopt", "classpath:sql/adopt-next"), settings).upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("V3");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM migration_history_state", Integer.class)).isEqualTo(4);
+	}
+
+	private FluentConfiguration flyway(String... locations) {
+		return Flyway.configure()
+			.dataSource(this.database.url(), this.database.user(), this.database.password())
+			.locations(locations);
+	}
+
+	private static List<SqlScript> replace(List<SqlScript> scripts, String fileName, String text) {
+		List<SqlScript> replaced = new ArrayList<>(scripts.stream()
+			.filter((script) -> !script.fileName().equals(fileName))
+			.toList());
+		scripts.stream()
+			.filter((script) -> script.fileName().equals(fileName))
+			.forEach((script) -> replaced.add(new SqlScript(script.location(), fileName, text)));
+		return replaced;
+	}
+
 	private Migrator migrator(String... locations) {
-		List<SqlScript> scripts = load(locations);
+		return migrator(load(locations), RunSettings.defaults());
+	}
+
+	private Migrator migrator(List<SqlScript> scripts, RunSettings settings) {
 		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
-				new PostgresDialect(), RunSettings.defaults());
+				new PostgresDialect(), settings);
 	}
 
 	private static List<SqlScript> load(String... locations) {

@@ -6,12 +6,15 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.InvalidMigrationException;
+import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.lint.Finding;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** SQL files to revisions, without a database. */
 class SqlRevisionsTests {
@@ -24,6 +27,29 @@ class SqlRevisionsTests {
 		assertThat(revisions).extracting((revision) -> revision.node().downRevisions())
 			.containsExactly(List.of(), List.of("V1"), List.of("V1.2"), List.of("V1.10"));
 		assertThat(revisions.get(2).message()).isEqualTo("c");
+	}
+
+	@Test
+	void repeatableFilesStandOutsideTheChainNamedByTheirFile() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("R__views.sql", "SELECT 9"),
+				script("V1__a.sql", "SELECT 1"), script("R__a_function.sql", "-- depends-on: V1\nSELECT 8")));
+		assertThat(revisions).extracting(DeclaredRevision::id, DeclaredRevision::repeatable)
+			.containsExactly(tuple("V1", false), tuple("R__views", true), tuple("R__a_function", true));
+		MigrationCatalog catalog = MigrationCatalog.ofDeclared(revisions);
+		assertThat(catalog.graph().heads()).containsExactly("V1");
+		assertThat(catalog.repeatables()).extracting(DeclaredRevision::id).containsExactly("R__a_function", "R__views");
+		assertThat(catalog.get("R__a_function").node().dependsOn()).containsExactly("V1");
+	}
+
+	@Test
+	void aRepeatableFileThatRevisesOrDependsOnNothingKnownIsRefusedNamingIt() {
+		assertThatExceptionOfType(InvalidSqlMigrationException.class)
+			.isThrownBy(() -> SqlRevisions.declare(List.of(script("R__v.sql", "-- revises: V1\nSELECT 1"))))
+			.withMessageContaining("db/migration/R__v.sql")
+			.withMessageContaining("depends-on");
+		List<DeclaredRevision> dangling = SqlRevisions.declare(List.of(script("R__v.sql", "-- depends-on: V7\nSELECT 1")));
+		assertThatExceptionOfType(InvalidMigrationException.class).isThrownBy(() -> MigrationCatalog.ofDeclared(dangling))
+			.withMessageContaining("R__v depends on V7, which no revision declares");
 	}
 
 	@Test
@@ -103,6 +129,17 @@ class SqlRevisionsTests {
 			assertThat(suppressed.finding().ruleId()).isEqualTo("rename-column");
 			assertThat(suppressed.reason()).isEqualTo("nothing reads account.id since 2.0, see ADR 7");
 		});
+	}
+
+	@Test
+	void copyDataIsLintedAsRowsAndTheStatementsAroundItAsSql() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("V3__regions.sql",
+				"ALTER TABLE region ADD COLUMN note text;\nCOPY region (code, name) FROM stdin;\n"
+						+ "fr\tDROP TABLE x; 'unclosed\n\\.\nUPDATE region SET note = name;")));
+		assertThat(revisions.get(0).transactional()).isTrue();
+		LintReport report = Linter.lint(revisions);
+		assertThat(report.notChecked()).isEmpty();
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("long-update-with-ddl");
 	}
 
 	private static SqlScript script(String fileName, String text) {

@@ -103,7 +103,7 @@ public class MigrationsEndpoint {
 		boolean running = this.runs.isRunning();
 		DatabaseState state = migrator.state();
 		List<HistoryEntry> history = migrator.history();
-		List<DeclaredRevision> pending = migrator.catalog().upgradePath(state.current(), this.target);
+		List<DeclaredRevision> pending = migrator.pending(state, this.target);
 		Optional<LastRun> lastRun = this.runs.lastRun();
 		MigrationStatus status = MigrationStatus.of(running, !pending.isEmpty(), failed(lastRun, history));
 		LintReport lint = pending.isEmpty() ? null : Linter.lint(migrator.catalog());
@@ -193,7 +193,7 @@ public class MigrationsEndpoint {
 	private RunDescriptor run(Migrator migrator, String target, Release release, Set<String> before) {
 		try {
 			RunResult result = this.runs.upgrade(target, release);
-			boolean pending = !migrator.catalog().upgradePath(result.after(), this.target).isEmpty();
+			boolean pending = !migrator.pending(this.target).isEmpty();
 			return new RunDescriptor(pending ? MigrationStatus.PENDING : MigrationStatus.UP_TO_DATE, target,
 					summary(result), sorted(result.before()), sorted(result.after()),
 					result.steps().stream().map(StepDescriptor::of).toList(), result.durationMs(),
@@ -237,6 +237,9 @@ public class MigrationsEndpoint {
 	}
 
 	private static @Nullable DeclaredRevision find(MigrationCatalog catalog, String revision) {
+		if (catalog.isRepeatable(revision)) {
+			return catalog.get(revision);
+		}
 		Optional<RevisionNode> exact = catalog.graph().find(revision);
 		if (exact.isPresent()) {
 			return catalog.get(exact.get().id());

@@ -13,6 +13,7 @@ import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.endpoint.SecretMasking;
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunScope;
@@ -52,9 +53,9 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		Set<String> current;
 		RunPlan plan;
 		try {
-			current = migrator.current();
-			plan = RunPlan.of(migrator.catalog().upgradePath(current, this.target), RunScope.STARTUP,
-					migrator.release());
+			DatabaseState state = migrator.state();
+			current = state.current();
+			plan = RunPlan.of(migrator.pending(state, this.target), RunScope.STARTUP, migrator.release());
 		}
 		catch (RuntimeException ex) {
 			// the default detail would show the raw message, which may quote a URL

@@ -1,0 +1,215 @@
+package dev.migration.core.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.MigrationException;
+import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.Revision;
+import dev.migration.core.Stage;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.history.Action;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.AppliedStep;
+import dev.migration.core.run.MigrationRunException;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunResult;
+import dev.migration.core.run.RunScope;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.run.UnknownAppliedRevisionException;
+import dev.migration.testdb.PostgresTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.groups.Tuple.tuple;
+
+/** Repeatable scripts (R__) on a real PostgreSQL: after the versioned files, again whenever they change. */
+@PostgresTest
+class RepeatableSqlMigrationsTests {
+
+	private static final String VIEWS = "R__item_views.sql";
+
+	private static final String CHANGED_VIEW = "CREATE OR REPLACE VIEW cheap_item AS\n"
+			+ "SELECT id, name, price FROM item WHERE price < 5;\n";
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	RepeatableSqlMigrationsTests(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@BeforeEach
+	void emptyDatabase() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void repeatableScriptsRunAfterTheVersionedOnesInNameOrderAndNotAgainWhileUnchanged() {
+		RunResult first = migrator(load()).upgrade("heads");
+		assertThat(first.steps()).extracting(AppliedStep::revision)
+			.containsExactly("V1", "R__item_views", "R__price_function");
+		assertThat(first.after()).containsExactly("V1");
+		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
+		assertThat(this.jdbc.queryForObject("SELECT item_price_with_tax(10)", String.class)).isEqualTo("12.00");
+		RunResult second = migrator(load()).upgrade("heads");
+		assertThat(second.steps()).isEmpty();
+		assertThat(migrator(load()).pending("heads")).isEmpty();
+	}
+
+	@Test
+	void aChangedRepeatableScriptRunsAgainAndOnlyIt() {
+		migrator(load()).upgrade("heads");
+		Migrator changed = migrator(withChangedViews());
+		assertThat(changed.pending("heads")).extracting(DeclaredRevision::id).containsExactly("R__item_views");
+		assertThat(changed.validate().changed()).isEmpty();
+		RunResult again = changed.upgrade("heads");
+		assertThat(again.steps()).extracting(AppliedStep::revision).containsExactly("R__item_views");
+		assertThat(this.jdbc.queryForList("SELECT price FROM cheap_item", String.class)).containsExactly("1.50");
+		assertThat(changed.history()).extracting(HistoryEntry::revision, HistoryEntry::action)
+			.containsExactly(tuple("V1", Action.UPGRADE), tuple("R__item_views", Action.UPGRADE),
+					tuple("R__price_function", Action.UPGRADE), tuple("R__item_views", Action.UPGRADE));
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM migration_history_state", Integer.class))
+			.isEqualTo(3);
+		assertThat(changed.pending("heads")).isEmpty();
+	}
+
+	@Test
+	void anUpgradeToARevisionBeforeTheHeadsLeavesRepeatableScriptsForLater() {
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(load()));
+		revisions.add(DeclaredRevision.of(new AddItemStock()));
+		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		assertThat(migrator.upgrade("V1").steps()).extracting(AppliedStep::revision).containsExactly("V1");
+		assertThat(migrator.pending("heads")).extracting(DeclaredRevision::id)
+			.containsExactly("j2", "R__item_views", "R__price_function");
+	}
+
+	@Test
+	void aRepeatableScriptThatDependsOnARevisionWaitsWithIt() {
+		List<SqlScript> scripts = new ArrayList<>(load());
+		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
+				"-- depends-on: j2\nCREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
+		revisions.add(DeclaredRevision.of(new AddItemStockInTheBackground()));
+		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		RunResult startup = migrator.upgrade("heads", RunScope.STARTUP);
+		assertThat(startup.steps()).extracting(AppliedStep::revision)
+			.containsExactly("V1", "R__item_views", "R__price_function");
+		assertThat(startup.waiting()).extracting((wait) -> wait.revision().id(), (wait) -> wait.describe())
+			.containsExactly(tuple("j2", "runs in the background once the application is ready"),
+					tuple("R__stock_view", "waits for j2"));
+		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision)
+			.containsExactly("j2", "R__stock_view");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_stock", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aFailingRepeatableScriptRollsBackAndKeepsItsLastGoodChecksum() {
+		migrator(load()).upgrade("heads");
+		List<SqlScript> broken = replaceViews("CREATE OR REPLACE VIEW cheap_item AS SELECT id, colour FROM item;\n");
+		assertThatExceptionOfType(MigrationRunException.class).isThrownBy(() -> migrator(broken).upgrade("heads"))
+			.withMessageContaining("R__item_views")
+			.withMessageContaining("colour");
+		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
+		assertThat(migrator(broken).pending("heads")).extracting(DeclaredRevision::id)
+			.containsExactly("R__item_views");
+	}
+
+	@Test
+	void downgradesLeaveRepeatableScriptsAloneAndTheNextUpgradeDoesNotRepeatThem() {
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(load()));
+		revisions.add(DeclaredRevision.of(new AddItemStock()));
+		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		migrator.upgrade("heads");
+		RunResult down = migrator.downgrade("-1");
+		assertThat(down.steps()).extracting(AppliedStep::revision).containsExactly("j2");
+		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("j2");
+	}
+
+	@Test
+	void aRemovedRepeatableScriptThatRanIsAnUnknownRevision() {
+		migrator(load()).upgrade("heads");
+		List<SqlScript> withoutViews = load().stream().filter((script) -> !script.fileName().equals(VIEWS)).toList();
+		assertThatExceptionOfType(UnknownAppliedRevisionException.class)
+			.isThrownBy(() -> migrator(withoutViews).upgrade("heads"))
+			.withMessageContaining("R__item_views");
+	}
+
+	@Test
+	void theOfflineScriptAppliesEveryRepeatableScriptAfterTheVersionedOnes() {
+		String script = migrator(load()).upgradeSql("base", "heads");
+		assertThat(script.indexOf("CREATE TABLE item")).isLessThan(script.indexOf("CREATE OR REPLACE VIEW cheap_item"));
+		assertThat(script).contains("ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum");
+		this.jdbc.execute(script);
+		assertThat(migrator(load()).pending("heads")).isEmpty();
+		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
+	}
+
+	@Test
+	void aRepeatableScriptIsNeverReverted() {
+		DeclaredRevision views = SqlRevisions.declare(load()).stream()
+			.filter(DeclaredRevision::repeatable)
+			.findFirst()
+			.orElseThrow();
+		assertThat(views.id()).isEqualTo("R__item_views");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> views.migration().downgrade(null))
+			.withMessageContaining("repeatable script: it is never reverted");
+	}
+
+	private List<SqlScript> withChangedViews() {
+		return replaceViews("-- re-created whenever this file changes, after the versioned files\n" + CHANGED_VIEW);
+	}
+
+	private static List<SqlScript> replaceViews(String text) {
+		List<SqlScript> scripts = new ArrayList<>(load().stream().filter((script) -> !script.fileName().equals(VIEWS))
+			.toList());
+		scripts.add(new SqlScript("classpath:sql/repeat/" + VIEWS, VIEWS, text));
+		return scripts;
+	}
+
+	private Migrator migrator(List<SqlScript> scripts) {
+		return migrator(MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)));
+	}
+
+	private Migrator migrator(MigrationCatalog catalog) {
+		return new Migrator(this.dataSource, catalog, new PostgresDialect(), RunSettings.defaults());
+	}
+
+	private static List<SqlScript> load() {
+		return SqlScriptLocations.load(List.of("classpath:sql/repeat"),
+				RepeatableSqlMigrationsTests.class.getClassLoader());
+	}
+
+	@Revision(id = "j2", revises = "V1", message = "item stock")
+	static class AddItemStock implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("ALTER TABLE item ADD COLUMN stock integer NOT NULL DEFAULT 0");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("ALTER TABLE item DROP COLUMN stock");
+		}
+
+	}
+
+	@Revision(id = "j2", revises = "V1", message = "item stock, in the background", stage = Stage.BACKGROUND)
+	static class AddItemStockInTheBackground extends AddItemStock {
+
+	}
+
+}

@@ -1,0 +1,2 @@
+CREATE OR REPLACE VIEW item_view AS
+SELECT id, name FROM item;
