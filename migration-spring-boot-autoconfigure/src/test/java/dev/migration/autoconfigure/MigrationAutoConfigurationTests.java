@@ -17,14 +17,17 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.MigrationException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 import dev.migration.testdb.TestDatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @PostgresTest
 class MigrationAutoConfigurationTests {
@@ -254,6 +257,17 @@ class MigrationAutoConfigurationTests {
 		assertThat(properties.getTarget()).isEqualTo("heads");
 		assertThat(Release.of(properties.getRelease())).isEqualTo(Release.none());
 		assertThat(properties.getBackground().isEnabled()).isTrue();
+	}
+
+	@Test
+	void flywayTableNamesTheTableAndSchemaFlywayKeptItsHistoryIn() {
+		MigrationProperties properties = new MigrationProperties();
+		properties.setFlywayTable("legacy.schema_versions");
+		assertThat(properties.toRunSettings().flywayTable()).isEqualTo(new QualifiedName("legacy", "schema_versions"));
+		properties.setFlywayTable(" ");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(properties::toRunSettings)
+			.withMessageContaining("migrations.flyway-table ' '")
+			.withMessageContaining("schema.table");
 	}
 
 	/** Reads the migrated table as soon as it is created. */

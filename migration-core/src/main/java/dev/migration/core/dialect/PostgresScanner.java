@@ -20,6 +20,10 @@ public final class PostgresScanner {
 			"drop database", "alter system", "create tablespace", "drop tablespace", "reindex database",
 			"reindex system");
 
+	/** A word of each statement in {@link #NO_TRANSACTION_PREFIXES}, and of those that need no transaction when concurrent. */
+	private static final List<String> NO_TRANSACTION_WORDS = List.of("concurrently", "vacuum", "database", "system",
+			"tablespace");
+
 	/** The line that ends the data of {@code COPY ... FROM stdin}, as psql reads it. */
 	private static final String END_OF_DATA = "\\.";
 
@@ -48,6 +52,9 @@ public final class PostgresScanner {
 	 * @return whether it must run on its own, outside a transaction
 	 */
 	public static boolean requiresNoTransaction(String statement) {
+		if (!mentionsNoTransactionWord(statement)) {
+			return false;
+		}
 		String words = leadingWords(statement, Integer.MAX_VALUE);
 		for (String prefix : NO_TRANSACTION_PREFIXES) {
 			if (words.startsWith(prefix)) {
@@ -59,12 +66,38 @@ public final class PostgresScanner {
 	}
 
 	/**
+	 * Returns whether the text names a word that every statement needing no transaction names,
+	 * so text without one needs no closer look.
+	 * @param text one statement or many
+	 * @return whether a statement of it may need to run outside a transaction
+	 */
+	public static boolean mentionsNoTransactionWord(String text) {
+		String lower = text.toLowerCase(Locale.ROOT);
+		for (String word : NO_TRANSACTION_WORDS) {
+			if (lower.contains(word)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
 	 * Returns whether a statement works {@code CONCURRENTLY}, so its lock waits hold up no reads or writes.
 	 * @param statement one statement
 	 * @return whether the statement names CONCURRENTLY
 	 */
 	public static boolean isConcurrent(String statement) {
 		return (" " + leadingWords(statement, Integer.MAX_VALUE) + " ").contains(" concurrently ");
+	}
+
+	/**
+	 * Returns the first word of a statement in lower case, comments skipped, such as
+	 * {@code create}; empty when it has none.
+	 * @param statement one statement
+	 * @return the first word
+	 */
+	public static String firstWord(String statement) {
+		return leadingWords(statement, 1);
 	}
 
 	/** Lower-case leading words of a statement up to its end or semicolon, comments and quoted text skipped. */
@@ -143,6 +176,10 @@ public final class PostgresScanner {
 	}
 
 	private static boolean isCopyFromStdin(String command) {
+		// most statements are no COPY: their first word settles it without reading the rest
+		if (!firstWord(command).equals("copy")) {
+			return false;
+		}
 		String words = leadingWords(command, Integer.MAX_VALUE);
 		return words.startsWith("copy ") && (" " + words + " ").contains(" from stdin ");
 	}
@@ -153,7 +190,11 @@ public final class PostgresScanner {
 		boolean meaningful = false;
 		while (this.position < this.sql.length()) {
 			char c = this.sql.charAt(this.position);
-			if (c == ';' && meaningful && isCopyFromStdin(this.sql.substring(start, this.position))) {
+			if (isPlain(c)) {
+				meaningful |= !Character.isWhitespace(c);
+				this.position++;
+			}
+			else if (c == ';' && meaningful && isCopyFromStdin(this.sql.substring(start, this.position))) {
 				// the data that follows is not SQL: it runs up to a line of its own holding \.
 				skipCopyData(start);
 				statements.add(this.sql.substring(start, this.position).strip());
@@ -207,6 +248,11 @@ public final class PostgresScanner {
 	private void skipRestOfLine() {
 		int end = this.sql.indexOf('\n', this.position);
 		this.position = (end < 0) ? this.sql.length() : end + 1;
+	}
+
+	/** A character that starts no comment, quote or statement end, so the scanner need not look closer. */
+	private static boolean isPlain(char c) {
+		return c != ';' && c != '-' && c != '/' && c != '\'' && c != '"' && c != '$';
 	}
 
 	private void addIfMeaningful(List<String> statements, int start, boolean meaningful) {

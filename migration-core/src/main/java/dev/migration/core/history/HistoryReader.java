@@ -5,10 +5,17 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Reads the history tables; an absent table reads as an empty history. */
+/**
+ * Reads the history tables; an absent table reads as an empty history. Reads run outside a
+ * transaction, so the error of a missing table aborts none.
+ */
 public final class HistoryReader {
+
+	/** PostgreSQL's SQLSTATE for a table that does not exist. */
+	private static final String UNDEFINED_TABLE = "42P01";
 
 	private final JdbcTemplate jdbc;
 
@@ -24,11 +31,18 @@ public final class HistoryReader {
 	 * @return the state rows
 	 */
 	public List<AppliedRevision> applied() {
-		if (!exists()) {
-			return List.of();
+		try {
+			return this.jdbc.query(this.statements.selectState(), (row, index) -> new AppliedRevision(
+					row.getString("revision"), row.getString("checksum"),
+					row.getObject("applied_at", OffsetDateTime.class)));
 		}
-		return this.jdbc.query(this.statements.selectState(), (row, index) -> new AppliedRevision(
-				row.getString("revision"), row.getString("checksum"), row.getObject("applied_at", OffsetDateTime.class)));
+		catch (BadSqlGrammarException ex) {
+			// asking first would cost every start a round trip; only a database never migrated lacks the table
+			if (UNDEFINED_TABLE.equals(ex.getSQLException().getSQLState())) {
+				return List.of();
+			}
+			throw ex;
+		}
 	}
 
 	/**

@@ -21,6 +21,10 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 
 	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
 
+	/** Flyway's SQL callbacks, such as afterMigrate.sql or beforeEachMigrate__audit.sql. */
+	private static final Pattern FLYWAY_CALLBACK = Pattern
+		.compile("((?:before|after)[A-Z][A-Za-z]*|createSchema)(?:__.*)?\\.sql");
+
 	/**
 	 * Reads a file name.
 	 * @param fileName the name without its folder
@@ -55,6 +59,13 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 		Matcher repeatable = REPEATABLE.matcher(fileName);
 		if (repeatable.matches()) {
 			return new SqlFileName(Kind.REPEATABLE, null, describe(repeatable.group(1)));
+		}
+		Matcher callback = FLYWAY_CALLBACK.matcher(fileName);
+		if (callback.matches()) {
+			throw new InvalidSqlMigrationException(location, 0, "it is a Flyway callback script (" + callback.group(1)
+					+ "), and this project runs no callbacks. Move what it does into a revision (a repeatable "
+					+ "R__<description>.sql runs after every upgrade in which it changed), or move it out of "
+					+ "migrations.locations");
 		}
 		throw invalid(location);
 	}

@@ -32,28 +32,28 @@ public final class SqlRevisions {
 	 * files have one version, an undo file has no versioned file, or a header is wrong
 	 */
 	public static List<DeclaredRevision> declare(List<SqlScript> scripts) {
-		Map<MigrationVersion, SqlScript> versioned = new TreeMap<>();
-		Map<MigrationVersion, SqlScript> undo = new TreeMap<>();
+		Map<MigrationVersion, Named> versioned = new TreeMap<>();
+		Map<MigrationVersion, Named> undo = new TreeMap<>();
 		List<DeclaredRevision> repeatables = new ArrayList<>();
 		for (SqlScript script : scripts) {
 			SqlFileName name = SqlFileName.parse(script.fileName(), script.location());
 			switch (name.kind()) {
-				case VERSIONED -> putOnce(versioned, name.version(), script);
-				case UNDO -> putOnce(undo, name.version(), script);
+				case VERSIONED -> putOnce(versioned, name.version(), new Named(script, name));
+				case UNDO -> putOnce(undo, name.version(), new Named(script, name));
 				case REPEATABLE -> repeatables.add(repeatable(script, name));
 			}
 		}
-		undo.forEach((version, script) -> {
+		undo.forEach((version, named) -> {
 			if (!versioned.containsKey(version)) {
-				throw new InvalidSqlMigrationException(script.location(), 0,
+				throw new InvalidSqlMigrationException(named.script().location(), 0,
 						"it undoes version " + version + ", but no V" + version + "__*.sql file is there");
 			}
 		});
 		List<DeclaredRevision> revisions = new ArrayList<>();
 		String previous = null;
-		for (Map.Entry<MigrationVersion, SqlScript> entry : versioned.entrySet()) {
-			SqlScript script = entry.getValue();
-			DeclaredRevision revision = declare(script, undo.get(entry.getKey()), previous);
+		for (Named named : versioned.values()) {
+			Named undone = undo.get(named.name().version());
+			DeclaredRevision revision = declare(named, (undone != null) ? undone.script() : null, previous);
 			revisions.add(revision);
 			previous = revision.id();
 		}
@@ -75,18 +75,26 @@ public final class SqlRevisions {
 		catch (RuntimeException ex) {
 			throw new InvalidSqlMigrationException(script.location(), 0, ex.getMessage());
 		}
-		boolean transactional = script.statements().stream().noneMatch(PostgresScanner::requiresNoTransaction);
-		return new DeclaredRevision(node, new SqlMigration(script, null), transactional, stage(script), true);
+		return new DeclaredRevision(node, new SqlMigration(script, null), transactional(script), stage(script), true);
 	}
 
-	private static DeclaredRevision declare(SqlScript script, SqlScript undo, String previous) {
-		SqlFileName name = SqlFileName.parse(script.fileName());
+	private static DeclaredRevision declare(Named named, SqlScript undo, String previous) {
+		SqlScript script = named.script();
 		List<String> revises = script.header("revises");
 		List<String> parents = !revises.isEmpty() ? revises : (previous != null) ? List.of(previous) : List.of();
 		Set<String> dependsOn = new LinkedHashSet<>(script.header("depends-on"));
-		RevisionNode node = new RevisionNode(name.revisionId(), parents, Set.of(), dependsOn, name.description());
-		boolean transactional = script.statements().stream().noneMatch(PostgresScanner::requiresNoTransaction);
-		return new DeclaredRevision(node, new SqlMigration(script, undo), transactional, stage(script));
+		RevisionNode node = new RevisionNode(named.name().revisionId(), parents, Set.of(), dependsOn,
+				named.name().description());
+		return new DeclaredRevision(node, new SqlMigration(script, undo), transactional(script), stage(script));
+	}
+
+	/**
+	 * Only a file that names a word such statements start with is split here; the others are
+	 * split when they run or are linted, which reports a broken one before anything runs.
+	 */
+	private static boolean transactional(SqlScript script) {
+		return !PostgresScanner.mentionsNoTransactionWord(script.text())
+				|| script.statements().stream().noneMatch(PostgresScanner::requiresNoTransaction);
 	}
 
 	private static Stage stage(SqlScript script) {
@@ -103,12 +111,18 @@ public final class SqlRevisions {
 		}
 	}
 
-	private static void putOnce(Map<MigrationVersion, SqlScript> files, MigrationVersion version, SqlScript script) {
-		SqlScript other = files.putIfAbsent(version, script);
+	private static void putOnce(Map<MigrationVersion, Named> files, MigrationVersion version, Named named) {
+		Named other = files.putIfAbsent(version, named);
 		if (other != null) {
-			throw new InvalidSqlMigrationException(script.location(), 0, "version " + version + " is also the version of "
-					+ other.location() + "; give one of them another version");
+			throw new InvalidSqlMigrationException(named.script().location(), 0, "version " + version
+					+ " is also the version of " + other.script().location() + "; give one of them another version");
 		}
+	}
+
+
+	/** A file with its parsed name, so the name is read once. */
+	private record Named(SqlScript script, SqlFileName name) {
+
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.migration.core.sql;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.Objects;
 
@@ -26,6 +27,12 @@ public record SqlScript(String location, String fileName, String text) {
 
 	private static final Pattern END = Pattern.compile(LEADING_COMMENTS
 			+ "(?:commit|end|abort|rollback)(?:\\s+(?:work|transaction))?\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** Every line end a checksum treats alike; changing this set would change stored checksums. */
+	private static final Pattern LINE_END = Pattern.compile("\\R");
+
+	/** The first words of the statements above: the patterns only look at statements that start so. */
+	private static final Set<String> TRANSACTION_WORDS = Set.of("begin", "start", "commit", "end", "abort", "rollback");
 
 	public SqlScript {
 		Objects.requireNonNull(location, "location");
@@ -63,11 +70,11 @@ public record SqlScript(String location, String fileName, String text) {
 	}
 
 	private static boolean isBegin(String statement) {
-		return BEGIN.matcher(statement).lookingAt();
+		return TRANSACTION_WORDS.contains(PostgresScanner.firstWord(statement)) && BEGIN.matcher(statement).lookingAt();
 	}
 
 	private static boolean isEnd(String statement) {
-		return END.matcher(statement).matches();
+		return TRANSACTION_WORDS.contains(PostgresScanner.firstWord(statement)) && END.matcher(statement).matches();
 	}
 
 	/**
@@ -79,7 +86,7 @@ public record SqlScript(String location, String fileName, String text) {
 	public String normalizedText() {
 		String text = this.text.startsWith("\uFEFF") ? this.text.substring(1) : this.text;
 		StringBuilder normalized = new StringBuilder(text.length());
-		for (String line : text.split("\\R", -1)) {
+		for (String line : LINE_END.split(text, -1)) {
 			normalized.append(line.stripTrailing()).append('\n');
 		}
 		int end = normalized.length();

@@ -21,6 +21,20 @@ class SqlFileNameTests {
 	}
 
 	@Test
+	void aFlywayCallbackScriptIsToldApartFromAMisnamedFile() {
+		assertThatExceptionOfType(InvalidSqlMigrationException.class)
+			.isThrownBy(() -> SqlFileName.parse("afterMigrate__refresh_views.sql", "classpath:db/migration/afterMigrate__refresh_views.sql"))
+			.withMessageContaining("classpath:db/migration/afterMigrate__refresh_views.sql")
+			.withMessageContaining("Flyway callback script (afterMigrate)")
+			.withMessageContaining("R__<description>.sql");
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> SqlFileName.parse("beforeMigrate.sql"))
+			.withMessageContaining("(beforeMigrate)");
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> SqlFileName.parse("after_all.sql"))
+			.withMessageNotContaining("callback")
+			.withMessageContaining("follows none of the forms");
+	}
+
+	@Test
 	void undoAndRepeatableFilesAreToldApart() {
 		assertThat(SqlFileName.parse("U1_2__add_customer_email.sql").kind()).isEqualTo(Kind.UNDO);
 		assertThat(SqlFileName.parse("U1_2__add_customer_email.sql").revisionId()).isEqualTo("V1.2");

@@ -143,6 +143,17 @@ class SqlMigrationsOnDatabaseTests {
 		assertThat(this.jdbc.queryForObject("SELECT to_regclass('region') IS NULL", Boolean.class)).isTrue();
 	}
 
+	@Test
+	void aBrokenPendingFileStopsTheUpgradeBeforeAnyFileRunsNamingItsLine() {
+		SqlScript good = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "CREATE TABLE t (id int);\n");
+		SqlScript broken = new SqlScript("filesystem:db/V2__f.sql", "V2__f.sql",
+				"SELECT 1;\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1;\n");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator(good, broken).upgrade("heads"))
+			.withMessageContaining("filesystem:db/V2__f.sql")
+			.withMessageContaining("dollar-quoted string $fn$ starting on line 3");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('t') IS NULL", Boolean.class)).isTrue();
+	}
+
 	private Migrator migrator(SqlScript... scripts) {
 		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(List.of(scripts))),
 				new PostgresDialect(), RunSettings.defaults());

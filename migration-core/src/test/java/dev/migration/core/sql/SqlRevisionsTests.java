@@ -88,12 +88,21 @@ class SqlRevisionsTests {
 	}
 
 	@Test
-	void anUnterminatedDollarQuoteIsRefusedNamingTheFileAndTheLine() {
-		assertThatExceptionOfType(InvalidSqlMigrationException.class)
-			.isThrownBy(() -> SqlRevisions.declare(List.of(script("V1__f.sql",
-					"SELECT 1;\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1;\n"))))
+	void anUnterminatedDollarQuoteIsRefusedNamingTheFileAndTheLineWhenItsStatementsAreRead() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("V1__f.sql",
+				"SELECT 1;\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1;\n")));
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> Linter.lint(revisions))
 			.withMessageContaining("V1__f.sql")
 			.withMessageContaining("line 3");
+	}
+
+	@Test
+	void aFileThatMayNeedToRunOutsideATransactionIsSplitWhenDeclared() {
+		assertThatExceptionOfType(InvalidSqlMigrationException.class)
+			.isThrownBy(() -> SqlRevisions.declare(List.of(script("V1__f.sql",
+					"CREATE INDEX CONCURRENTLY ix ON t (a);\nSELECT 'never closed;\n"))))
+			.withMessageContaining("V1__f.sql")
+			.withMessageContaining("line 2");
 	}
 
 	@Test

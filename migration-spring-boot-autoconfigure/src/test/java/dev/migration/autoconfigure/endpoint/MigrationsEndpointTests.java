@@ -70,6 +70,28 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void aRepeatableScriptIsPendingAfterTheRevisionsUntilItRanAndAgainOnceItChanges() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/views").run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			assertThat(endpoint.migrations().pending()).extracting(PendingDescriptor::revision)
+				.containsExactly("1000aa", "1001bb", "R__greeting_view");
+			RunDescriptor run = endpoint.upgrade(null, null);
+			assertThat(run.applied()).extracting(StepDescriptor::revision)
+				.containsExactly("1000aa", "1001bb", "R__greeting_view");
+			assertThat(run.status()).isEqualTo(MigrationStatus.UP_TO_DATE);
+			MigrationsDescriptor after = endpoint.migrations();
+			assertThat(after.pending()).isEmpty();
+			assertThat(after.current()).containsExactly("1001bb");
+			assertThat(after.history()).extracting(HistoryDescriptor::revision).last().isEqualTo("R__greeting_view");
+			assertThat(endpoint.revision("R__greeting_view").upgradeSql()).contains("CREATE OR REPLACE VIEW greeting_view");
+			new JdbcTemplate(this.database.dataSource())
+				.update("UPDATE migration_history_state SET checksum = 'old' WHERE revision = 'R__greeting_view'");
+			assertThat(endpoint.migrations().pending()).extracting(PendingDescriptor::revision)
+				.containsExactly("R__greeting_view");
+		});
+	}
+
+	@Test
 	void pendingRevisionsShowWhatTheLinterSaysOfThem() {
 		this.contextRunner.withBean(TestMigrations.UnsafeIndex.class).run((context) -> {
 			MigrationsDescriptor migrations = context.getBean(MigrationsEndpoint.class).migrations();
