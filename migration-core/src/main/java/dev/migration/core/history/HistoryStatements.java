@@ -21,6 +21,9 @@ public final class HistoryStatements {
 	private static final String LOG_VALUES = "?, ?, ?, ?, ?, coalesce(?::bigint, "
 			+ "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint), ?, ?, ?";
 
+	/** The ids of repeatable scripts, as a LIKE pattern: {@code R__<description>}. */
+	private static final String REPEATABLE_PATTERN = "R\\_\\_%";
+
 	private final String log;
 
 	private final String state;
@@ -93,12 +96,17 @@ public final class HistoryStatements {
 	}
 
 	/**
-	 * Marks a revision reverted and logs it; exactly one state row must be removed.
+	 * Marks a revision reverted and logs it; exactly one state row must be removed, and every
+	 * repeatable script is due again.
 	 * @param record the step
 	 * @return the statements, to run in the step's transaction
 	 */
 	public List<SqlStatement> recordReverted(StepRecord record) {
+		// a reverted revision may take with it what a repeatable script made (a view on a dropped
+		// table): forgetting their checksums makes the next upgrade to the heads run them again
 		return List.of(statement("DELETE FROM %STATE% WHERE revision = ?", List.of(record.revision()), 1),
+				statement("UPDATE %STATE% SET checksum = NULL WHERE revision LIKE ?",
+						List.of(REPEATABLE_PATTERN), null),
 				recordLogOnly(record));
 	}
 

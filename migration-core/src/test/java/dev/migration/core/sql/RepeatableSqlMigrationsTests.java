@@ -127,14 +127,20 @@ class RepeatableSqlMigrationsTests {
 	}
 
 	@Test
-	void downgradesLeaveRepeatableScriptsAloneAndTheNextUpgradeDoesNotRepeatThem() {
+	void aDowngradeRevertsNoRepeatableScriptButTheNextUpgradeToTheHeadsRunsThemAgain() {
 		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(load()));
 		revisions.add(DeclaredRevision.of(new AddItemStock()));
 		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
 		migrator.upgrade("heads");
 		RunResult down = migrator.downgrade("-1");
 		assertThat(down.steps()).extracting(AppliedStep::revision).containsExactly("j2");
-		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("j2");
+		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
+		// what a reverted revision dropped may have taken a view along: every repeatable script runs again
+		this.jdbc.execute("DROP VIEW cheap_item");
+		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision)
+			.containsExactly("j2", "R__item_views", "R__price_function");
+		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
 	}
 
 	@Test
