@@ -28,9 +28,6 @@ public record SqlScript(String location, String fileName, String text) {
 	private static final Pattern END = Pattern.compile(LEADING_COMMENTS
 			+ "(?:commit|end|abort|rollback)(?:\\s+(?:work|transaction))?\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
-	/** Every line end a checksum treats alike; changing this set would change stored checksums. */
-	private static final Pattern LINE_END = Pattern.compile("\\R");
-
 	/** The first words of the statements above: the patterns only look at statements that start so. */
 	private static final Set<String> TRANSACTION_WORDS = Set.of("begin", "start", "commit", "end", "abort", "rollback");
 
@@ -69,6 +66,11 @@ public record SqlScript(String location, String fileName, String text) {
 		return List.copyOf(statements);
 	}
 
+	/** The line ends of {@code \\R}; changing this set would change stored checksums. */
+	private static boolean isLineEnd(char c) {
+		return c == '\n' || c == '\r' || c == '\u000B' || c == '\f' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+	}
+
 	private static boolean isBegin(String statement) {
 		return TRANSACTION_WORDS.contains(PostgresScanner.firstWord(statement)) && BEGIN.matcher(statement).lookingAt();
 	}
@@ -86,8 +88,21 @@ public record SqlScript(String location, String fileName, String text) {
 	public String normalizedText() {
 		String text = this.text.startsWith("\uFEFF") ? this.text.substring(1) : this.text;
 		StringBuilder normalized = new StringBuilder(text.length());
-		for (String line : LINE_END.split(text, -1)) {
-			normalized.append(line.stripTrailing()).append('\n');
+		// one pass, as text.split("\\R", -1) and String.stripTrailing() would: every start reads every file's checksum
+		int lineStart = 0;
+		for (int i = 0; i <= text.length(); i++) {
+			char c = (i < text.length()) ? text.charAt(i) : '\n';
+			if (isLineEnd(c)) {
+				int lineEnd = i;
+				while (lineEnd > lineStart && Character.isWhitespace(text.charAt(lineEnd - 1))) {
+					lineEnd--;
+				}
+				normalized.append(text, lineStart, lineEnd).append('\n');
+				if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+					i++;
+				}
+				lineStart = i + 1;
+			}
 		}
 		int end = normalized.length();
 		while (end > 0 && normalized.charAt(end - 1) == '\n') {

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -70,15 +72,37 @@ public final class SqlScriptLocations {
 		}
 	}
 
-	/** A folder on disk is walked directly: a pattern matcher costs more per file than the read. */
+	/**
+	 * A folder on disk is walked directly: a pattern matcher costs more per file than the read.
+	 * Hidden folders are skipped (a Kubernetes config map keeps a second copy of its files in
+	 * {@code ..data}), and a file that is a link counts as the file it points to.
+	 */
 	private static List<SqlScript> loadFolder(String location, Path folder) {
 		if (!Files.isDirectory(folder)) {
 			return List.of();
 		}
-		// find hands over the attributes it read anyway: no second stat per file
-		try (Stream<Path> files = Files.find(folder, Integer.MAX_VALUE,
-				(file, attributes) -> attributes.isRegularFile() && file.getFileName().toString().endsWith(".sql"))) {
-			return files.sorted().map((file) -> read(location, folder, file)).toList();
+		List<Path> files = new ArrayList<>();
+		try {
+			Files.walkFileTree(folder, new SimpleFileVisitor<>() {
+
+				@Override
+				public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
+					boolean hidden = !directory.equals(folder) && directory.getFileName().toString().startsWith(".");
+					return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+				}
+
+				@Override
+				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
+					if (file.getFileName().toString().endsWith(".sql") && (attributes.isRegularFile()
+							|| attributes.isSymbolicLink() && Files.isRegularFile(file))) {
+						files.add(file);
+					}
+					return FileVisitResult.CONTINUE;
+				}
+
+			});
+			files.sort(null);
+			return files.stream().map((file) -> read(location, folder, file)).toList();
 		}
 		catch (IOException | UncheckedIOException ex) {
 			throw new MigrationException("Could not read the SQL migrations of migrations.locations entry '" + location

@@ -1,0 +1,50 @@
+package dev.migration.core.sql;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Finding SQL files in a folder on disk, without a database. */
+class SqlScriptLocationsTests {
+
+	@Test
+	void aFolderMountedAsAKubernetesConfigMapYieldsEachFileOnce(@TempDir Path folder) throws IOException {
+		// a config map: the files live in a timestamped hidden folder, ..data links to it, each name links into ..data
+		Path version = Files.createDirectory(folder.resolve("..2026_11_29_04_00_00.123"));
+		Files.writeString(version.resolve("V1__create_item.sql"), "CREATE TABLE item (id int);\n");
+		Files.createSymbolicLink(folder.resolve("..data"), version.getFileName());
+		Files.createSymbolicLink(folder.resolve("V1__create_item.sql"), Path.of("..data", "V1__create_item.sql"));
+		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + folder), getClass().getClassLoader());
+		assertThat(scripts).singleElement().satisfies((script) -> {
+			assertThat(script.location()).isEqualTo("filesystem:" + folder + "/V1__create_item.sql");
+			assertThat(script.text()).isEqualTo("CREATE TABLE item (id int);\n");
+		});
+	}
+
+	@Test
+	void subfoldersCountHiddenFoldersAndOtherFilesDoNot(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__a.sql"), "SELECT 1;");
+		Files.createDirectories(folder.resolve("2026/q4"));
+		Files.writeString(folder.resolve("2026/q4/V2__b.sql"), "SELECT 2;");
+		Files.createDirectory(folder.resolve(".git"));
+		Files.writeString(folder.resolve(".git/V9__stray.sql"), "SELECT 9;");
+		Files.writeString(folder.resolve("README.md"), "not SQL");
+		Files.createDirectory(folder.resolve("archive.sql"));
+		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + folder), getClass().getClassLoader());
+		assertThat(scripts).extracting(SqlScript::location)
+			.containsExactly("filesystem:" + folder + "/2026/q4/V2__b.sql", "filesystem:" + folder + "/V1__a.sql");
+	}
+
+	@Test
+	void aFolderThatIsNotThereHoldsNoFiles(@TempDir Path folder) {
+		assertThat(SqlScriptLocations.load(List.of("filesystem:" + folder.resolve("missing")),
+				getClass().getClassLoader())).isEmpty();
+	}
+
+}
