@@ -21,6 +21,7 @@ import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.ChecksumMismatchException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.schema.ColumnType;
@@ -108,6 +109,9 @@ class SqlMigrationsOnDatabaseTests {
 		SqlScript edited = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql", "CREATE TABLE t (id bigint);\n");
 		assertThat(migrator(edited).validate().changed()).singleElement()
 			.satisfies((mismatch) -> assertThat(mismatch.revision()).isEqualTo("V1"));
+		assertThatExceptionOfType(ChecksumMismatchException.class).isThrownBy(() -> migrator(edited).upgrade("heads"))
+			.withMessageContaining("V1 (filesystem:db/V1__t.sql): applied with checksum")
+			.withMessageContaining("migrations.checksum-policy=warn");
 	}
 
 	@Test
