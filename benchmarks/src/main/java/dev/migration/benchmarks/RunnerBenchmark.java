@@ -1,6 +1,9 @@
 package dev.migration.benchmarks;
 
 import java.io.IOException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +11,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 
 import javax.sql.DataSource;
 
@@ -30,9 +35,10 @@ import dev.migration.testdb.TestDatabaseServer;
  * Applies N one-table migrations to an empty database, then runs the no-op start-up check,
  * with this project and with Flyway, alternating on the same PostgreSQL, and prints medians.
  *
- * <p>Arguments: [migrations (default 500)] [runs (default 5)] [{@code java} (default) or
- * {@code sql}: this project applies the same SQL files Flyway does, reading them on every run
- * as Flyway does, instead of Java revisions].
+ * <p>Arguments: [migrations (default 500)] [runs (default 5)] [{@code java} (default), {@code sql}
+ * or {@code jar}: with {@code sql} this project applies the same SQL files Flyway does, from a
+ * folder on disk, reading them on every run as Flyway does, instead of Java revisions; with
+ * {@code jar} both tools read them from {@code classpath:db/migration} in a jar].
  */
 public final class RunnerBenchmark {
 
@@ -44,17 +50,20 @@ public final class RunnerBenchmark {
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 5;
 		TestDatabaseServer server = TestDatabaseServer.get();
 		Path scripts = flywayScripts(count);
-		boolean sql = args.length > 2 && args[2].equals("sql");
+		String mode = (args.length > 2) ? args[2] : "java";
+		// "jar": both tools find the files on the class path, in a jar, as an application packaged by Spring Boot does
+		ClassLoader loader = mode.equals("jar") ? jarOf(scripts) : RunnerBenchmark.class.getClassLoader();
+		String location = mode.equals("jar") ? "classpath:db/migration" : "filesystem:" + scripts;
 		MigrationCatalog javaCatalog = MigrationCatalog.ofDeclared(revisions(count));
-		Supplier<MigrationCatalog> catalog = sql ? () -> MigrationCatalog.ofDeclared(SqlRevisions
-			.declare(SqlScriptLocations.load(List.of("filesystem:" + scripts), RunnerBenchmark.class.getClassLoader())))
-				: () -> javaCatalog;
+		Supplier<MigrationCatalog> catalog = mode.equals("java") ? () -> javaCatalog
+				: () -> MigrationCatalog.ofDeclared(SqlRevisions.declare(SqlScriptLocations.load(List.of(location), loader)));
 		Function<DataSource, Runnable> ours = (dataSource) -> () -> new Migrator(dataSource, catalog.get(),
 				new PostgresDialect(), RunSettings.defaults()).upgrade("heads");
-		System.out.println("this project applies " + (sql ? "the SQL files" : "Java revisions"));
-		Function<DataSource, Runnable> flyway = (dataSource) -> () -> Flyway.configure()
+		System.out.println("this project applies " + (mode.equals("java") ? "Java revisions" : "the SQL files")
+				+ "; Flyway reads the files from " + location);
+		Function<DataSource, Runnable> flyway = (dataSource) -> () -> Flyway.configure(loader)
 			.dataSource(dataSource)
-			.locations("filesystem:" + scripts)
+			.locations(location)
 			.load()
 			.migrate();
 		Function<DataSource, Runnable> floor = (dataSource) -> () -> RawDdl.apply(dataSource, count);
@@ -133,6 +142,23 @@ public final class RunnerBenchmark {
 					"CREATE TABLE t" + i + " (\n    id bigint PRIMARY KEY,\n    name text\n);\n");
 		}
 		return directory;
+	}
+
+	private static ClassLoader jarOf(Path scripts) throws IOException {
+		Path jar = Files.createTempFile("migrations", ".jar");
+		try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar));
+				DirectoryStream<Path> files = Files.newDirectoryStream(scripts)) {
+			for (String folder : List.of("db/", "db/migration/")) {
+				out.putNextEntry(new JarEntry(folder));
+				out.closeEntry();
+			}
+			for (Path file : files) {
+				out.putNextEntry(new JarEntry("db/migration/" + file.getFileName()));
+				out.write(Files.readAllBytes(file));
+				out.closeEntry();
+			}
+		}
+		return new URLClassLoader(new URL[] { jar.toUri().toURL() }, RunnerBenchmark.class.getClassLoader());
 	}
 
 	private static HikariDataSource pool(TestDatabase database) {

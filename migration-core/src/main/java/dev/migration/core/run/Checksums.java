@@ -21,6 +21,8 @@ import dev.migration.core.sql.SqlMigration;
  */
 final class Checksums {
 
+	private static final MessageDigest SHA_256 = newSha256();
+
 	private Checksums() {
 	}
 
@@ -53,6 +55,16 @@ final class Checksums {
 	}
 
 	private static MessageDigest sha256() {
+		try {
+			// a copy of a ready digest skips the provider lookup, once per revision on every start
+			return (MessageDigest) SHA_256.clone();
+		}
+		catch (CloneNotSupportedException ex) {
+			return newSha256();
+		}
+	}
+
+	private static MessageDigest newSha256() {
 		try {
 			return MessageDigest.getInstance("SHA-256");
 		}

@@ -1,14 +1,13 @@
 package dev.migration.core.sql;
 
+import java.io.ByteArrayOutputStream;
+import java.io.File;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,6 +30,9 @@ public final class SqlScriptLocations {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
+
+	/** Most migration files fit in one read of this size. */
+	private static final int READ_BUFFER = 8192;
 
 	private SqlScriptLocations() {
 	}
@@ -73,51 +75,77 @@ public final class SqlScriptLocations {
 	}
 
 	/**
-	 * A folder on disk is walked directly: a pattern matcher costs more per file than the read.
-	 * Hidden folders are skipped (a Kubernetes config map keeps a second copy of its files in
-	 * {@code ..data}), and a file that is a link counts as the file it points to.
+	 * A folder on disk is read directly: a pattern matcher costs more per file than the read.
+	 * Hidden files and folders are skipped (a Kubernetes config map keeps a second copy of its
+	 * files in {@code ..data}), and a file that is a link counts as the file it points to.
 	 */
 	private static List<SqlScript> loadFolder(String location, Path folder) {
-		if (!Files.isDirectory(folder)) {
+		File root = folder.toFile();
+		if (!root.isDirectory()) {
 			return List.of();
 		}
-		List<Path> files = new ArrayList<>();
+		List<SqlScript> scripts = new ArrayList<>();
 		try {
-			Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-
-				@Override
-				public FileVisitResult preVisitDirectory(Path directory, BasicFileAttributes attributes) {
-					boolean hidden = !directory.equals(folder) && directory.getFileName().toString().startsWith(".");
-					return hidden ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
-				}
-
-				@Override
-				public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-					if (file.getFileName().toString().endsWith(".sql") && (attributes.isRegularFile()
-							|| attributes.isSymbolicLink() && Files.isRegularFile(file))) {
-						files.add(file);
-					}
-					return FileVisitResult.CONTINUE;
-				}
-
-			});
-			files.sort(null);
-			return files.stream().map((file) -> read(location, folder, file)).toList();
+			collect(location, root, "", scripts);
 		}
-		catch (IOException | UncheckedIOException ex) {
+		catch (IOException ex) {
 			throw new MigrationException("Could not read the SQL migrations of migrations.locations entry '" + location
 					+ "': " + ex.getMessage(), ex);
 		}
+		scripts.sort(Comparator.comparing(SqlScript::location));
+		return scripts;
 	}
 
-	private static SqlScript read(String location, Path folder, Path file) {
-		try {
-			String relative = folder.relativize(file).toString().replace('\\', '/');
-			return new SqlScript(location + "/" + relative, file.getFileName().toString(),
-					Files.readString(file, StandardCharsets.UTF_8));
+	/**
+	 * One listing per folder; a {@code .sql} name is opened straight away, and only other names
+	 * are asked whether they are folders: every start reads every file, so each saved system
+	 * call counts hundreds of times.
+	 */
+	private static void collect(String location, File directory, String path, List<SqlScript> scripts)
+			throws IOException {
+		String[] names = directory.list();
+		if (names == null) {
+			throw new IOException("cannot list the folder " + directory);
 		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
+		for (String name : names) {
+			if (name.startsWith(".")) {
+				continue;
+			}
+			File file = new File(directory, name);
+			String text = name.endsWith(".sql") ? readIfFile(file) : null;
+			if (text != null) {
+				scripts.add(new SqlScript(location + "/" + path + name, name, text));
+			}
+			else if (file.isDirectory()) {
+				collect(location, file, path + name + "/", scripts);
+			}
+		}
+	}
+
+	/** Returns the file's text, or {@code null} when it is a folder. */
+	private static String readIfFile(File file) throws IOException {
+		FileInputStream in;
+		try {
+			in = new FileInputStream(file);
+		}
+		catch (FileNotFoundException ex) {
+			if (file.isDirectory()) {
+				return null;
+			}
+			throw ex;
+		}
+		try (in) {
+			byte[] buffer = new byte[READ_BUFFER];
+			int first = Math.max(in.read(buffer), 0);
+			int next = (first > 0) ? in.read(buffer, first, buffer.length - first) : -1;
+			if (next < 0) {
+				// the common case: the whole file came in one read
+				return new String(buffer, 0, first, StandardCharsets.UTF_8);
+			}
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 * READ_BUFFER);
+			bytes.write(buffer, 0, first + next);
+			bytes.write(in.readAllBytes());
+			return bytes.toString(StandardCharsets.UTF_8);
 		}
 	}
 

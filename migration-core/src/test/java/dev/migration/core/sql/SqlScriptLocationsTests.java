@@ -42,6 +42,15 @@ class SqlScriptLocationsTests {
 	}
 
 	@Test
+	void filesLargerThanOneReadAndEmptyFilesAreReadWhole(@TempDir Path folder) throws IOException {
+		String large = "INSERT INTO item (name) VALUES ('\u00e9t\u00e9');\n".repeat(2_000);
+		Files.writeString(folder.resolve("V1__large.sql"), large);
+		Files.writeString(folder.resolve("V2__empty.sql"), "");
+		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + folder), getClass().getClassLoader());
+		assertThat(scripts).extracting(SqlScript::text).containsExactly(large, "");
+	}
+
+	@Test
 	void aFolderThatIsNotThereHoldsNoFiles(@TempDir Path folder) {
 		assertThat(SqlScriptLocations.load(List.of("filesystem:" + folder.resolve("missing")),
 				getClass().getClassLoader())).isEmpty();
