@@ -41,11 +41,11 @@ import dev.migration.core.snapshot.SnapshotReader;
  *
  * <p>By default each check gets a fresh database on the shared test server
  * ({@code migration-test-database}) and drops it afterwards; a tester made with
- * {@link #of(DataSource, Collection)} empties the given database instead. Immutable.
+ * {@link #of(DataSource, Collection)} empties the given database instead. Repeatable SQL
+ * scripts run in the upgrade checks; the stairway leaves them out, since they are never
+ * reverted. Immutable.
  */
 public final class MigrationTester {
-
-	private final List<Migration> migrations;
 
 	private final MigrationCatalog catalog;
 
@@ -55,10 +55,9 @@ public final class MigrationTester {
 
 	private final Map<String, Seed> seeds;
 
-	private MigrationTester(List<Migration> migrations, Workspace.Provider workspaces, RunSettings settings,
+	private MigrationTester(MigrationCatalog catalog, Workspace.Provider workspaces, RunSettings settings,
 			Map<String, Seed> seeds) {
-		this.migrations = List.copyOf(migrations);
-		this.catalog = MigrationCatalog.of(this.migrations);
+		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.workspaces = workspaces;
 		this.settings = settings;
 		this.seeds = Map.copyOf(seeds);
@@ -70,7 +69,18 @@ public final class MigrationTester {
 	 * @return the tester
 	 */
 	public static MigrationTester of(Collection<? extends Migration> migrations) {
-		return new MigrationTester(List.copyOf(migrations), Workspace.fresh(), RunSettings.defaults(), Map.of());
+		return of(MigrationCatalog.of(migrations));
+	}
+
+	/**
+	 * Creates a tester of every revision of a catalog, such as one made of SQL files
+	 * ({@code SqlRevisions.declare}) beside Java revisions; each check runs in a fresh
+	 * database of its own.
+	 * @param catalog the revisions
+	 * @return the tester
+	 */
+	public static MigrationTester of(MigrationCatalog catalog) {
+		return new MigrationTester(catalog, Workspace.fresh(), RunSettings.defaults(), Map.of());
 	}
 
 	/**
@@ -81,19 +91,22 @@ public final class MigrationTester {
 	 * @return the tester
 	 */
 	public static MigrationTester of(DataSource dataSource, Collection<? extends Migration> migrations) {
-		return new MigrationTester(List.copyOf(migrations), Workspace.given(Objects.requireNonNull(dataSource)),
+		return new MigrationTester(MigrationCatalog.of(migrations), Workspace.given(Objects.requireNonNull(dataSource)),
 				RunSettings.defaults(), Map.of());
 	}
 
 	/**
-	 * Creates a tester of the {@link Migration} beans of an application context, such as the
-	 * one of a {@code @SpringBootTest}. Checks run in fresh databases, never in the
-	 * application's own; compare that one with {@link #assertSchemaMatches(DataSource)}.
+	 * Creates a tester of the revisions of an application context, such as the one of a
+	 * {@code @SpringBootTest}: the starter's catalog (the {@link Migration} beans and the SQL
+	 * files of {@code migrations.locations}) when there is one, else the {@link Migration}
+	 * beans. Checks run in fresh databases, never in the application's own; compare that one
+	 * with {@link #assertSchemaMatches(DataSource)}.
 	 * @param beans the context
 	 * @return the tester
 	 */
 	public static MigrationTester of(ListableBeanFactory beans) {
-		return of(beans.getBeansOfType(Migration.class).values());
+		MigrationCatalog catalog = beans.getBeanProvider(MigrationCatalog.class).getIfAvailable();
+		return (catalog != null) ? of(catalog) : of(beans.getBeansOfType(Migration.class).values());
 	}
 
 	/**
@@ -103,7 +116,7 @@ public final class MigrationTester {
 	 * @return a new tester
 	 */
 	public MigrationTester withSettings(RunSettings settings) {
-		return new MigrationTester(this.migrations, this.workspaces, Objects.requireNonNull(settings), this.seeds);
+		return new MigrationTester(this.catalog, this.workspaces, Objects.requireNonNull(settings), this.seeds);
 	}
 
 	/**
@@ -117,7 +130,7 @@ public final class MigrationTester {
 		String id = this.catalog.graph().get(revision).id();
 		Map<String, Seed> seeds = new LinkedHashMap<>(this.seeds);
 		seeds.put(id, Objects.requireNonNull(seed, "seed"));
-		return new MigrationTester(this.migrations, this.workspaces, this.settings, seeds);
+		return new MigrationTester(this.catalog, this.workspaces, this.settings, seeds);
 	}
 
 	/**
@@ -197,7 +210,8 @@ public final class MigrationTester {
 	private void walk(boolean compareSchemas) {
 		List<String> traces = new ArrayList<>();
 		try (Workspace workspace = this.workspaces.open()) {
-			Migrator migrator = migrator(workspace);
+			// repeatable scripts are never reverted, by design: the stairway walks the revisions of the graph
+			Migrator migrator = migrator(workspace, this.catalog.withoutRepeatables());
 			for (RevisionNode revision : this.catalog.graph().topologicalOrder()) {
 				seed(revision, workspace);
 				SchemaSnapshot before = compareSchemas ? snapshot(workspace.dataSource()) : null;
@@ -220,11 +234,29 @@ public final class MigrationTester {
 					step(revision, "upgrade after its downgrade", () -> migrator.upgrade(revision.id()));
 				}
 			}
+			if (traces.isEmpty()) {
+				walkWithRepeatables(workspace);
+			}
 		}
 		if (!traces.isEmpty()) {
 			throw new AssertionFailedError(traces.size() + " downgrade(s) do not restore the schema they started "
 					+ "from; make each downgrade undo all of its upgrade.\n" + String.join("", traces));
 		}
+	}
+
+	/**
+	 * With what the repeatable scripts made in place (a view on a column, say), every
+	 * downgrade must still run, as it will in production: down to base and up again.
+	 */
+	private void walkWithRepeatables(Workspace workspace) {
+		if (this.catalog.repeatables().isEmpty()) {
+			return;
+		}
+		Migrator migrator = migrator(workspace);
+		step(null, "upgrade to heads with the repeatable scripts", () -> migrator.upgrade("heads"));
+		step(null, "downgrade to base over what the repeatable scripts made (drop or replace it in the downgrade "
+				+ "that needs it gone)", () -> migrator.downgrade("base"));
+		step(null, "upgrade to heads again, repeatable scripts included", () -> migrator.upgrade("heads"));
 	}
 
 	private void seed(RevisionNode revision, Workspace workspace) {
@@ -251,8 +283,12 @@ public final class MigrationTester {
 	}
 
 	private Migrator migrator(Workspace workspace) {
+		return migrator(workspace, this.catalog);
+	}
+
+	private Migrator migrator(Workspace workspace, MigrationCatalog revisions) {
 		// every revision is proven, contract revisions too, whatever their release in production
-		return new Migrator(workspace.dataSource(), this.catalog, new PostgresDialect(), this.settings)
+		return new Migrator(workspace.dataSource(), revisions, new PostgresDialect(), this.settings)
 			.withRelease(Release.everything());
 	}
 

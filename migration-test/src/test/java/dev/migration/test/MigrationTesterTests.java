@@ -10,6 +10,9 @@ import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.test.TestRevisions.AddOrdersNote;
@@ -50,6 +53,51 @@ class MigrationTesterTests {
 			.withMessageContaining("c3")
 			.withMessageContaining("d4")
 			.withMessageContaining("merge revision");
+	}
+
+	@Test
+	void sqlFilesAreProvenLikeJavaRevisionsAndRepeatableScriptsStayOutOfTheStairway() {
+		MigrationTester tester = MigrationTester.of(sqlCatalog("CREATE OR REPLACE VIEW open_invoice AS "
+				+ "SELECT id FROM invoice WHERE paid_at IS NULL;"));
+		tester.assertUpgradesToHeads();
+		tester.assertStairway();
+		tester.assertDowngradesLeaveNoTrace();
+	}
+
+	@Test
+	void aDowngradeThatAViewOfARepeatableScriptBlocksFailsTheStairway() {
+		MigrationTester tester = MigrationTester.of(sqlCatalog("CREATE OR REPLACE VIEW open_invoice AS "
+				+ "SELECT id FROM invoice WHERE paid_at IS NULL;", "ALTER TABLE invoice DROP COLUMN paid_at;"));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertStairway)
+			.withMessageContaining("downgrade to base over what the repeatable scripts made")
+			.withMessageContaining("V2")
+			.withMessageContaining("open_invoice");
+	}
+
+	@Test
+	void aBrokenRepeatableScriptFailsTheUpgradeCheckNamingIt() {
+		MigrationTester tester = MigrationTester.of(sqlCatalog("CREATE OR REPLACE VIEW open_invoice AS "
+				+ "SELECT id FROM invoice WHERE settled IS NULL;"));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertUpgradesToHeads)
+			.withMessageContaining("R__invoice_views")
+			.withMessageContaining("settled");
+	}
+
+	private static MigrationCatalog sqlCatalog(String view) {
+		return sqlCatalog(view, "ALTER TABLE invoice DROP COLUMN paid_at CASCADE;");
+	}
+
+	private static MigrationCatalog sqlCatalog(String view, String undoPaidAt) {
+		return MigrationCatalog.ofDeclared(SqlRevisions.declare(List.of(
+				sql("V1__create_invoice.sql", "CREATE TABLE invoice (id bigint PRIMARY KEY, total_cents bigint);"),
+				sql("U1__create_invoice.sql", "DROP TABLE invoice;"),
+				sql("V2__invoice_paid_at.sql", "ALTER TABLE invoice ADD COLUMN paid_at timestamptz;"),
+				sql("U2__invoice_paid_at.sql", undoPaidAt),
+				sql("R__invoice_views.sql", view))));
+	}
+
+	private static SqlScript sql(String fileName, String text) {
+		return new SqlScript("classpath:db/migration/" + fileName, fileName, text);
 	}
 
 	@Test

@@ -78,6 +78,15 @@ public final class MigrationCatalog {
 	}
 
 	/**
+	 * Returns this catalog without its repeatable revisions, such as for walking the graph up
+	 * and down.
+	 * @return the revisions of the graph only
+	 */
+	public MigrationCatalog withoutRepeatables() {
+		return new MigrationCatalog(this.revisions, this.graph, Map.of());
+	}
+
+	/**
 	 * Returns the repeatable revisions, in the order they run.
 	 * @return the repeatable revisions
 	 */
