@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -57,7 +58,8 @@ class SampleApplicationTests {
 	void startUpAndTheBackgroundRunMigrateUpToTheContractRevisions() throws Exception {
 		assertThat(this.backgroundRun.awaitCompletion(Duration.ofSeconds(60))).isTrue();
 		assertThat(this.migrator.heads()).containsExactly("0020");
-		assertThat(this.migrator.history()).extracting(HistoryEntry::revision).contains("0017", "0018");
+		assertThat(this.migrator.history()).extracting(HistoryEntry::revision)
+			.contains("0017", "0018", "R__customer_order_totals");
 	}
 
 	@Test
@@ -71,6 +73,10 @@ class SampleApplicationTests {
 			.isEqualTo(201);
 		assertThat(get("/customers/" + id + "/orders").body()).contains("\"totalCents\":1999")
 			.contains("\"status\":\"open\"");
+		// the repeatable SQL file's view, applied at start-up once 0017 was
+		assertThat(new JdbcTemplate(database.dataSource()).queryForObject(
+				"SELECT total_cents FROM customer_order_totals WHERE customer_id = ?", Long.class, Long.valueOf(id)))
+			.isEqualTo(1999L);
 	}
 
 	@Test

@@ -156,7 +156,8 @@ class RepeatableSqlMigrationsTests {
 	void theOfflineScriptAppliesEveryRepeatableScriptAfterTheVersionedOnes() {
 		String script = migrator(load()).upgradeSql("base", "heads");
 		assertThat(script.indexOf("CREATE TABLE item")).isLessThan(script.indexOf("CREATE OR REPLACE VIEW cheap_item"));
-		assertThat(script).contains("ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum");
+		assertThat(script).contains("ON CONFLICT (revision) DO UPDATE SET checksum = EXCLUDED.checksum")
+			.contains("-- Running repeatable R__item_views: item views");
 		this.jdbc.execute(script);
 		assertThat(migrator(load()).pending("heads")).isEmpty();
 		assertThat(this.jdbc.queryForList("SELECT name FROM cheap_item", String.class)).containsExactly("pen");
