@@ -7,11 +7,9 @@ import java.util.List;
 
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-/**
- * Reads the history tables; an absent table reads as an empty history. Reads run outside a
- * transaction, so the error of a missing table aborts none.
- */
+/** Reads the history tables; an absent table reads as an empty history. */
 public final class HistoryReader {
 
 	/** PostgreSQL's SQLSTATE for a table that does not exist. */
@@ -31,6 +29,10 @@ public final class HistoryReader {
 	 * @return the state rows
 	 */
 	public List<AppliedRevision> applied() {
+		if (TransactionSynchronizationManager.isActualTransactionActive() && !exists()) {
+			// a failed query would abort the caller's transaction: ask first there
+			return List.of();
+		}
 		try {
 			return this.jdbc.query(this.statements.selectState(), (row, index) -> new AppliedRevision(
 					row.getString("revision"), row.getString("checksum"),

@@ -19,7 +19,7 @@ final class Releases {
 	static void check(MigrationCatalog catalog, Release release) {
 		List<String> unknown = release.revisions()
 			.stream()
-			.filter((id) -> catalog.graph().find(id).isEmpty())
+			.filter((id) -> !catalog.declares(id))
 			.sorted()
 			.toList();
 		if (!unknown.isEmpty()) {

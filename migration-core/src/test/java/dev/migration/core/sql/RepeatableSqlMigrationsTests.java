@@ -21,6 +21,7 @@ import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.MigrationRunException;
+import dev.migration.core.run.Release;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
@@ -112,6 +113,21 @@ class RepeatableSqlMigrationsTests {
 		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision)
 			.containsExactly("j2", "R__stock_view");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_stock", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void aContractRepeatableScriptWaitsForItsReleaseByItsId() {
+		List<SqlScript> scripts = new ArrayList<>(load());
+		scripts.add(new SqlScript("classpath:sql/repeat/R__drop_legacy_view.sql", "R__drop_legacy_view.sql",
+				"-- stage: contract\nDROP VIEW IF EXISTS legacy_item;\n"));
+		Migrator migrator = migrator(scripts);
+		RunResult first = migrator.upgrade("heads");
+		assertThat(first.steps()).extracting(AppliedStep::revision)
+			.containsExactly("V1", "R__item_views", "R__price_function");
+		assertThat(first.waiting()).extracting((wait) -> wait.revision().id()).containsExactly("R__drop_legacy_view");
+		assertThat(migrator.withRelease(Release.of(List.of("R__drop_legacy_view"))).upgrade("heads").steps())
+			.extracting(AppliedStep::revision)
+			.containsExactly("R__drop_legacy_view");
 	}
 
 	@Test
