@@ -8,6 +8,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.migration.core.Migration;
 import dev.migration.core.dialect.PostgresScanner;
@@ -35,6 +37,17 @@ class MigratorTests {
 	@BeforeEach
 	void emptyDatabase() {
 		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+	}
+
+	@Test
+	void readingTheStateOfANeverMigratedDatabaseLeavesTheCallersTransactionUsable() {
+		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+		Integer answer = transaction.execute((status) -> {
+			assertThat(migrator(SampleRevisions.all()).state().applied()).isEmpty();
+			return this.jdbc.queryForObject("SELECT 42", Integer.class);
+		});
+		assertThat(answer).isEqualTo(42);
+		assertThat(migrator(SampleRevisions.all()).state().applied()).isEmpty();
 	}
 
 	@Test
