@@ -55,13 +55,13 @@ public final class MigrationCatalog {
 		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph));
 	}
 
-	/** Repeatable revisions run in id order, as Flyway runs repeatable scripts in description order. */
+	/** Repeatable revisions run in the order of their messages (descriptions), as Flyway runs repeatable scripts. */
 	private static Map<String, DeclaredRevision> repeatables(Collection<DeclaredRevision> declared,
 			RevisionGraph graph) {
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
 		List<DeclaredRevision> sorted = declared.stream()
 			.filter(DeclaredRevision::repeatable)
-			.sorted(Comparator.comparing(DeclaredRevision::id))
+			.sorted(Comparator.comparing(DeclaredRevision::message).thenComparing(DeclaredRevision::id))
 			.toList();
 		for (DeclaredRevision repeatable : sorted) {
 			if (graph.find(repeatable.id()).isPresent() || byId.put(repeatable.id(), repeatable) != null) {

@@ -83,17 +83,17 @@ record FlywayHistory(String table, List<Row> rows) {
 		Set<String> applied = new LinkedHashSet<>();
 		Map<String, Row> repeatables = new LinkedHashMap<>();
 		for (Row row : this.rows) {
-			if (!row.success()) {
-				throw new FlywayAdoptionException(this.table + " records " + row.describe() + " as failed, so the schema may "
-						+ "be half-changed. Repair it first (fix the schema by hand, then flyway repair), and start "
-						+ "again; nothing was changed.");
-			}
 			if (row.version() == null) {
-				// a repeatable script appears once per run; the latest run counts
+				// a repeatable script appears once per run; the latest run counts, and a failed one runs again
 				if (row.type().equals("SQL")) {
 					repeatables.put(SqlFileName.REPEATABLE_PREFIX + row.description().replace(' ', '_'), row);
 				}
 				continue;
+			}
+			if (!row.success()) {
+				throw new FlywayAdoptionException(this.table + " records " + row.describe() + " as failed, so the schema may "
+						+ "be half-changed. Repair it first (fix the schema by hand, then flyway repair), and start "
+						+ "again; nothing was changed.");
 			}
 			if (row.type().equals("DELETE") || row.type().equals("SCHEMA")) {
 				continue;
@@ -113,7 +113,7 @@ record FlywayHistory(String table, List<Row> rows) {
 			applied.add(id);
 		}
 		repeatables.forEach((id, row) -> {
-			if (catalog.isRepeatable(id) && unchanged(catalog.get(id), row)) {
+			if (row.success() && catalog.isRepeatable(id) && unchanged(catalog.get(id), row)) {
 				applied.add(id);
 			}
 		});

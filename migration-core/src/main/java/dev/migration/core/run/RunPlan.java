@@ -34,7 +34,8 @@ public record RunPlan(List<DeclaredRevision> now, List<Waiting> waiting) {
 
 	/**
 	 * Splits an upgrade path: a revision waits when its stage is out of scope or not
-	 * released, or when a revision it revises or depends on waits.
+	 * released, or when a revision it revises or depends on waits; a repeatable script also
+	 * waits while a revision waits for the background run.
 	 * @param path the pending revisions in the order an upgrade applies them, parents first
 	 * @param scope the stages this run applies
 	 * @param release the released contract revisions
@@ -47,6 +48,9 @@ public record RunPlan(List<DeclaredRevision> now, List<Waiting> waiting) {
 			Waiting wait = ownWait(revision, scope, release);
 			if (wait == null) {
 				wait = inheritedWait(revision, waiting);
+			}
+			if (wait == null && revision.repeatable()) {
+				wait = afterBackground(revision, waiting);
 			}
 			if (wait != null) {
 				waiting.put(revision.id(), wait);
@@ -73,6 +77,19 @@ public record RunPlan(List<DeclaredRevision> now, List<Waiting> waiting) {
 			.filter(waiting::containsKey)
 			.findFirst()
 			.map((parent) -> new Waiting(revision, Reason.EARLIER_REVISION, parent))
+			.orElse(null);
+	}
+
+	/**
+	 * A repeatable script runs after the versioned revisions, so it waits while one waits for
+	 * the background run (which then runs it); not for a release, which may be weeks away.
+	 */
+	private static Waiting afterBackground(DeclaredRevision revision, Map<String, Waiting> waiting) {
+		return waiting.values()
+			.stream()
+			.filter((wait) -> wait.reason() == Reason.BACKGROUND)
+			.findFirst()
+			.map((wait) -> new Waiting(revision, Reason.EARLIER_REVISION, wait.revision().id()))
 			.orElse(null);
 	}
 

@@ -15,9 +15,11 @@ import dev.migration.core.dialect.PostgresScanner;
  * @param location where it was found, for messages, such as
  * {@code classpath:db/migration/V1__init.sql}
  * @param fileName the file name without its folder
- * @param text the file's text
+ * @param text the file's text; a byte order mark at its start is dropped
  */
 public record SqlScript(String location, String fileName, String text) {
+
+	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
 	/** Comments before a statement's first word. */
 	private static final String LEADING_COMMENTS = "\\A(?:\\s*(?:--[^\\n]*(?:\\n|\\z)|/\\*.*?\\*/))*\\s*";
@@ -35,6 +37,8 @@ public record SqlScript(String location, String fileName, String text) {
 		Objects.requireNonNull(location, "location");
 		Objects.requireNonNull(fileName, "fileName");
 		Objects.requireNonNull(text, "text");
+		// an editor's byte order mark is no SQL: PostgreSQL would refuse the first statement, and headers would hide
+		text = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
 	}
 
 	/**
@@ -86,7 +90,7 @@ public record SqlScript(String location, String fileName, String text) {
 	 * @return the normalized text
 	 */
 	public String normalizedText() {
-		String text = this.text.startsWith("\uFEFF") ? this.text.substring(1) : this.text;
+		String text = this.text;
 		StringBuilder normalized = new StringBuilder(text.length());
 		// one pass, as text.split("\\R", -1) and String.stripTrailing() would: every start reads every file's checksum
 		int lineStart = 0;

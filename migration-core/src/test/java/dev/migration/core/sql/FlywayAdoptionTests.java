@@ -131,6 +131,17 @@ class FlywayAdoptionTests {
 	}
 
 	@Test
+	void aRepeatableScriptWhoseLastFlywayRunFailedIsNotTakenOverButRunsAgain() {
+		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		flyway("classpath:sql/adopt", "classpath:sql/adopt-repeatable").load().migrate();
+		this.jdbc.update("UPDATE flyway_schema_history SET success = false WHERE version IS NULL");
+		this.jdbc.execute("DROP VIEW item_view");
+		RunResult result = migrator("classpath:sql/adopt", "classpath:sql/adopt-repeatable").upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).containsExactly("R__item_view");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_view", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
 	void aVersionedFileChangedSinceFlywayAppliedItStopsTheTakeOverUnlessChecksumsOnlyWarn() {
 		List<SqlScript> edited = replace(load("classpath:sql/adopt"), "V2__add_item_price.sql",
 				"ALTER TABLE item ADD COLUMN price numeric(12, 2);\n");

@@ -97,22 +97,65 @@ class RepeatableSqlMigrationsTests {
 	}
 
 	@Test
-	void aRepeatableScriptThatDependsOnARevisionWaitsWithIt() {
+	void repeatableScriptsWaitWhileARevisionWaitsForTheBackgroundRunWhichThenRunsThem() {
 		List<SqlScript> scripts = new ArrayList<>(load());
 		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
-				"-- depends-on: j2\nCREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
+				"CREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
 		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
 		revisions.add(DeclaredRevision.of(new AddItemStockInTheBackground()));
 		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
 		RunResult startup = migrator.upgrade("heads", RunScope.STARTUP);
-		assertThat(startup.steps()).extracting(AppliedStep::revision)
-			.containsExactly("V1", "R__item_views", "R__price_function");
+		assertThat(startup.steps()).extracting(AppliedStep::revision).containsExactly("V1");
 		assertThat(startup.waiting()).extracting((wait) -> wait.revision().id(), (wait) -> wait.describe())
 			.containsExactly(tuple("j2", "runs in the background once the application is ready"),
+					tuple("R__item_views", "waits for j2"), tuple("R__price_function", "waits for j2"),
 					tuple("R__stock_view", "waits for j2"));
 		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision)
-			.containsExactly("j2", "R__stock_view");
+			.containsExactly("j2", "R__item_views", "R__price_function", "R__stock_view");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item_stock", Integer.class)).isEqualTo(2);
+	}
+
+	@Test
+	void repeatableScriptsDoNotWaitForAReleaseUnlessTheyDependOnTheReleasedRevision() {
+		List<SqlScript> scripts = new ArrayList<>(load());
+		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
+				"-- depends-on: j2\nCREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
+		revisions.add(DeclaredRevision.of(new AddItemStockOnceReleased()));
+		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		RunResult first = migrator.upgrade("heads");
+		assertThat(first.steps()).extracting(AppliedStep::revision)
+			.containsExactly("V1", "R__item_views", "R__price_function");
+		assertThat(first.waiting()).extracting((wait) -> wait.revision().id(), (wait) -> wait.describe())
+			.containsExactly(tuple("j2", "awaits release"), tuple("R__stock_view", "waits for j2"));
+		assertThat(migrator.withRelease(Release.everything()).upgrade("heads").steps())
+			.extracting(AppliedStep::revision)
+			.containsExactly("j2", "R__stock_view");
+	}
+
+	@Test
+	void repeatableScriptsRunInTheOrderOfTheirDescriptionsAsFlywayRunsThem() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(
+				new SqlScript("classpath:db/R__report2_summary.sql", "R__report2_summary.sql",
+						"CREATE VIEW report2_summary AS SELECT count(*) FROM report_base;"),
+				new SqlScript("classpath:db/R__report_base.sql", "R__report_base.sql",
+						"CREATE VIEW report_base AS SELECT 1 AS one;")));
+		assertThat(MigrationCatalog.ofDeclared(revisions).repeatables()).extracting(DeclaredRevision::id)
+			.containsExactly("R__report_base", "R__report2_summary");
+		assertThat(migrator(MigrationCatalog.ofDeclared(revisions)).upgrade("heads").steps()).hasSize(2);
+	}
+
+	@Test
+	void aFileWithAByteOrderMarkRunsAndKeepsItsHeaders() {
+		List<SqlScript> scripts = new ArrayList<>(load());
+		scripts.add(new SqlScript("classpath:sql/repeat/R__later.sql", "R__later.sql",
+				"\uFEFF-- stage: contract\nCREATE OR REPLACE VIEW later AS SELECT 1 AS one;\n"));
+		scripts.add(new SqlScript("classpath:sql/repeat/V2__bom.sql", "V2__bom.sql",
+				"\uFEFFCREATE TABLE bom (id int);\n"));
+		Migrator migrator = migrator(scripts);
+		RunResult result = migrator.upgrade("heads");
+		assertThat(result.steps()).extracting(AppliedStep::revision).contains("V2").doesNotContain("R__later");
+		assertThat(result.waiting()).extracting((wait) -> wait.revision().id()).containsExactly("R__later");
 	}
 
 	@Test
@@ -232,6 +275,11 @@ class RepeatableSqlMigrationsTests {
 
 	@Revision(id = "j2", revises = "V1", message = "item stock, in the background", stage = Stage.BACKGROUND)
 	static class AddItemStockInTheBackground extends AddItemStock {
+
+	}
+
+	@Revision(id = "j2", revises = "V1", message = "item stock, once released", stage = Stage.CONTRACT)
+	static class AddItemStockOnceReleased extends AddItemStock {
 
 	}
 
