@@ -580,7 +580,7 @@ public final class Migrator {
 	private void enforce(ValidationReport report) {
 		if (!report.unknown().isEmpty()) {
 			if (this.settings.unknownRevisionPolicy() == UnknownRevisionPolicy.FAIL) {
-				throw new UnknownAppliedRevisionException(report.unknown());
+				throw new UnknownAppliedRevisionException(report.unknown(), this.history.stateTableName());
 			}
 			logger.warn("The database has revision(s) {} applied that this code does not declare; going on as "
 					+ "migrations.unknown-revision-policy=ignore says", report.unknown());

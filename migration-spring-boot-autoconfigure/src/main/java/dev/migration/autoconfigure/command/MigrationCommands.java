@@ -180,10 +180,10 @@ public class MigrationCommands {
 		out.print(table.render());
 	}
 
-	private static void printAdopt(RunResult result, PrintStream out) {
+	private void printAdopt(RunResult result, PrintStream out) {
 		if (result.isEmpty()) {
-			out.println("Nothing to adopt: the database has no flyway_schema_history, or already a history of "
-					+ "this project; it is at " + describe(result.after()) + ".");
+			out.println("Nothing to adopt: the database has no " + this.migrator.settings().flywayTable()
+					+ ", or already a history of this project; it is at " + describe(result.after()) + ".");
 			return;
 		}
 		printStamp(result, out);
