@@ -27,8 +27,13 @@ public final class ScriptStatementSink implements StatementSink {
 	@Override
 	public void execute(SqlStatement statement) {
 		String sql = this.dialect.inline(statement).stripTrailing();
-		// the data of a COPY ends with its \. line; psql reads no semicolon after it
-		this.script.append(sql).append(statement.isCopyIn() ? "" : terminator(sql)).append('\n');
+		if (statement.isCopyIn()) {
+			// psql wants the \. line to end as the data lines do, and reads no semicolon after it; a literal
+			// carriage return in COPY text data is a line end anyway
+			this.script.append(sql.replace("\r\n", "\n").replace('\r', '\n')).append('\n');
+			return;
+		}
+		this.script.append(sql).append(terminator(sql)).append('\n');
 	}
 
 	@Override

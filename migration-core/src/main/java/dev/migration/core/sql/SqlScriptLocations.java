@@ -6,11 +6,15 @@ import java.io.FileInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -86,7 +90,7 @@ public final class SqlScriptLocations {
 		}
 		List<SqlScript> scripts = new ArrayList<>();
 		try {
-			collect(location, root, "", scripts);
+			collect(location, root, "", scripts, new HashSet<>());
 		}
 		catch (IOException ex) {
 			throw new MigrationException("Could not read the SQL migrations of migrations.locations entry '" + location
@@ -101,8 +105,12 @@ public final class SqlScriptLocations {
 	 * are asked whether they are folders: every start reads every file, so each saved system
 	 * call counts hundreds of times.
 	 */
-	private static void collect(String location, File directory, String path, List<SqlScript> scripts)
-			throws IOException {
+	private static void collect(String location, File directory, String path, List<SqlScript> scripts,
+			Set<String> visited) throws IOException {
+		// a linked folder is followed, but a link back up would repeat every file below it
+		if (!visited.add(directory.getCanonicalPath())) {
+			return;
+		}
 		String[] names = directory.list();
 		if (names == null) {
 			throw new IOException("cannot list the folder " + directory);
@@ -112,18 +120,33 @@ public final class SqlScriptLocations {
 				continue;
 			}
 			File file = new File(directory, name);
-			String text = name.endsWith(".sql") ? readIfFile(file) : null;
+			String where = location + "/" + path + name;
+			String text = name.endsWith(".sql") ? readIfFile(file, where) : null;
 			if (text != null) {
-				scripts.add(new SqlScript(location + "/" + path + name, name, text));
+				scripts.add(new SqlScript(where, name, text));
 			}
 			else if (file.isDirectory()) {
-				collect(location, file, path + name + "/", scripts);
+				collect(location, file, path + name + "/", scripts, visited);
 			}
 		}
 	}
 
+	/**
+	 * Decodes a file as UTF-8, refusing bytes that are not: a replacement character would run,
+	 * or change a checksum, without anyone noticing.
+	 */
+	private static String decode(byte[] bytes, int length, String location) {
+		try {
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+		}
+		catch (CharacterCodingException ex) {
+			throw new InvalidSqlMigrationException(location, 0, "it is not UTF-8 text (" + ex
+				+ "); save it as UTF-8, as Flyway reads it by default");
+		}
+	}
+
 	/** Returns the file's text, or {@code null} when it is a folder. */
-	private static String readIfFile(File file) throws IOException {
+	private static String readIfFile(File file, String location) throws IOException {
 		FileInputStream in;
 		try {
 			in = new FileInputStream(file);
@@ -140,12 +163,12 @@ public final class SqlScriptLocations {
 			int next = (first > 0) ? in.read(buffer, first, buffer.length - first) : -1;
 			if (next < 0) {
 				// the common case: the whole file came in one read
-				return new String(buffer, 0, first, StandardCharsets.UTF_8);
+				return decode(buffer, first, location);
 			}
 			ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 * READ_BUFFER);
 			bytes.write(buffer, 0, first + next);
 			bytes.write(in.readAllBytes());
-			return bytes.toString(StandardCharsets.UTF_8);
+			return decode(bytes.toByteArray(), bytes.size(), location);
 		}
 	}
 
@@ -160,8 +183,9 @@ public final class SqlScriptLocations {
 
 	private static SqlScript read(String location, Resource resource) throws IOException {
 		try (InputStream in = resource.getInputStream()) {
-			String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-			return new SqlScript(location + "/" + relative(location, resource), resource.getFilename(), text);
+			String where = location + "/" + relative(location, resource);
+			byte[] bytes = in.readAllBytes();
+			return new SqlScript(where, resource.getFilename(), decode(bytes, bytes.length, where));
 		}
 	}
 

@@ -133,6 +133,19 @@ class SqlMigrationsOnDatabaseTests {
 	}
 
 	@Test
+	void copyDataOfAFileWithWindowsLineEndsLoadsAndPrintsWithOneLineEndStyle() {
+		SqlScript regions = new SqlScript("filesystem:db/V1__regions.sql", "V1__regions.sql",
+				"CREATE TABLE region (code text PRIMARY KEY, name text);\r\nCOPY region (code, name) FROM stdin;\r\n"
+						+ "fr\tFrance\r\nde\tGermany\r\n\\.\r\n");
+		migrator(regions).upgrade("heads");
+		assertThat(this.jdbc.queryForList("SELECT name FROM region ORDER BY code", String.class))
+			.containsExactly("Germany", "France");
+		assertThat(migrator(regions).upgradeSql("base", "heads"))
+			.contains("COPY region (code, name) FROM stdin;\nfr\tFrance\nde\tGermany\n\\.\n")
+			.doesNotContain("\r");
+	}
+
+	@Test
 	void aCopyWhoseDataDoesNotLoadRollsTheWholeFileBack() {
 		SqlScript regions = new SqlScript("filesystem:db/V1__regions.sql", "V1__regions.sql", """
 				CREATE TABLE region (code text PRIMARY KEY, name text);

@@ -1,6 +1,7 @@
 package dev.migration.core.sql;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Finding SQL files in a folder on disk, without a database. */
 class SqlScriptLocationsTests {
@@ -48,6 +50,26 @@ class SqlScriptLocationsTests {
 		Files.writeString(folder.resolve("V2__empty.sql"), "");
 		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + folder), getClass().getClassLoader());
 		assertThat(scripts).extracting(SqlScript::text).containsExactly(large, "");
+	}
+
+	@Test
+	void aFileThatIsNotUtf8IsRefusedNamingIt(@TempDir Path folder) throws IOException {
+		Files.write(folder.resolve("V1__latin1.sql"), "SELECT 'caf\u00e9';".getBytes(StandardCharsets.ISO_8859_1));
+		assertThatExceptionOfType(InvalidSqlMigrationException.class)
+			.isThrownBy(() -> SqlScriptLocations.load(List.of("filesystem:" + folder), getClass().getClassLoader()))
+			.withMessageContaining("V1__latin1.sql")
+			.withMessageContaining("not UTF-8");
+	}
+
+	@Test
+	void aLinkedFolderIsFollowedButALinkBackUpIsNotWalkedAgain(@TempDir Path folder) throws IOException {
+		Path shared = Files.createDirectories(folder.resolve("shared"));
+		Files.writeString(shared.resolve("V1__a.sql"), "SELECT 1;");
+		Path location = Files.createDirectory(folder.resolve("migrations"));
+		Files.createSymbolicLink(location.resolve("common"), shared);
+		Files.createSymbolicLink(shared.resolve("loop"), location);
+		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + location), getClass().getClassLoader());
+		assertThat(scripts).extracting(SqlScript::location).containsExactly("filesystem:" + location + "/common/V1__a.sql");
 	}
 
 	@Test
