@@ -29,22 +29,35 @@ public final class HistoryReader {
 	 * @return the state rows
 	 */
 	public List<AppliedRevision> applied() {
-		if (TransactionSynchronizationManager.isActualTransactionActive() && !exists()) {
-			// a failed query would abort the caller's transaction: ask first there
-			return List.of();
+		return exists() ? readState() : List.of();
+	}
+
+	/**
+	 * Returns the applied revisions, oldest first, in one round trip: reads the table and
+	 * takes its absence for an empty history. For the start of a run, outside a transaction;
+	 * elsewhere (health checks asking every few seconds) {@link #applied()} keeps a database
+	 * never migrated free of errors in its server log.
+	 * @return the state rows
+	 */
+	public List<AppliedRevision> appliedInOneRoundTrip() {
+		if (TransactionSynchronizationManager.isActualTransactionActive()) {
+			// a failed query would abort the caller's transaction
+			return applied();
 		}
 		try {
-			return this.jdbc.query(this.statements.selectState(), (row, index) -> new AppliedRevision(
-					row.getString("revision"), row.getString("checksum"),
-					row.getObject("applied_at", OffsetDateTime.class)));
+			return readState();
 		}
 		catch (BadSqlGrammarException ex) {
-			// asking first would cost every start a round trip; only a database never migrated lacks the table
 			if (UNDEFINED_TABLE.equals(ex.getSQLException().getSQLState())) {
 				return List.of();
 			}
 			throw ex;
 		}
+	}
+
+	private List<AppliedRevision> readState() {
+		return this.jdbc.query(this.statements.selectState(), (row, index) -> new AppliedRevision(
+				row.getString("revision"), row.getString("checksum"), row.getObject("applied_at", OffsetDateTime.class)));
 	}
 
 	/**

@@ -417,7 +417,9 @@ public final class Migrator {
 
 	private RunResult run(Action action, Function<DatabaseState, RunPlan> planner) {
 		long start = System.nanoTime();
-		DatabaseState state = state();
+		// every start-up asks this: one round trip; a never-migrated database answers with an error, once
+		DatabaseState state = DatabaseState.of(this.catalog,
+				reader(new JdbcTemplate(this.dataSource)).appliedInOneRoundTrip());
 		if (action == Action.UPGRADE && state.applied().isEmpty() && flywayToAdopt()) {
 			adoptFlyway();
 			state = state();

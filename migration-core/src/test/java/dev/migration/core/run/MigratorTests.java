@@ -12,10 +12,14 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.HistoryReader;
+import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.history.HistoryTable;
 import dev.migration.core.history.Outcome;
 import dev.migration.testdb.PostgresTest;
 
@@ -42,8 +46,11 @@ class MigratorTests {
 	@Test
 	void readingTheStateOfANeverMigratedDatabaseLeavesTheCallersTransactionUsable() {
 		TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(this.dataSource));
+		HistoryReader reader = new HistoryReader(this.jdbc,
+				new HistoryStatements(new PostgresDialect(), HistoryTable.defaults()));
 		Integer answer = transaction.execute((status) -> {
 			assertThat(migrator(SampleRevisions.all()).state().applied()).isEmpty();
+			assertThat(reader.appliedInOneRoundTrip()).isEmpty();
 			return this.jdbc.queryForObject("SELECT 42", Integer.class);
 		});
 		assertThat(answer).isEqualTo(42);
