@@ -97,16 +97,16 @@ public final class MigrationTester {
 
 	/**
 	 * Creates a tester of the revisions of an application context, such as the one of a
-	 * {@code @SpringBootTest}: the starter's catalog (the {@link Migration} beans and the SQL
-	 * files of {@code migrations.locations}) when there is one, else the {@link Migration}
-	 * beans. Checks run in fresh databases, never in the application's own; compare that one
+	 * {@code @SpringBootTest}: those of the starter's {@link Migrator} (the {@link Migration}
+	 * beans and the SQL files of {@code migrations.locations}) when there is one, else the
+	 * {@link Migration} beans. Checks run in fresh databases, never in the application's own; compare that one
 	 * with {@link #assertSchemaMatches(DataSource)}.
 	 * @param beans the context
 	 * @return the tester
 	 */
 	public static MigrationTester of(ListableBeanFactory beans) {
-		MigrationCatalog catalog = beans.getBeanProvider(MigrationCatalog.class).getIfAvailable();
-		return (catalog != null) ? of(catalog) : of(beans.getBeansOfType(Migration.class).values());
+		Migrator migrator = beans.getBeanProvider(Migrator.class).getIfAvailable();
+		return (migrator != null) ? of(migrator.catalog()) : of(beans.getBeansOfType(Migration.class).values());
 	}
 
 	/**

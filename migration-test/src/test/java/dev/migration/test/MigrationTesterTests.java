@@ -7,14 +7,16 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.MigrationCatalog;
-import dev.migration.core.sql.SqlRevisions;
-import dev.migration.core.sql.SqlScript;
+import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
 import dev.migration.test.TestRevisions.AddOrdersNote;
 import dev.migration.test.TestRevisions.CreateOrders;
 import dev.migration.test.TestRevisions.ForgetsIndexOnDowngrade;
@@ -81,6 +83,20 @@ class MigrationTesterTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertUpgradesToHeads)
 			.withMessageContaining("R__invoice_views")
 			.withMessageContaining("settled");
+	}
+
+	@Test
+	void aTesterOfAnApplicationContextProvesTheRevisionsOfItsMigratorSqlFilesIncluded() {
+		StaticListableBeanFactory beans = new StaticListableBeanFactory();
+		beans.addBean("createOrders", new CreateOrders());
+		beans.addBean("migrator", new Migrator(this.dataSource, sqlCatalog("CREATE OR REPLACE VIEW open_invoice AS "
+				+ "SELECT id FROM invoice WHERE settled IS NULL;"), new PostgresDialect(), RunSettings.defaults()));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> MigrationTester.of(beans).assertUpgradesToHeads())
+			.withMessageContaining("R__invoice_views");
+		StaticListableBeanFactory withoutMigrator = new StaticListableBeanFactory();
+		withoutMigrator.addBean("createOrders", new CreateOrders());
+		MigrationTester.of(withoutMigrator).assertUpgradesToHeads();
 	}
 
 	private static MigrationCatalog sqlCatalog(String view) {
