@@ -23,4 +23,14 @@ public class R0017RenameCustomerNameExpand implements Migration {
 		op.execute(NameSync.CREATE_TRIGGER, NameSync.DROP_TRIGGER);
 	}
 
+	@Override
+	public void downgrade(Operations op) {
+		// the repeatable view R__customer_order_totals reads full_name: it goes first, and the next upgrade to the
+		// heads makes it again
+		op.execute("DROP VIEW IF EXISTS customer_order_totals");
+		op.execute(NameSync.DROP_TRIGGER);
+		op.execute(NameSync.DROP_FUNCTION);
+		op.dropColumn("customer", "full_name");
+	}
+
 }
