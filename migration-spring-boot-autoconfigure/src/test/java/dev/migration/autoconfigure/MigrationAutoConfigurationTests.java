@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -116,6 +117,28 @@ class MigrationAutoConfigurationTests {
 			.run((context) -> {
 				assertThat(context).hasNotFailed();
 				assertThat(context.getBean(Migrator.class).current()).contains("V1");
+			});
+	}
+
+	@Test
+	void anApplicationSwitchedFromFlywayStartsWithoutRunningAnyFileAgain() {
+		Flyway.configure()
+			.dataSource(this.database.url(), this.database.user(), this.database.password())
+			.locations("classpath:sql/switched")
+			.load()
+			.migrate();
+		// the Java revisions of the runner would revise nothing Flyway knew: only the files here
+		new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class))
+			.withPropertyValues("spring.datasource.url=" + this.database.url(),
+					"spring.datasource.username=" + this.database.user(),
+					"spring.datasource.password=" + this.database.password(), "migrations.locations=classpath:sql/switched")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(context.getBean(Migrator.class).history())
+					.extracting((entry) -> entry.revision() + " " + entry.action().value())
+					.containsExactly("V1 stamp", "R__account_view stamp");
+				assertThat(context.getBean(Migrator.class).pending("heads")).isEmpty();
 			});
 	}
 

@@ -1,0 +1,1 @@
+CREATE OR REPLACE VIEW account_emails AS SELECT email FROM account;
