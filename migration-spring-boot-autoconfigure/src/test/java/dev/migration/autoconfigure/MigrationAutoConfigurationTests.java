@@ -5,7 +5,6 @@ import java.time.Duration;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -30,7 +29,7 @@ import dev.migration.testdb.TestDatabaseServer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationAutoConfigurationTests {
 
 	private final TestDatabase database;
@@ -49,11 +48,6 @@ class MigrationAutoConfigurationTests {
 					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password())
 			.withBean(TestRevisions.CreateGreeting.class)
 			.withBean(TestRevisions.SeedGreeting.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.availability.ApplicationAvailability;
@@ -28,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThatException;
 import static org.awaitility.Awaitility.await;
 
 /** Start-up, background and contract revisions in a whole application. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class RunStagesApplicationTests {
 
 	private static final List<Class<?>> REVISIONS = List.of(CreateGreeting.class, FillGreeting.class,
@@ -43,11 +42,6 @@ class RunStagesApplicationTests {
 	RunStagesApplicationTests(TestDatabase database) {
 		this.database = database;
 		this.jdbc = new JdbcTemplate(database.dataSource());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -1,19 +1,26 @@
 package dev.migration.testdb;
 
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 /**
  * JUnit 5 extension that gives each test class its own fresh database on the shared
  * {@link TestDatabaseServer} and injects it as a {@link TestDatabase} or {@link DataSource}
- * parameter; the database is dropped after the class unless the system property
+ * parameter, emptied before each test when {@link PostgresTest#emptyBeforeEach()} says so; the
+ * database is dropped after the class unless the system property
  * {@code migrations.test.keep-databases} is {@code true}.
  */
-public final class PostgresDatabaseExtension implements BeforeAllCallback, ParameterResolver {
+public final class PostgresDatabaseExtension implements BeforeAllCallback, BeforeEachCallback, ParameterResolver {
 
 	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
 		.create(PostgresDatabaseExtension.class);
@@ -21,6 +28,19 @@ public final class PostgresDatabaseExtension implements BeforeAllCallback, Param
 	@Override
 	public void beforeAll(ExtensionContext context) {
 		database(context);
+	}
+
+	@Override
+	public void beforeEach(ExtensionContext context) throws SQLException {
+		boolean empty = AnnotationSupport.findAnnotation(classContext(context).getRequiredTestClass(), PostgresTest.class)
+			.map(PostgresTest::emptyBeforeEach)
+			.orElse(false);
+		if (empty) {
+			try (Connection connection = database(context).dataSource().getConnection();
+					Statement statement = connection.createStatement()) {
+				statement.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+			}
+		}
 	}
 
 	@Override

@@ -10,12 +10,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Marks a test class that runs against its own fresh PostgreSQL database, injected as a
- * {@link TestDatabase} or {@link javax.sql.DataSource} parameter.
+ * {@link TestDatabase} or {@link javax.sql.DataSource} parameter, and emptied before each test
+ * when asked.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Documented
 @ExtendWith(PostgresDatabaseExtension.class)
 public @interface PostgresTest {
+
+	/**
+	 * Whether the {@code public} schema is dropped and made again before each test (before the
+	 * class's own {@code @BeforeEach} methods), so every test starts from an empty database.
+	 * @return whether to empty the database before each test
+	 */
+	boolean emptyBeforeEach() default false;
 
 }

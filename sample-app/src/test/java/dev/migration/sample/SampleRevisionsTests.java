@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -37,7 +36,7 @@ import dev.migration.testdb.PostgresTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks the sample's revisions with data in the tables, as a live service would have. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class SampleRevisionsTests {
 
 	static final List<Migration> REVISIONS = List.of(new R0001CreateCustomer(), new R0002UniqueCustomerEmail(),
@@ -56,11 +55,6 @@ class SampleRevisionsTests {
 		this.jdbc = new JdbcTemplate(dataSource);
 		// the walk goes through every revision, contract ones released as an operator would
 		this.migrator = Migrator.create(dataSource, REVISIONS, RunSettings.defaults()).withRelease(Release.everything());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

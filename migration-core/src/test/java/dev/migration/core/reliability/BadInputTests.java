@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Bad input against a database at b3: each is a typed error naming the revision and the fix,
  * and the database is exactly as it was before.
  */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class BadInputTests {
 
 	private final DataSource dataSource;
@@ -50,7 +50,6 @@ class BadInputTests {
 
 	@BeforeEach
 	void databaseAtB3() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 		migrator(applied()).upgrade("heads");
 		this.before = DatabaseSnapshot.of(this.jdbc);
 		assertThat(this.before.state()).hasSize(3);

@@ -14,7 +14,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,7 +28,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Eight runners start together on one database, as threads and as processes. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class ConcurrentRunnersTests {
 
 	private static final int RUNNERS = 8;
@@ -43,11 +42,6 @@ class ConcurrentRunnersTests {
 	ConcurrentRunnersTests(TestDatabase database) {
 		this.database = database;
 		this.jdbc = new JdbcTemplate(database.dataSource());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@AfterEach

@@ -5,7 +5,6 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -30,7 +29,7 @@ import static org.assertj.core.api.Assertions.tuple;
  * is recorded with what it kept and resumes or starts over, and a failed concurrent index
  * build is cleaned up by the next run.
  */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class FailedMigrationTests {
 
 	private final DataSource dataSource;
@@ -40,11 +39,6 @@ class FailedMigrationTests {
 	FailedMigrationTests(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

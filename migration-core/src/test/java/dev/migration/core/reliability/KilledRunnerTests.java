@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,7 +22,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A runner killed with SIGKILL in the middle of a long migration, and the run that follows. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class KilledRunnerTests {
 
 	private final TestDatabase database;
@@ -35,11 +34,6 @@ class KilledRunnerTests {
 	KilledRunnerTests(TestDatabase database) {
 		this.database = database;
 		this.jdbc = new JdbcTemplate(database.dataSource());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@AfterEach

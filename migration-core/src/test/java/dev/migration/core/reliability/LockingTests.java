@@ -13,7 +13,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -36,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * Locks held by others: a long transaction on the table being altered, and another runner
  * holding the migration lock.
  */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class LockingTests {
 
 	private static final Duration LOCK_TIMEOUT = Duration.ofMillis(200);
@@ -50,11 +49,6 @@ class LockingTests {
 	LockingTests(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** Expand, background backfill and contract of one column, stage by stage, on a real PostgreSQL. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class RunStagesTests {
 
 	private static final List<Migration> REVISIONS = List.of(new CreateOrders(), new AddTotalCents(),
@@ -33,11 +32,6 @@ class RunStagesTests {
 	RunStagesTests(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -17,7 +16,7 @@ import dev.migration.testdb.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class DriftTests {
 
 	private final JdbcTemplate jdbc;
@@ -28,11 +27,6 @@ class DriftTests {
 		this.jdbc = new JdbcTemplate(dataSource);
 		this.migrator = Migrator.create(dataSource, List.of(new CreateItem(), new IndexItemName()),
 				RunSettings.defaults());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /** A database migrated by Flyway 11, taken over: nothing runs again, new files apply. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class FlywayAdoptionTests {
 
 	private final TestDatabase database;
@@ -48,7 +48,6 @@ class FlywayAdoptionTests {
 
 	@BeforeEach
 	void migratedByFlyway() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 		flyway("classpath:sql/adopt").load().migrate();
 	}
 

@@ -31,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * partitioned table) applied by this project and by Flyway 11 to two fresh databases: the
  * schemas and the row counts come out the same.
  */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class FlywayEquivalenceTests {
 
 	private static final String LOCATION = "classpath:sql/equivalence";
@@ -46,7 +46,6 @@ class FlywayEquivalenceTests {
 
 	@BeforeEach
 	void twoEmptyDatabases() {
-		new JdbcTemplate(this.ours).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 		this.flywayDatabase = TestDatabaseServer.get().createDatabase("flyway");
 	}
 

@@ -5,7 +5,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -34,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.groups.Tuple.tuple;
 
 /** Repeatable scripts (R__) on a real PostgreSQL: after the versioned files, again whenever they change. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class RepeatableSqlMigrationsTests {
 
 	private static final String VIEWS = "R__item_views.sql";
@@ -49,11 +48,6 @@ class RepeatableSqlMigrationsTests {
 	RepeatableSqlMigrationsTests(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -8,7 +8,6 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /** A small SQL history (with a Java revision after it) applied and reverted on a real PostgreSQL. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class SqlMigrationsOnDatabaseTests {
 
 	private static final String SHOP = "classpath:sql/shop";
@@ -43,11 +42,6 @@ class SqlMigrationsOnDatabaseTests {
 	SqlMigrationsOnDatabaseTests(DataSource dataSource) {
 		this.dataSource = dataSource;
 		this.jdbc = new JdbcTemplate(dataSource);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.command;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -15,7 +14,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The drift part of the {@code check} command: hand-made changes since the last run. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationCheckCommandTests {
 
 	private final JdbcTemplate jdbc;
@@ -32,11 +31,6 @@ class MigrationCheckCommandTests {
 			.withBean(CommandRevisions.CreateItem.class)
 			.withBean(CommandRevisions.AddPrice.class)
 			.withBean(CommandRevisions.SeedItems.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,7 +23,7 @@ import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationCommandAutoConfigurationTests {
 
 	private final JdbcTemplate jdbc;
@@ -46,11 +45,6 @@ class MigrationCommandAutoConfigurationTests {
 		this.contextRunner = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
 			.withBean(CommandRevisions.AddPrice.class)
 			.withBean(CommandRevisions.SeedItems.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
@@ -31,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.awaitility.Awaitility.await;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationsEndpointTests {
 
 	private final TestDatabase database;
@@ -48,11 +47,6 @@ class MigrationsEndpointTests {
 					"management.endpoints.web.exposure.include=migrations", "migrations.auto-run=false")
 			.withBean(TestMigrations.CreateGreeting.class)
 			.withBean(TestMigrations.SeedGreeting.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

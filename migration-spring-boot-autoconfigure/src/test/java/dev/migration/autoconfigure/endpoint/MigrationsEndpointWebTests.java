@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The endpoint over real HTTP, in a whole application. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationsEndpointWebTests {
 
 	private static final String UNRESTRICTED = "management.endpoint.migrations.access=unrestricted";
@@ -34,11 +33,6 @@ class MigrationsEndpointWebTests {
 	MigrationsEndpointWebTests(TestDatabase database) {
 		this.database = database;
 		this.jdbc = new JdbcTemplate(database.dataSource());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

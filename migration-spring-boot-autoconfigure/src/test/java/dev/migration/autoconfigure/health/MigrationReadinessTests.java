@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure.health;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -22,7 +21,7 @@ import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationReadinessTests {
 
 	private final TestDatabase database;
@@ -40,11 +39,6 @@ class MigrationReadinessTests {
 					"migrations.auto-run=false")
 			.withBean(TestMigrations.CreateGreeting.class)
 			.withBean(TestMigrations.SeedGreeting.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

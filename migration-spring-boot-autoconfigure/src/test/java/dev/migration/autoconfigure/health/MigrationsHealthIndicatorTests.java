@@ -2,7 +2,6 @@ package dev.migration.autoconfigure.health;
 
 import java.util.List;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,7 +22,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationsHealthIndicatorTests {
 
 	private final TestDatabase database;
@@ -40,11 +39,6 @@ class MigrationsHealthIndicatorTests {
 					"migrations.auto-run=false")
 			.withBean(TestMigrations.CreateGreeting.class)
 			.withBean(TestMigrations.SeedGreeting.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

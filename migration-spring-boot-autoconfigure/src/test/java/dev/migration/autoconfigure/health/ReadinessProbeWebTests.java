@@ -3,7 +3,6 @@ package dev.migration.autoconfigure.health;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,7 +15,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Kubernetes probes of a whole application over real HTTP while revisions are pending. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class ReadinessProbeWebTests {
 
 	private static final List<Class<?>> REVISIONS = List.of(TestMigrations.CreateGreeting.class,
@@ -26,11 +25,6 @@ class ReadinessProbeWebTests {
 
 	ReadinessProbeWebTests(TestDatabase database) {
 		this.database = database;
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

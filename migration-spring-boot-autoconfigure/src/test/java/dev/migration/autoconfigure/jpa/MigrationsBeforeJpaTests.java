@@ -2,7 +2,6 @@ package dev.migration.autoconfigure.jpa;
 
 import jakarta.persistence.EntityManagerFactory;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -25,7 +24,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Hibernate validates its mapping against tables only the migrations create, so it must start after them. */
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationsBeforeJpaTests {
 
 	private final JdbcTemplate jdbc;
@@ -42,11 +41,6 @@ class MigrationsBeforeJpaTests {
 					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
 					"spring.jpa.hibernate.ddl-auto=validate")
 			.withUserConfiguration(Entities.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -20,7 +20,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class BackfillMetricsTests {
 
 	private final TestDatabase database;
@@ -34,7 +34,6 @@ class BackfillMetricsTests {
 
 	@BeforeEach
 	void itemsToFill() {
-		this.jdbc.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 		this.jdbc.execute("CREATE TABLE item (id bigint PRIMARY KEY, price int)");
 		this.jdbc.update("INSERT INTO item (id) SELECT i FROM generate_series(1, 3000) i");
 	}

@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -23,7 +22,7 @@ import dev.migration.testdb.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class MigrationMetricsAutoConfigurationTests {
 
 	private static final AutoConfigurations METRICS = AutoConfigurations.of(MetricsAutoConfiguration.class,
@@ -42,11 +41,6 @@ class MigrationMetricsAutoConfigurationTests {
 					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password())
 			.withBean(TestMigrations.CreateGreeting.class)
 			.withBean(TestMigrations.SeedGreeting.class);
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -20,7 +19,7 @@ import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@PostgresTest
+@PostgresTest(emptyBeforeEach = true)
 class PendingMigrationsMetricsTests {
 
 	private static final List<Migration> REVISIONS = List.of(new TestMigrations.CreateGreeting(),
@@ -33,11 +32,6 @@ class PendingMigrationsMetricsTests {
 	PendingMigrationsMetricsTests(TestDatabase database) {
 		this.database = database;
 		this.migrator = Migrator.create(database.dataSource(), REVISIONS, RunSettings.defaults());
-	}
-
-	@BeforeEach
-	void emptyDatabase() {
-		new JdbcTemplate(this.database.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
 	}
 
 	@Test
