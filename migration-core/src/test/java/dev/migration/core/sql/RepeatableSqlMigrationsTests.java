@@ -92,12 +92,7 @@ class RepeatableSqlMigrationsTests {
 
 	@Test
 	void repeatableScriptsWaitWhileARevisionWaitsForTheBackgroundRunWhichThenRunsThem() {
-		List<SqlScript> scripts = new ArrayList<>(load());
-		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
-				"CREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
-		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
-		revisions.add(DeclaredRevision.of(new AddItemStockInTheBackground()));
-		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		Migrator migrator = withStockView("", new AddItemStockInTheBackground());
 		RunResult startup = migrator.upgrade("heads", RunScope.STARTUP);
 		assertThat(startup.steps()).extracting(AppliedStep::revision).containsExactly("V1");
 		assertThat(startup.waiting()).extracting((wait) -> wait.revision().id(), (wait) -> wait.describe())
@@ -111,12 +106,7 @@ class RepeatableSqlMigrationsTests {
 
 	@Test
 	void repeatableScriptsDoNotWaitForAReleaseUnlessTheyDependOnTheReleasedRevision() {
-		List<SqlScript> scripts = new ArrayList<>(load());
-		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
-				"-- depends-on: j2\nCREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
-		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
-		revisions.add(DeclaredRevision.of(new AddItemStockOnceReleased()));
-		Migrator migrator = migrator(MigrationCatalog.ofDeclared(revisions));
+		Migrator migrator = withStockView("-- depends-on: j2\n", new AddItemStockOnceReleased());
 		RunResult first = migrator.upgrade("heads");
 		assertThat(first.steps()).extracting(AppliedStep::revision)
 			.containsExactly("V1", "R__item_views", "R__price_function");
@@ -229,6 +219,16 @@ class RepeatableSqlMigrationsTests {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> views.migration().downgrade(null))
 			.withMessageContaining("repeatable script: it is never reverted");
+	}
+
+	/** The files of sql/repeat, a repeatable view of the stock column, and the revision that adds it. */
+	private Migrator withStockView(String header, Migration addStock) {
+		List<SqlScript> scripts = new ArrayList<>(load());
+		scripts.add(new SqlScript("classpath:sql/repeat/R__stock_view.sql", "R__stock_view.sql",
+				header + "CREATE OR REPLACE VIEW item_stock AS SELECT id, stock FROM item;\n"));
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(scripts));
+		revisions.add(DeclaredRevision.of(addStock));
+		return migrator(MigrationCatalog.ofDeclared(revisions));
 	}
 
 	private List<SqlScript> withChangedViews() {
