@@ -130,6 +130,16 @@ class RepeatableSqlMigrationsTests {
 	}
 
 	@Test
+	void repeatableScriptsAloneNeedNoVersionedRevision() {
+		Migrator migrator = migrator(List.of(new SqlScript("filesystem:db/R__now.sql", "R__now.sql",
+				"CREATE OR REPLACE FUNCTION now_utc() RETURNS timestamp LANGUAGE sql AS $$ SELECT now() AT TIME ZONE 'UTC' $$;")));
+		assertThat(migrator.upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("R__now");
+		assertThat(migrator.current()).isEmpty();
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		assertThat(this.jdbc.queryForObject("SELECT now_utc() IS NOT NULL", Boolean.class)).isTrue();
+	}
+
+	@Test
 	void aFileWithAByteOrderMarkRunsAndKeepsItsHeaders() {
 		List<SqlScript> scripts = new ArrayList<>(load());
 		scripts.add(new SqlScript("classpath:sql/repeat/R__later.sql", "R__later.sql",
