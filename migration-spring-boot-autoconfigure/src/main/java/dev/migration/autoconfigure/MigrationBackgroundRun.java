@@ -9,8 +9,6 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationListener;
 
-import dev.migration.core.Stage;
-import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
@@ -83,9 +81,7 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 
 	private boolean nothingToDo() {
 		// without background or contract revisions the start-up run applied all there is: no query
-		MigrationCatalog catalog = this.runs.migrator().catalog();
-		if (catalog.graph().topologicalOrder().stream().allMatch((node) -> catalog.get(node.id()).stage() == Stage.STARTUP)
-				&& catalog.repeatables().stream().allMatch((revision) -> revision.stage() == Stage.STARTUP)) {
+		if (this.runs.migrator().catalog().onlyStartUpRevisions()) {
 			return true;
 		}
 		try {

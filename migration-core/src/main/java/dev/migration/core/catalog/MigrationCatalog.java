@@ -7,8 +7,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import dev.migration.core.Migration;
+import dev.migration.core.Stage;
 import dev.migration.core.graph.RevisionGraph;
 import dev.migration.core.graph.RevisionNode;
 
@@ -92,6 +94,16 @@ public final class MigrationCatalog {
 	 */
 	public List<DeclaredRevision> repeatables() {
 		return List.copyOf(this.repeatables.values());
+	}
+
+	/**
+	 * Returns whether every revision, repeatable ones included, runs during start-up, so
+	 * nothing is ever left to a later run.
+	 * @return whether no revision has a later stage
+	 */
+	public boolean onlyStartUpRevisions() {
+		return Stream.concat(this.revisions.values().stream(), this.repeatables.values().stream())
+			.allMatch((revision) -> revision.stage() == Stage.STARTUP);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.migration.core.op.Op;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sink.DatabaseReader;
 
 /**
@@ -25,6 +26,13 @@ public interface Dialect {
 	 * @return the identifier as SQL
 	 */
 	String quote(String identifier);
+
+	/**
+	 * Quotes a possibly schema-qualified name, each part where needed.
+	 * @param name the name
+	 * @return the name as SQL
+	 */
+	String quote(QualifiedName name);
 
 	/**
 	 * Renders a value as a safe SQL literal, for the offline script.

@@ -226,6 +226,11 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
+	public String quote(QualifiedName name) {
+		return PostgresIdentifiers.quote(name);
+	}
+
+	@Override
 	public String literal(Object value) {
 		return PostgresLiterals.literal(value);
 	}

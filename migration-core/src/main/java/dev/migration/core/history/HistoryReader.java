@@ -19,9 +19,28 @@ public final class HistoryReader {
 
 	private final HistoryStatements statements;
 
+	/** Whether the tables are known to exist, so no read needs to ask first. */
+	private final boolean created;
+
 	public HistoryReader(JdbcTemplate jdbc, HistoryStatements statements) {
+		this(jdbc, statements, false);
+	}
+
+	private HistoryReader(JdbcTemplate jdbc, HistoryStatements statements, boolean created) {
 		this.jdbc = jdbc;
 		this.statements = statements;
+		this.created = created;
+	}
+
+	/**
+	 * Returns a reader for a connection that has just created the tables (a run holding the
+	 * lock): its reads do not ask first whether they exist.
+	 * @param jdbc the connection
+	 * @param statements the history's SQL
+	 * @return the reader
+	 */
+	public static HistoryReader afterCreate(JdbcTemplate jdbc, HistoryStatements statements) {
+		return new HistoryReader(jdbc, statements, true);
 	}
 
 	/**
@@ -29,7 +48,7 @@ public final class HistoryReader {
 	 * @return the state rows
 	 */
 	public List<AppliedRevision> applied() {
-		return exists() ? readState() : List.of();
+		return (this.created || exists()) ? readState() : List.of();
 	}
 
 	/**
@@ -65,7 +84,7 @@ public final class HistoryReader {
 	 * @return the log
 	 */
 	public List<HistoryEntry> log() {
-		if (!exists()) {
+		if (!this.created && !exists()) {
 			return List.of();
 		}
 		return this.jdbc.query(this.statements.selectLog(), (row, index) -> entry(row));

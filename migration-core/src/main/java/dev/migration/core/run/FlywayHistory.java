@@ -45,7 +45,7 @@ record FlywayHistory(String table, List<Row> rows) {
 	 */
 	static boolean exists(JdbcTemplate jdbc, QualifiedName table, Dialect dialect) {
 		return Boolean.TRUE.equals(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class,
-				quoted(table, dialect)));
+				dialect.quote(table)));
 	}
 
 	/**
@@ -57,15 +57,10 @@ record FlywayHistory(String table, List<Row> rows) {
 	 */
 	static FlywayHistory read(JdbcTemplate jdbc, QualifiedName table, Dialect dialect) {
 		return new FlywayHistory(table.toString(), jdbc.query("SELECT installed_rank, version, description, type, "
-				+ "script, checksum, success FROM " + quoted(table, dialect) + " ORDER BY installed_rank",
+				+ "script, checksum, success FROM " + dialect.quote(table) + " ORDER BY installed_rank",
 				(row, index) -> new Row(row.getInt("installed_rank"), row.getString("version"),
 						row.getString("description"), row.getString("type"), row.getString("script"),
 						row.getObject("checksum", Integer.class), row.getBoolean("success"))));
-	}
-
-	private static String quoted(QualifiedName table, Dialect dialect) {
-		return (table.schema() != null) ? dialect.quote(table.schema()) + "." + dialect.quote(table.name())
-				: dialect.quote(table.name());
 	}
 
 	/**

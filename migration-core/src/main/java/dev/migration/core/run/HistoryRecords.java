@@ -2,6 +2,7 @@ package dev.migration.core.run;
 
 import java.util.List;
 
+import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.StepResult;
@@ -21,10 +22,19 @@ final class HistoryRecords {
 		Action action = (result.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
 		StepRecord record = new StepRecord(result.revision().id(), result.revision().message(), action,
 				Outcome.SUCCESS, checksum, host, durationMs, retries, result.statements() + result.skipped(), null);
-		if (action == Action.DOWNGRADE) {
+		return statements(history, record, result.revision(), result.direction());
+	}
+
+	/**
+	 * Returns the statements that mark a revision applied or reverted and log it, whether it
+	 * ran or was stamped: a repeatable revision's state row is replaced, not added.
+	 */
+	static List<SqlStatement> statements(HistoryStatements history, StepRecord record, DeclaredRevision revision,
+			Direction direction) {
+		if (direction == Direction.DOWNGRADE) {
 			return history.recordReverted(record);
 		}
-		return result.revision().repeatable() ? history.recordRepeated(record) : history.recordApplied(record);
+		return revision.repeatable() ? history.recordRepeated(record) : history.recordApplied(record);
 	}
 
 }

@@ -210,7 +210,15 @@ public final class Migrator {
 		return plan(state(), target, scope);
 	}
 
-	private RunPlan plan(DatabaseState state, String target, RunScope scope) {
+	/**
+	 * Returns what an upgrade of a database in the given state would apply now and what
+	 * would wait.
+	 * @param state the database's state
+	 * @param target the target
+	 * @param scope the stages the run applies
+	 * @return the plan
+	 */
+	public RunPlan plan(DatabaseState state, String target, RunScope scope) {
 		return RunPlan.of(pending(state, target), scope, this.release);
 	}
 
@@ -259,8 +267,9 @@ public final class Migrator {
 		try (AdvisoryLock lock = lock()) {
 			return withConnection((connection, sink) -> {
 				JdbcTemplate jdbc = jdbc(connection);
-				DatabaseState state = readState(connection);
-				if (reader(jdbc).exists() || !FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect)) {
+				boolean ours = reader(jdbc).exists();
+				DatabaseState state = ours ? readState(connection) : DatabaseState.of(this.catalog, List.of());
+				if (ours || !FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect)) {
 					return new RunResult(Action.STAMP, state.current(), state.current(), List.of(), millisSince(start));
 				}
 				Set<String> applied = FlywayHistory.read(jdbc, this.settings.flywayTable(), this.dialect)
@@ -454,7 +463,7 @@ public final class Migrator {
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
-		Map<String, Integer> resume = Resumption.pointsOf(reader(jdbc(connection)).log(), direction, this.catalog,
+		Map<String, Integer> resume = Resumption.pointsOf(createdReader(connection).log(), direction, this.catalog,
 				this::checksum);
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
 				this.history, this.settings, Hosts.name(), this.listener);
@@ -608,8 +617,13 @@ public final class Migrator {
 		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect);
 	}
 
+	/** The state on a connection that created the history tables first, as every locked run does. */
 	private DatabaseState readState(Connection connection) {
-		return DatabaseState.of(this.catalog, reader(jdbc(connection)).applied());
+		return DatabaseState.of(this.catalog, createdReader(connection).applied());
+	}
+
+	private HistoryReader createdReader(Connection connection) {
+		return HistoryReader.afterCreate(jdbc(connection), this.history);
 	}
 
 	private HistoryReader reader(JdbcTemplate jdbc) {

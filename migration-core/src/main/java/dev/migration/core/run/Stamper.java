@@ -12,7 +12,6 @@ import org.slf4j.LoggerFactory;
 
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
-import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
@@ -114,9 +113,7 @@ final class Stamper {
 		DeclaredRevision revision = this.catalog.get(id);
 		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
 				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
-		List<SqlStatement> statements = (direction == Direction.DOWNGRADE) ? this.history.recordReverted(record)
-				: revision.repeatable() ? this.history.recordRepeated(record) : this.history.recordApplied(record);
-		statements.forEach(this.sink::execute);
+		HistoryRecords.statements(this.history, record, revision, direction).forEach(this.sink::execute);
 		return new AppliedStep(id, revision.message(), direction, 0, 0, 0, true);
 	}
 

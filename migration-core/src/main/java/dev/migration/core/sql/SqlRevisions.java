@@ -67,25 +67,27 @@ public final class SqlRevisions {
 			throw new InvalidSqlMigrationException(script.location(), 0, "a repeatable script revises no revision: "
 					+ "it runs after the others whenever it changes; use '-- depends-on: <id>' to make it wait for one");
 		}
-		Set<String> dependsOn = new LinkedHashSet<>(script.header("depends-on"));
-		RevisionNode node;
-		try {
-			node = new RevisionNode(name.revisionId(), List.of(), Set.of(), dependsOn, name.description());
-		}
-		catch (RuntimeException ex) {
-			throw new InvalidSqlMigrationException(script.location(), 0, ex.getMessage());
-		}
-		return new DeclaredRevision(node, new SqlMigration(script, null), transactional(script), stage(script), true);
+		return new DeclaredRevision(node(script, name, List.of()), new SqlMigration(script, null),
+				transactional(script), stage(script), true);
 	}
 
 	private static DeclaredRevision declare(Named named, SqlScript undo, String previous) {
 		SqlScript script = named.script();
 		List<String> revises = script.header("revises");
 		List<String> parents = !revises.isEmpty() ? revises : (previous != null) ? List.of(previous) : List.of();
-		Set<String> dependsOn = new LinkedHashSet<>(script.header("depends-on"));
-		RevisionNode node = new RevisionNode(named.name().revisionId(), parents, Set.of(), dependsOn,
-				named.name().description());
-		return new DeclaredRevision(node, new SqlMigration(script, undo), transactional(script), stage(script));
+		return new DeclaredRevision(node(script, named.name(), parents), new SqlMigration(script, undo),
+				transactional(script), stage(script));
+	}
+
+	/** A header naming an id the graph cannot take is the file's fault: the message names the file. */
+	private static RevisionNode node(SqlScript script, SqlFileName name, List<String> parents) {
+		try {
+			return new RevisionNode(name.revisionId(), parents, Set.of(), new LinkedHashSet<>(script.header("depends-on")),
+					name.description());
+		}
+		catch (RuntimeException ex) {
+			throw new InvalidSqlMigrationException(script.location(), 0, ex.getMessage());
+		}
 	}
 
 	/**
@@ -118,7 +120,6 @@ public final class SqlRevisions {
 					+ " is also the version of " + other.script().location() + "; give one of them another version");
 		}
 	}
-
 
 	/** A file with its parsed name, so the name is read once. */
 	private record Named(SqlScript script, SqlFileName name) {

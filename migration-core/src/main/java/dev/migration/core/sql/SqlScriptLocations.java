@@ -35,7 +35,7 @@ public final class SqlScriptLocations {
 
 	private static final String FILESYSTEM = "filesystem:";
 
-	/** Most migration files fit in one read of this size. */
+	/** Most migration files fit in one buffer of this size. */
 	private static final int READ_BUFFER = 8192;
 
 	private SqlScriptLocations() {
@@ -135,9 +135,9 @@ public final class SqlScriptLocations {
 	 * Decodes a file as UTF-8, refusing bytes that are not: a replacement character would run,
 	 * or change a checksum, without anyone noticing.
 	 */
-	private static String decode(byte[] bytes, int length, String location) {
+	private static String decode(byte[] bytes, String location) {
 		try {
-			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes, 0, length)).toString();
+			return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
 		}
 		catch (CharacterCodingException ex) {
 			throw new InvalidSqlMigrationException(location, 0, "it is not UTF-8 text (" + ex
@@ -158,17 +158,10 @@ public final class SqlScriptLocations {
 			throw ex;
 		}
 		try (in) {
-			byte[] buffer = new byte[READ_BUFFER];
-			int first = Math.max(in.read(buffer), 0);
-			int next = (first > 0) ? in.read(buffer, first, buffer.length - first) : -1;
-			if (next < 0) {
-				// the common case: the whole file came in one read
-				return decode(buffer, first, location);
-			}
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream(2 * READ_BUFFER);
-			bytes.write(buffer, 0, first + next);
-			bytes.write(in.readAllBytes());
-			return decode(bytes.toByteArray(), bytes.size(), location);
+			// reads to the end without asking the size first (FileInputStream.readAllBytes would, twice)
+			ByteArrayOutputStream bytes = new ByteArrayOutputStream(READ_BUFFER);
+			in.transferTo(bytes);
+			return decode(bytes.toByteArray(), location);
 		}
 	}
 
@@ -184,8 +177,7 @@ public final class SqlScriptLocations {
 	private static SqlScript read(String location, Resource resource) throws IOException {
 		try (InputStream in = resource.getInputStream()) {
 			String where = location + "/" + relative(location, resource);
-			byte[] bytes = in.readAllBytes();
-			return new SqlScript(where, resource.getFilename(), decode(bytes, bytes.length, where));
+			return new SqlScript(where, resource.getFilename(), decode(in.readAllBytes(), where));
 		}
 	}
 

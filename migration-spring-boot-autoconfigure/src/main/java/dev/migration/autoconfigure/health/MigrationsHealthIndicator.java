@@ -55,7 +55,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		try {
 			DatabaseState state = migrator.state();
 			current = state.current();
-			plan = RunPlan.of(migrator.pending(state, this.target), RunScope.STARTUP, migrator.release());
+			plan = migrator.plan(state, this.target, RunScope.STARTUP);
 		}
 		catch (RuntimeException ex) {
 			// the default detail would show the raw message, which may quote a URL
