@@ -2,13 +2,10 @@ package dev.migration.autoconfigure.endpoint;
 
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
@@ -21,12 +18,7 @@ class MigrationsEndpointAutoConfigurationTests {
 	private final ApplicationContextRunner contextRunner;
 
 	MigrationsEndpointAutoConfigurationTests(TestDatabase database) {
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
-					"migrations.auto-run=false")
+		this.contextRunner = EndpointContexts.runner(database)
 			.withBean(TestMigrations.CreateGreeting.class);
 	}
 

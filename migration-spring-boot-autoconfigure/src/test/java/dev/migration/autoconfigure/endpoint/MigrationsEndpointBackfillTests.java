@@ -5,13 +5,10 @@ import java.time.Instant;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.autoconfigure.BackfillPaces;
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.BackfillDescriptor;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
@@ -36,12 +33,8 @@ class MigrationsEndpointBackfillTests {
 
 	MigrationsEndpointBackfillTests(TestDatabase database) {
 		this.database = database;
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
-					"management.endpoints.web.exposure.include=migrations", "migrations.auto-run=false")
+		this.contextRunner = EndpointContexts.runner(database)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.withBean(StoppingFill.class);
 	}
 

@@ -7,12 +7,9 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.actuate.endpoint.InvalidEndpointRequestException;
-import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.Attempt;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.HistoryDescriptor;
@@ -39,12 +36,8 @@ class MigrationsEndpointTests {
 
 	MigrationsEndpointTests(TestDatabase database) {
 		this.database = database;
-		this.contextRunner = new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-					MigrationAutoConfiguration.class, MigrationsEndpointAutoConfiguration.class))
-			.withPropertyValues("spring.datasource.url=" + database.url(),
-					"spring.datasource.username=" + database.user(), "spring.datasource.password=" + database.password(),
-					"management.endpoints.web.exposure.include=migrations", "migrations.auto-run=false")
+		this.contextRunner = EndpointContexts.runner(database)
+			.withPropertyValues("management.endpoints.web.exposure.include=migrations")
 			.withBean(TestMigrations.CreateGreeting.class)
 			.withBean(TestMigrations.SeedGreeting.class);
 	}
