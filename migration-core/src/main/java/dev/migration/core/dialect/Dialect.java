@@ -55,15 +55,39 @@ public interface Dialect {
 	}
 
 	/**
-	 * Returns the statements that remove what a failed earlier attempt of {@code op} left
-	 * behind and would make it fail again, such as an INVALID index of a failed concurrent
-	 * build. Called only online, just before the op's first statement.
-	 * @param op the operation about to run
+	 * Decides how to run a statement that runs outside a transaction, from what the database
+	 * holds now: a concurrent index build whose INVALID leftover (from a killed or failed
+	 * attempt, whoever wrote it) must be dropped first, or a statement an interrupted attempt
+	 * started whose effect is already complete. Called only online, just before the statement.
+	 * @param statement the statement about to run outside a transaction
+	 * @param startedBefore whether an earlier attempt of this step started this very statement
+	 * without recording that it finished
 	 * @param reader reads the database
-	 * @return the clean-up statements, usually none
+	 * @return what to do
 	 */
-	default List<SqlStatement> leftoversBefore(Op op, DatabaseReader reader) {
-		return List.of();
+	default ResumeCheck resumeCheck(SqlStatement statement, boolean startedBefore, DatabaseReader reader) {
+		return ResumeCheck.RUN;
+	}
+
+	/**
+	 * Returns whether a statement changes the session rather than the database, such as
+	 * {@code SET search_path}: a rerun runs it again even where an earlier attempt ran it,
+	 * because the earlier session is gone.
+	 * @param statement the statement
+	 * @return whether it only sets up the session
+	 */
+	default boolean changesSession(SqlStatement statement) {
+		return false;
+	}
+
+	/**
+	 * Returns whether a statement may end transactions itself, such as a block or procedure
+	 * that commits, so it must not be wrapped in one.
+	 * @param statement the statement
+	 * @return whether it may commit inside
+	 */
+	default boolean managesTransactions(SqlStatement statement) {
+		return false;
 	}
 
 	/**

@@ -3,6 +3,7 @@ package dev.migration.core.dialect;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.StringJoiner;
 
 import dev.migration.core.op.AddColumn;
@@ -236,36 +237,47 @@ public class PostgresDialect implements Dialect {
 	}
 
 	@Override
-	public List<SqlStatement> leftoversBefore(Op op, DatabaseReader reader) {
-		if (op instanceof AddUniqueOnline unique) {
-			return leftoversBefore(uniqueIndex(unique), reader);
-		}
-		if (!(op instanceof CreateIndex index) || !index.concurrently()) {
-			return List.of();
-		}
-		// a failed CREATE INDEX CONCURRENTLY leaves an INVALID index that blocks the next attempt
-		List<Integer> invalid = reader.query("SELECT 1 FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
-				+ "WHERE c.relname = ? AND i.indrelid = to_regclass(?) AND NOT i.indisvalid",
-				(rows, row) -> 1, List.of(index.name(), name(index.table())));
-		if (invalid.isEmpty()) {
-			return List.of();
-		}
-		QualifiedName leftover = index.table().sibling(index.name());
-		return List.of(SqlStatement.nonTransactional("DROP INDEX CONCURRENTLY IF EXISTS " + name(leftover)).nonBlocking());
+	public ResumeCheck resumeCheck(SqlStatement statement, boolean startedBefore, DatabaseReader reader) {
+		return PostgresResumeChecks.check(statement, startedBefore, reader);
+	}
+
+	@Override
+	public boolean changesSession(SqlStatement statement) {
+		String first = PostgresScanner.firstWord(statement.sql());
+		return first.equals("set") || first.equals("reset")
+				|| first.equals("select") && statement.sql().toLowerCase(Locale.ROOT).contains("set_config");
+	}
+
+	@Override
+	public boolean managesTransactions(SqlStatement statement) {
+		String first = PostgresScanner.firstWord(statement.sql());
+		return first.equals("do") || first.equals("call");
 	}
 
 	@Override
 	public List<SqlStatement> prepareSession(int majorVersion) {
-		// from 14 on, the server checks during long statements whether the client is gone, so
-		// the statement of a killed runner stops instead of holding its locks until it ends
-		return (majorVersion >= 14) ? List.of(SqlStatement.setting("SET client_connection_check_interval = '1s'"))
-				: List.of();
+		// the run's session holds the migration lock: a DBA's idle timeouts must not end it while
+		// it waits between lock retries, or another runner would take the lock halfway through
+		List<SqlStatement> statements = new ArrayList<>(
+				List.of(SqlStatement.setting("SET idle_in_transaction_session_timeout = 0")));
+		if (majorVersion >= 14) {
+			statements.add(SqlStatement.setting("SET idle_session_timeout = 0"));
+			// the server checks during long statements whether the client is gone, so the
+			// statement of a killed runner stops instead of holding its locks until it ends
+			statements.add(SqlStatement.setting("SET client_connection_check_interval = '1s'"));
+		}
+		return statements;
 	}
 
 	@Override
 	public List<SqlStatement> resetSession(int majorVersion) {
-		return (majorVersion >= 14) ? List.of(SqlStatement.setting("RESET client_connection_check_interval"))
-				: List.of();
+		List<SqlStatement> statements = new ArrayList<>(
+				List.of(SqlStatement.setting("RESET idle_in_transaction_session_timeout")));
+		if (majorVersion >= 14) {
+			statements.add(SqlStatement.setting("RESET idle_session_timeout"));
+			statements.add(SqlStatement.setting("RESET client_connection_check_interval"));
+		}
+		return statements;
 	}
 
 	@Override

@@ -66,7 +66,7 @@ public final class OfflineScripts {
 	public static void appendSteps(StepExecutor executor, ScriptStatementSink sink, List<DeclaredRevision> path,
 			Direction direction, Function<DeclaredRevision, StepRecorder> recorders) {
 		for (DeclaredRevision revision : path) {
-			executor.run(revision, direction, recorders.apply(revision), 0);
+			executor.run(revision, direction, recorders.apply(revision), StepJournal.NONE);
 			sink.blankLine();
 		}
 	}

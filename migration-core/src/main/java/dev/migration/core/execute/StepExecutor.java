@@ -1,11 +1,14 @@
 package dev.migration.core.execute;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.ResumeCheck;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.Op;
@@ -22,6 +25,13 @@ import dev.migration.core.sink.StatementSink;
  * cannot run in a transaction after others already ran in one fails the step, which is then
  * rolled back, so nothing is half-applied. Statements whose lock wait holds up no reads or
  * writes get the longer, non-blocking lock timeout.
+ *
+ * <p>A step that commits in parts (commit points, a non-transactional revision) records each
+ * part in its {@link StepJournal} inside the transaction that makes it permanent; a statement
+ * that cannot run in a transaction is recorded as started before it and as finished after it,
+ * and the dialect reads the catalog to settle the gap between. A rerun skips every statement
+ * recorded as finished whose text is unchanged, so an attempt killed anywhere, or a revision
+ * fixed after its failed statement, continues where the database stands.
  */
 public final class StepExecutor {
 
@@ -62,22 +72,23 @@ public final class StepExecutor {
 	 * @throws StepFailedException when it fails, after rolling back what it can
 	 */
 	public StepResult run(DeclaredRevision revision, Direction direction) {
-		return run(revision, direction, StepRecorder.NONE, 0);
+		return run(revision, direction, StepRecorder.NONE, StepJournal.NONE);
 	}
 
 	/**
 	 * Runs one revision in one direction and records it.
 	 * @param revision the revision
 	 * @param direction upgrade or downgrade
-	 * @param recorder supplies the statements that record the step
-	 * @param skip how many leading statements to skip because an earlier, non-transactional
-	 * attempt already ran them
+	 * @param recorder supplies the statements that record the finished step
+	 * @param journal records the parts of the step that become permanent, and knows what
+	 * earlier attempts made permanent
 	 * @return what the step did
 	 * @throws StepFailedException when it fails, after rolling back what it can
 	 */
-	public StepResult run(DeclaredRevision revision, Direction direction, StepRecorder recorder, int skip) {
+	public StepResult run(DeclaredRevision revision, Direction direction, StepRecorder recorder,
+			StepJournal journal) {
 		this.sink.comment(StepHeaders.header(revision, direction));
-		Step step = new Step(revision, direction, skip);
+		Step step = new Step(revision, direction, journal);
 		try {
 			Migration migration = revision.migration();
 			EmittingOperations operations = new EmittingOperations(step::emit, this.sink, this.sink.offline());
@@ -101,7 +112,12 @@ public final class StepExecutor {
 
 		private final Direction direction;
 
-		private final int skip;
+		private final StepJournal journal;
+
+		private final PriorProgress prior;
+
+		/** Online runs only: an offline script has nothing to resume, so it carries no progress rows. */
+		private final boolean journaled;
 
 		private boolean started;
 
@@ -113,34 +129,92 @@ public final class StepExecutor {
 
 		private int statements;
 
-		/** Statements made permanent by a commit point, kept even if a later part fails. */
-		private int committed;
+		private int skipped;
 
-		Step(DeclaredRevision revision, Direction direction, int skip) {
+		/** Statements this attempt made permanent and recorded, kept even if a later part fails. */
+		private int kept;
+
+		/** Statements of the open transaction, recorded when it commits. */
+		private final List<StatementMark> uncommitted = new ArrayList<>();
+
+		Step(DeclaredRevision revision, Direction direction, StepJournal journal) {
 			this.revision = revision;
 			this.direction = direction;
-			this.skip = skip;
+			this.journal = journal;
+			this.prior = journal.prior();
+			this.journaled = journal != StepJournal.NONE && !StepExecutor.this.sink.offline();
 		}
 
 		void emit(Op op) {
-			boolean cleanedUp = false;
 			for (SqlStatement statement : StepExecutor.this.dialect.render(op)) {
 				if (statement.isCommitPoint()) {
 					commitPoint();
 					continue;
 				}
-				if (this.seen++ < this.skip) {
-					StepExecutor.this.sink.comment("skipped, an earlier attempt ran it: " + firstLine(statement));
+				StatementMark mark = StatementMark.of(this.seen++, StepExecutor.this.dialect.inline(statement));
+				// a session setting an earlier attempt made is gone with its session: it runs again
+				if (this.prior.done(mark) && !StepExecutor.this.dialect.changesSession(statement)) {
+					skip(statement);
 					continue;
 				}
 				prepareFor(statement);
-				if (!cleanedUp) {
-					cleanedUp = true;
-					cleanUpLeftovers(op);
+				if (this.inTransaction) {
+					StepExecutor.this.sink.execute(statement);
+					this.uncommitted.add(mark);
 				}
-				StepExecutor.this.sink.execute(statement);
-				this.statements++;
+				else if (this.journaled && statement.transactional()
+						&& !StepExecutor.this.dialect.managesTransactions(statement)) {
+					runInOwnTransaction(statement, mark);
+				}
+				else {
+					runOutsideTransaction(statement, mark);
+				}
 			}
+		}
+
+		private void skip(SqlStatement statement) {
+			StepExecutor.this.sink.comment("skipped, an earlier attempt ran it: " + firstLine(statement));
+			this.skipped++;
+		}
+
+		/** A statement of a non-transactional step that may run in a transaction gets one, with its record. */
+		private void runInOwnTransaction(SqlStatement statement, StatementMark mark) {
+			StepExecutor.this.sink.begin();
+			try {
+				StepExecutor.this.sink.execute(statement);
+				execute(this.journal.done(List.of(mark)));
+				StepExecutor.this.sink.commit();
+			}
+			catch (RuntimeException ex) {
+				rollbackQuietly();
+				throw ex;
+			}
+			this.statements++;
+			this.kept++;
+		}
+
+		private void runOutsideTransaction(SqlStatement statement, StatementMark mark) {
+			if (!StepExecutor.this.sink.offline()) {
+				ResumeCheck check = StepExecutor.this.dialect.resumeCheck(statement, this.prior.startedOnly(mark),
+						StepExecutor.this.sink);
+				if (check.alreadyDone()) {
+					execute(this.journal.done(List.of(mark)));
+					skip(statement);
+					return;
+				}
+				execute(check.cleanUp());
+			}
+			execute(this.journal.starting(mark));
+			StepExecutor.this.sink.execute(statement);
+			this.statements++;
+			execute(this.journal.done(List.of(mark)));
+			if (this.journaled) {
+				this.kept++;
+			}
+		}
+
+		private void execute(List<SqlStatement> statements) {
+			statements.forEach(StepExecutor.this.sink::execute);
 		}
 
 		/**
@@ -149,20 +223,16 @@ public final class StepExecutor {
 		 */
 		private void commitPoint() {
 			if (this.inTransaction) {
+				if (!this.uncommitted.isEmpty()) {
+					execute(this.journal.done(this.uncommitted));
+				}
 				StepExecutor.this.sink.commit();
+				this.kept += this.uncommitted.size();
+				this.uncommitted.clear();
 			}
-			this.committed = this.statements;
 			this.started = false;
 			this.inTransaction = false;
 			this.timeout = null;
-		}
-
-		/** Removes what a failed earlier attempt left in the way, such as an INVALID index. */
-		private void cleanUpLeftovers(Op op) {
-			if (!StepExecutor.this.sink.offline()) {
-				StepExecutor.this.dialect.leftoversBefore(op, StepExecutor.this.sink)
-					.forEach(StepExecutor.this.sink::execute);
-			}
 		}
 
 		private void prepareFor(SqlStatement statement) {
@@ -185,12 +255,18 @@ public final class StepExecutor {
 
 		StepResult finish(StepRecorder recorder) {
 			StepResult result = new StepResult(this.revision, this.direction, this.inTransaction, this.statements,
-					Math.min(this.seen, this.skip));
+					this.skipped);
 			if (this.started && !this.inTransaction) {
 				StepExecutor.this.sink.execute(StepExecutor.this.dialect.resetLockTimeout());
 			}
-			recorder.record(result).forEach(StepExecutor.this.sink::execute);
-			if (this.inTransaction) {
+			List<SqlStatement> record = recorder.record(result);
+			// the state row and the log row of a step that ended outside a transaction still go together
+			boolean ownTransaction = !this.inTransaction && this.journaled && !record.isEmpty();
+			if (ownTransaction) {
+				StepExecutor.this.sink.begin();
+			}
+			execute(record);
+			if (this.inTransaction || ownTransaction) {
 				StepExecutor.this.sink.commit();
 			}
 			return result;
@@ -200,27 +276,32 @@ public final class StepExecutor {
 			String kept = keep();
 			String what = this.direction.word() + " of revision '" + this.revision.id() + "'"
 					+ (this.revision.message().isEmpty() ? "" : " (" + this.revision.message() + ")");
-			int statementsKept = this.inTransaction ? this.committed : this.statements;
-			return new StepFailedException(this.revision.id(), this.direction, statementsKept == 0 && this.inTransaction,
-					statementsKept, "The " + what + " failed: " + cause.getMessage() + "\n" + kept, cause);
+			int permanent = this.kept + this.skipped;
+			return new StepFailedException(this.revision.id(), this.direction, permanent == 0 && this.inTransaction,
+					this.kept, "The " + what + " failed: " + cause.getMessage() + "\n" + kept, cause);
 		}
 
 		private String keep() {
 			if (this.inTransaction) {
 				rollbackQuietly();
-				if (this.committed == 0) {
-					return "Its transaction was rolled back, so nothing of this revision was applied. "
-							+ "Fix the revision and run again.";
-				}
-				return "Its last transaction was rolled back; the " + this.committed + " statement(s) committed before "
-						+ "it were kept, and a new run resumes after them if the revision is unchanged.";
 			}
-			resetTimeoutQuietly();
+			else {
+				resetTimeoutQuietly();
+			}
+			int permanent = this.kept + this.skipped;
+			if (permanent > 0) {
+				return (this.inTransaction ? "Its last transaction was rolled back; " : "") + permanent
+						+ " statement(s) of it committed before are recorded as done, so the next run continues after "
+						+ "them, also when you fix a statement that had not run yet.";
+			}
+			if (this.inTransaction) {
+				return "Its transaction was rolled back, so nothing of this revision was applied. "
+						+ "Fix the revision and run again.";
+			}
 			if (this.statements == 0) {
 				return "No statement of it had run. Fix the revision and run again.";
 			}
-			return this.statements + " statement(s) of it ran outside a transaction and were kept; a new run "
-					+ "resumes after them if the revision is unchanged.";
+			return this.statements + " statement(s) of it ran outside a transaction and were kept.";
 		}
 
 		private void rollbackQuietly() {

@@ -17,12 +17,16 @@ public record HistoryTable(String schema, String table) {
 
 	private static final String STATE_SUFFIX = "_state";
 
+	private static final String PROGRESS_SUFFIX = "_progress";
+
 	public HistoryTable {
 		if (schema != null) {
 			Names.require("history schema (migrations.schema)", schema);
 		}
 		Names.require("history table (migrations.table)", table);
 		Names.require("history state table (migrations.table + \"" + STATE_SUFFIX + "\")", table + STATE_SUFFIX);
+		Names.require("history progress table (migrations.table + \"" + PROGRESS_SUFFIX + "\")",
+				table + PROGRESS_SUFFIX);
 	}
 
 	/**
@@ -47,6 +51,15 @@ public record HistoryTable(String schema, String table) {
 	 */
 	public QualifiedName state() {
 		return new QualifiedName(this.schema, this.table + STATE_SUFFIX);
+	}
+
+	/**
+	 * Returns the qualified name of the table that records which statements of a step that
+	 * commits in parts are already permanent.
+	 * @return the progress table
+	 */
+	public QualifiedName progress() {
+		return new QualifiedName(this.schema, this.table + PROGRESS_SUFFIX);
 	}
 
 	@Override

@@ -19,9 +19,11 @@ import dev.migration.core.history.HistoryTable;
 
 /**
  * A PostgreSQL session-level advisory lock that lets one runner at a time work on a
- * database. It lives on a connection of its own in auto-commit mode, which never holds an
- * open transaction: {@code CREATE INDEX CONCURRENTLY} waits for every open transaction and
- * would wait for the lock holder forever.
+ * database. It lives on the run's own connection, in auto-commit mode between steps: a
+ * session that is terminated, or closed by an idle timeout, takes the lock and the run's
+ * work with it, so no run ever goes on without the lock while another takes it. (A lock on
+ * a side session would be lost unnoticed.) Holding it opens no transaction, so
+ * {@code CREATE INDEX CONCURRENTLY} on the same session never waits for it.
  */
 final class AdvisoryLock implements AutoCloseable {
 
@@ -39,29 +41,48 @@ final class AdvisoryLock implements AutoCloseable {
 
 	private final long key;
 
-	private AdvisoryLock(Connection connection, long key) {
+	private AdvisoryLock(Connection connection, long key, HistoryTable table) {
 		this.connection = connection;
 		this.key = key;
+		this.table = table;
 	}
+
+	private final HistoryTable table;
 
 	/**
 	 * Takes the lock for a history table, waiting at most {@code wait} for another runner.
-	 * @param dataSource where to open the lock's own connection
+	 * @param connection the run's connection, in auto-commit mode
 	 * @param table the history table the key derives from
 	 * @param wait the longest wait ({@code migrations.lock-wait})
 	 * @return the held lock; close it to release it
 	 * @throws LockWaitTimeoutException when another runner holds it longer than {@code wait}
 	 */
-	static AdvisoryLock acquire(DataSource dataSource, HistoryTable table, Duration wait) {
+	static AdvisoryLock acquire(Connection connection, HistoryTable table, Duration wait) {
 		long key = keyOf(table);
-		Connection connection = open(dataSource);
-		try {
-			waitFor(connection, key, table, wait);
-			return new AdvisoryLock(connection, key);
+		waitFor(connection, key, table, wait);
+		return new AdvisoryLock(connection, key, table);
+	}
+
+	/**
+	 * Checks that this session still holds the lock, before each step.
+	 * @throws LockLostException when it does not, or the session is gone
+	 */
+	void verify() {
+		String sql = "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid() "
+				+ "AND classid::bigint = ? AND objid::bigint = ? AND objsubid = 1";
+		try (PreparedStatement query = this.connection.prepareStatement(sql)) {
+			query.setLong(1, this.key >>> 32);
+			query.setLong(2, this.key & 0xFFFFFFFFL);
+			try (ResultSet result = query.executeQuery()) {
+				result.next();
+				if (result.getLong(1) == 0) {
+					throw new LockLostException(this.table, "this session no longer holds it (a statement of a "
+							+ "migration may have released it, such as DISCARD ALL or pg_advisory_unlock_all())", null);
+				}
+			}
 		}
-		catch (RuntimeException | Error ex) {
-			closeQuietly(connection);
-			throw ex;
+		catch (SQLException ex) {
+			throw new LockLostException(this.table, "its session is gone (" + ex.getMessage() + ")", ex);
 		}
 	}
 
@@ -102,11 +123,8 @@ final class AdvisoryLock implements AutoCloseable {
 			unlock.execute();
 		}
 		catch (SQLException ex) {
-			// closing the session below releases the lock too
+			// a session that is gone released it; a broken one is discarded by its pool, which ends it
 			logger.warn("Could not release the migration lock explicitly: {}", ex.getMessage());
-		}
-		finally {
-			closeQuietly(this.connection);
 		}
 	}
 
@@ -163,17 +181,6 @@ final class AdvisoryLock implements AutoCloseable {
 		}
 	}
 
-	private static Connection open(DataSource dataSource) {
-		try {
-			Connection connection = dataSource.getConnection();
-			connection.setAutoCommit(true);
-			return connection;
-		}
-		catch (SQLException ex) {
-			throw new MigrationException("Could not connect to take the migration lock: " + ex.getMessage(), ex);
-		}
-	}
-
 	private static void sleep(long millis) {
 		try {
 			Thread.sleep(millis);
@@ -181,15 +188,6 @@ final class AdvisoryLock implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new MigrationException("Interrupted while waiting for the migration lock.", ex);
-		}
-	}
-
-	private static void closeQuietly(Connection connection) {
-		try {
-			connection.close();
-		}
-		catch (SQLException ex) {
-			// nothing left to release; the server ends the session
 		}
 	}
 

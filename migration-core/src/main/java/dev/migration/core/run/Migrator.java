@@ -27,6 +27,7 @@ import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.PriorProgress;
 import dev.migration.core.execute.StepExecutor;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
@@ -35,6 +36,7 @@ import dev.migration.core.history.AppliedRevision;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.HistoryReader;
 import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.sink.JdbcStatementSink;
 import dev.migration.core.sink.StatementSink;
@@ -66,6 +68,8 @@ public final class Migrator {
 
 	private final HistoryStatements history;
 
+	private final ProgressStatements progress;
+
 	private final MigrationListener listener;
 
 	private final SnapshotStore snapshots;
@@ -95,6 +99,7 @@ public final class Migrator {
 		this.upgradeCheck = Objects.requireNonNull(upgradeCheck, "upgradeCheck");
 		this.release = Objects.requireNonNull(release, "release");
 		this.history = new HistoryStatements(dialect, settings.history());
+		this.progress = new ProgressStatements(dialect, settings.history());
 		this.snapshots = new SnapshotStore(dialect, settings.history());
 	}
 
@@ -239,16 +244,13 @@ public final class Migrator {
 	 */
 	public RunResult stamp(String target) {
 		long start = System.nanoTime();
-		try (AdvisoryLock lock = lock()) {
-			return withConnection((connection, sink) -> {
-				createHistory(sink);
-				RunResult result = new Stamper(this.catalog, this.history, sink, this::checksum)
-					.stamp(readState(connection), target, start);
-				sink.flush();
-				saveSnapshot(connection);
-				return result;
-			});
-		}
+		return withLockedConnection((connection, sink, lock) -> {
+			createHistory(sink);
+			RunResult result = stamper(sink).stamp(readState(connection), target, start);
+			sink.flush();
+			saveSnapshot(connection);
+			return result;
+		});
 	}
 
 	/**
@@ -264,8 +266,7 @@ public final class Migrator {
 	 */
 	public RunResult adoptFlyway() {
 		long start = System.nanoTime();
-		try (AdvisoryLock lock = lock()) {
-			return withConnection((connection, sink) -> {
+		return withLockedConnection((connection, sink, lock) -> {
 				JdbcTemplate jdbc = jdbc(connection);
 				boolean ours = reader(jdbc).exists();
 				DatabaseState state = ours ? readState(connection) : DatabaseState.of(this.catalog, List.of());
@@ -275,14 +276,16 @@ public final class Migrator {
 				Set<String> applied = FlywayHistory.read(jdbc, this.settings.flywayTable(), this.dialect)
 					.appliedRevisions(this.catalog, this.settings.checksumPolicy());
 				createHistory(sink);
-				RunResult result = new Stamper(this.catalog, this.history, sink, this::checksum).markApplied(state,
-						applied, start);
+				RunResult result = stamper(sink).markApplied(state, applied, start);
 				sink.flush();
 				logger.info("Adopted the database from {}: {} revision(s) marked applied, nothing run; at {}",
 						this.settings.flywayTable(), result.steps().size(), describe(result.after()));
 				return result;
-			});
-		}
+		});
+	}
+
+	private Stamper stamper(StatementSink sink) {
+		return new Stamper(this.catalog, this.history, this.progress, sink, this::checksum);
 	}
 
 	/**
@@ -448,12 +451,10 @@ public final class Migrator {
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		new OfflineRun(this.dialect, this.settings, this.history, this::checksum).rehearse(path,
 				direction);
-		try (AdvisoryLock lock = lock()) {
-			return withConnection((connection, sink) -> runLocked(connection, sink, action, planner, start));
-		}
+		return withLockedConnection((connection, sink, lock) -> runLocked(connection, sink, lock, action, planner, start));
 	}
 
-	private RunResult runLocked(Connection connection, StatementSink sink, Action action,
+	private RunResult runLocked(Connection connection, StatementSink sink, AdvisoryLock lock, Action action,
 			Function<DatabaseState, RunPlan> planner, long start) {
 		createHistory(sink);
 		warnOfDrift(connection);
@@ -463,10 +464,9 @@ public final class Migrator {
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
-		Map<String, Integer> resume = Resumption.pointsOf(createdReader(connection).log(), direction, this.catalog,
-				this::checksum);
+		Map<String, PriorProgress> resume = ProgressJournal.readAll(sink, this.progress, direction);
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
-				this.history, this.settings, Hosts.name(), this.listener);
+				this.history, this.progress, this.settings, Hosts.name(), this.listener);
 		List<AppliedStep> steps = new ArrayList<>();
 		// one disk flush per run instead of one per step: the last step's commit flushes them all
 		this.dialect.deferCommitFlush().forEach(sink::execute);
@@ -477,7 +477,9 @@ public final class Migrator {
 					this.dialect.restoreCommitFlush().forEach(sink::execute);
 				}
 				DeclaredRevision revision = path.get(i);
-				steps.add(runner.run(revision, direction, checksum(revision), resume.getOrDefault(revision.id(), 0)));
+				lock.verify();
+				steps.add(runner.run(revision, direction, checksum(revision),
+						resume.getOrDefault(revision.id(), PriorProgress.NONE)));
 			}
 		}
 		catch (MigrationException ex) {
@@ -560,6 +562,7 @@ public final class Migrator {
 		sink.begin();
 		try {
 			this.history.create().forEach(sink::execute);
+			sink.execute(this.progress.create());
 			sink.commit();
 		}
 		catch (RuntimeException ex) {
@@ -634,8 +637,15 @@ public final class Migrator {
 		return new JdbcTemplate(new SingleConnectionDataSource(connection, true));
 	}
 
-	private AdvisoryLock lock() {
-		return AdvisoryLock.acquire(this.dataSource, this.settings.history(), this.settings.lockWait());
+	/** The lock lives on the run's own connection: a run whose session is gone cannot go on unlocked. */
+	private <T> T withLockedConnection(LockedWork<T> work) {
+		return withConnection((connection, sink) -> {
+			sink.flush();
+			try (AdvisoryLock lock = AdvisoryLock.acquire(connection, this.settings.history(),
+					this.settings.lockWait())) {
+				return work.run(connection, sink, lock);
+			}
+		});
 	}
 
 	private <T> T withConnection(ConnectionWork<T> work) {
@@ -662,6 +672,14 @@ public final class Migrator {
 
 	static String describe(Set<String> current) {
 		return current.isEmpty() ? "<base>" : String.join(", ", current);
+	}
+
+	/** Work done on the run's connection while it holds the migration lock. */
+	@FunctionalInterface
+	private interface LockedWork<T> {
+
+		T run(Connection connection, StatementSink sink, AdvisoryLock lock) throws SQLException;
+
 	}
 
 	/** Work done on the run's connection. */

@@ -16,6 +16,7 @@ import dev.migration.core.execute.Direction;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryStatements;
+import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.history.Outcome;
 import dev.migration.core.history.StepRecord;
 import dev.migration.core.sink.StatementSink;
@@ -32,14 +33,17 @@ final class Stamper {
 
 	private final HistoryStatements history;
 
+	private final ProgressStatements progress;
+
 	private final StatementSink sink;
 
 	private final Function<DeclaredRevision, String> checksums;
 
-	Stamper(MigrationCatalog catalog, HistoryStatements history, StatementSink sink,
+	Stamper(MigrationCatalog catalog, HistoryStatements history, ProgressStatements progress, StatementSink sink,
 			Function<DeclaredRevision, String> checksums) {
 		this.catalog = catalog;
 		this.history = history;
+		this.progress = progress;
 		this.sink = sink;
 		this.checksums = checksums;
 	}
@@ -114,6 +118,8 @@ final class Stamper {
 		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
 				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
 		HistoryRecords.statements(this.history, record, revision, direction).forEach(this.sink::execute);
+		// a revision stamped after a half-done attempt was finished or undone by hand: that attempt's record is void
+		this.sink.execute(this.progress.clear(id));
 		return new AppliedStep(id, revision.message(), direction, 0, 0, 0, true);
 	}
 

@@ -1,6 +1,7 @@
 package dev.migration.core.run;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -11,12 +12,14 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
+import dev.migration.core.execute.PriorProgress;
 import dev.migration.core.execute.StepExecutor;
 import dev.migration.core.execute.StepFailedException;
 import dev.migration.core.execute.StepResult;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryStatements;
 import dev.migration.core.history.Outcome;
+import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.history.StepRecord;
 import dev.migration.core.sink.StatementSink;
 
@@ -40,17 +43,20 @@ final class StepRunner {
 
 	private final HistoryStatements history;
 
+	private final ProgressStatements progress;
+
 	private final RunSettings settings;
 
 	private final String host;
 
 	private final MigrationListener listener;
 
-	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, RunSettings settings, String host,
-			MigrationListener listener) {
+	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, ProgressStatements progress,
+			RunSettings settings, String host, MigrationListener listener) {
 		this.executor = executor;
 		this.sink = sink;
 		this.history = history;
+		this.progress = progress;
 		this.settings = settings;
 		this.host = host;
 		this.listener = listener;
@@ -62,11 +68,11 @@ final class StepRunner {
 	 * @param revision the revision
 	 * @param direction upgrade or downgrade
 	 * @param checksum the revision's checksum, or {@code null}
-	 * @param resumeAfter how many statements an earlier failed attempt already ran and kept
+	 * @param progress what earlier attempts made permanent
 	 * @return the completed step
 	 */
-	AppliedStep run(DeclaredRevision revision, Direction direction, String checksum, int resumeAfter) {
-		int skip = resumeAfter;
+	AppliedStep run(DeclaredRevision revision, Direction direction, String checksum, PriorProgress progress) {
+		PriorProgress prior = progress;
 		for (int retries = 0;; retries++) {
 			long start = System.nanoTime();
 			int attemptRetries = retries;
@@ -74,15 +80,15 @@ final class StepRunner {
 					? this.executor.withSettings(this.executor.settings().probing()) : this.executor;
 			try {
 				StepResult result = attempt.run(revision, direction,
-						(done) -> record(done, checksum, attemptRetries, start), skip);
+						(done) -> record(done, checksum, attemptRetries, start),
+						new ProgressJournal(this.progress, revision.id(), direction, prior));
 				AppliedStep step = completed(result, attemptRetries, millisSince(start));
 				this.listener.stepCompleted(step);
 				return step;
 			}
 			catch (StepFailedException ex) {
-				skip += ex.statementsRun();
 				if (!ex.isLockTimeout() || retries >= this.settings.lockRetries()) {
-					recordFailure(revision, direction, checksum, retries, skip, ex, millisSince(start));
+					recordFailure(revision, direction, checksum, retries, ex, millisSince(start));
 					this.listener.stepFailed(revision.id(), direction, ex);
 					throw ex;
 				}
@@ -92,12 +98,19 @@ final class StepRunner {
 						attempt.settings().lockTimeout(), retries + 1, this.settings.lockRetries() + 1,
 						pause.toMillis());
 				sleep(pause);
+				// the attempt may have committed parts before its timeout; the database says which
+				prior = ProgressJournal.read(this.sink, this.progress, revision.id(), direction);
 			}
 		}
 	}
 
 	private List<SqlStatement> record(StepResult result, String checksum, int retries, long start) {
-		return HistoryRecords.success(this.history, result, checksum, this.host, millisSince(start), retries);
+		// a transaction's statements travel together at its commit, so only the database can time them
+		Long millis = result.transactional() ? null : millisSince(start);
+		List<SqlStatement> statements = new ArrayList<>(
+				HistoryRecords.success(this.history, result, checksum, this.host, millis, retries));
+		statements.add(this.progress.clear(result.revision().id()));
+		return statements;
 	}
 
 	private AppliedStep completed(StepResult result, int retries, long millis) {
@@ -111,7 +124,8 @@ final class StepRunner {
 
 	/** Logs a failure that left statements behind, so a later run can resume after them. */
 	private void recordFailure(DeclaredRevision revision, Direction direction, String checksum, int retries,
-			int statementsKept, StepFailedException failure, long millis) {
+			StepFailedException failure, long millis) {
+		int statementsKept = failure.statementsRun();
 		if (failure.rolledBack() || statementsKept == 0) {
 			return;
 		}

@@ -127,7 +127,7 @@ public final class SnapshotReader {
 
 	/**
 	 * Returns a reader of every non-system schema that leaves out the given history tables
-	 * (the log, {@code _state} and {@code _snapshot} tables) and the backfill progress table.
+	 * (the log, {@code _state}, {@code _progress} and {@code _snapshot} tables) and the backfill progress table.
 	 * @param history where the migration history lives
 	 * @return the reader
 	 */
@@ -178,7 +178,8 @@ public final class SnapshotReader {
 			statement.setString(1, this.schema);
 			statement.setString(2, this.history.schema());
 			statement.setArray(3, connection.createArrayOf("text",
-					new String[] { table, this.history.state().name(), table + SNAPSHOT_SUFFIX }));
+					new String[] { table, this.history.state().name(), this.history.progress().name(),
+							table + SNAPSHOT_SUFFIX }));
 			List<SchemaObject> objects = new ArrayList<>();
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {

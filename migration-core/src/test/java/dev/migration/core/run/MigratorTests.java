@@ -151,8 +151,9 @@ class MigratorTests {
 	void aRunInProgressIsSeenFromAnotherMigrator() throws Exception {
 		Migrator migrator = migrator(SampleRevisions.all());
 		assertThat(migrator.runInProgress()).isFalse();
-		try (AdvisoryLock lock = AdvisoryLock.acquire(this.dataSource, RunSettings.defaults().history(),
-				java.time.Duration.ofSeconds(1))) {
+		try (java.sql.Connection connection = this.dataSource.getConnection();
+				AdvisoryLock lock = AdvisoryLock.acquire(connection, RunSettings.defaults().history(),
+						java.time.Duration.ofSeconds(1))) {
 			assertThat(migrator.runInProgress()).isTrue();
 		}
 		assertThat(migrator.runInProgress()).isFalse();
