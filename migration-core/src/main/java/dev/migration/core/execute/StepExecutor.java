@@ -160,6 +160,7 @@ public final class StepExecutor {
 				prepareFor(statement);
 				if (this.inTransaction) {
 					StepExecutor.this.sink.execute(statement);
+					this.statements++;
 					this.uncommitted.add(mark);
 				}
 				else if (this.journaled && statement.transactional()
