@@ -275,13 +275,16 @@ public final class StepExecutor {
 
 		StepFailedException fail(RuntimeException cause) {
 			String kept = keep();
+			Fault fault = Fault.of(cause);
 			String what = this.direction.word() + " of revision '" + this.revision.id() + "'"
 					+ (this.revision.message().isEmpty() ? "" : " (" + this.revision.message() + ")");
 			int permanent = this.kept + this.skipped;
 			return new StepFailedException(this.revision.id(), this.direction, permanent == 0 && this.inTransaction,
-					this.kept, "The " + what + " failed: " + cause.getMessage() + "\n" + kept, cause);
+					this.kept, fault, "The " + what + " failed: " + cause.getMessage() + "\n" + kept + " " + fault.advice(),
+					cause);
 		}
 
+		/** Ends what the attempt left open and says what of the revision remains. */
 		private String keep() {
 			if (this.inTransaction) {
 				rollbackQuietly();
@@ -296,11 +299,10 @@ public final class StepExecutor {
 						+ "them, also when you fix a statement that had not run yet.";
 			}
 			if (this.inTransaction) {
-				return "Its transaction was rolled back, so nothing of this revision was applied. "
-						+ "Fix the revision and run again.";
+				return "Its transaction was rolled back, so nothing of this revision was applied.";
 			}
 			if (this.statements == 0) {
-				return "No statement of it had run. Fix the revision and run again.";
+				return "No statement of it had run.";
 			}
 			return this.statements + " statement(s) of it ran outside a transaction and were kept.";
 		}

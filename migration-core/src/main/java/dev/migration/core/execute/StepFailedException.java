@@ -1,7 +1,6 @@
 package dev.migration.core.execute;
 
 import dev.migration.core.MigrationException;
-import dev.migration.core.sink.StatementFailedException;
 
 /** Thrown when a revision's upgrade or downgrade fails; says what was kept and what to do. */
 public class StepFailedException extends MigrationException {
@@ -19,13 +18,36 @@ public class StepFailedException extends MigrationException {
 
 	private final int statementsRun;
 
-	StepFailedException(String revision, Direction direction, boolean rolledBack, int statementsRun, String message,
-			Throwable cause) {
+	private final Fault fault;
+
+	StepFailedException(String revision, Direction direction, boolean rolledBack, int statementsRun, Fault fault,
+			String message, Throwable cause) {
 		super(message, cause);
 		this.revision = revision;
 		this.direction = direction;
 		this.rolledBack = rolledBack;
 		this.statementsRun = statementsRun;
+		this.fault = fault;
+	}
+
+	/**
+	 * Returns this failure with more said about it, such as how often it was retried.
+	 * @param detail the sentence to add
+	 * @return the failure
+	 */
+	public StepFailedException withDetail(String detail) {
+		StepFailedException failure = new StepFailedException(this.revision, this.direction, this.rolledBack,
+				this.statementsRun, this.fault, getMessage() + " " + detail, getCause());
+		failure.setStackTrace(getStackTrace());
+		return failure;
+	}
+
+	/**
+	 * Returns whose fault the failure is: the revision's, or the infrastructure's.
+	 * @return the fault
+	 */
+	public Fault fault() {
+		return this.fault;
 	}
 
 	/**
@@ -73,12 +95,7 @@ public class StepFailedException extends MigrationException {
 	 * @return whether the cause was a lock timeout
 	 */
 	public boolean isLockTimeout() {
-		for (Throwable cause = getCause(); cause != null; cause = cause.getCause()) {
-			if (cause instanceof StatementFailedException failed && LOCK_NOT_AVAILABLE.equals(failed.sqlState())) {
-				return true;
-			}
-		}
-		return false;
+		return this.fault == Fault.LOCK_TIMEOUT;
 	}
 
 }

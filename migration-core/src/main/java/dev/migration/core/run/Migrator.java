@@ -15,6 +15,7 @@ import java.util.function.Function;
 
 import javax.sql.DataSource;
 
+import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -455,7 +456,7 @@ public final class Migrator {
 	}
 
 	private RunResult runLocked(Connection connection, StatementSink sink, AdvisoryLock lock, Action action,
-			Function<DatabaseState, RunPlan> planner, long start) {
+			Function<DatabaseState, RunPlan> planner, long start) throws SQLException {
 		createHistory(sink);
 		warnOfDrift(connection);
 		// another instance may have done the work while this one waited for the lock
@@ -465,8 +466,10 @@ public final class Migrator {
 		List<DeclaredRevision> path = plan.now();
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		Map<String, PriorProgress> resume = ProgressJournal.readAll(sink, this.progress, direction);
+		int pid = connection.unwrap(PGConnection.class).getBackendPID();
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
-				this.history, this.progress, this.settings, Hosts.name(), this.listener);
+				this.history, this.progress, this.settings, Hosts.name(), this.listener,
+				(timeout) -> BlockerWatch.start(this.dataSource, pid, timeout));
 		List<AppliedStep> steps = new ArrayList<>();
 		// one disk flush per run instead of one per step: the last step's commit flushes them all
 		this.dialect.deferCommitFlush().forEach(sink::execute);

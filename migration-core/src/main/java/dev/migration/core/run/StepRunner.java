@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +52,10 @@ final class StepRunner {
 
 	private final MigrationListener listener;
 
+	private final Function<Duration, BlockerWatch> watches;
+
 	StepRunner(StepExecutor executor, StatementSink sink, HistoryStatements history, ProgressStatements progress,
-			RunSettings settings, String host, MigrationListener listener) {
+			RunSettings settings, String host, MigrationListener listener, Function<Duration, BlockerWatch> watches) {
 		this.executor = executor;
 		this.sink = sink;
 		this.history = history;
@@ -60,6 +63,7 @@ final class StepRunner {
 		this.settings = settings;
 		this.host = host;
 		this.listener = listener;
+		this.watches = watches;
 	}
 
 	/**
@@ -75,19 +79,15 @@ final class StepRunner {
 		PriorProgress prior = progress;
 		for (int retries = 0;; retries++) {
 			long start = System.nanoTime();
-			int attemptRetries = retries;
-			StepExecutor attempt = (retries < this.settings.lockRetries())
-					? this.executor.withSettings(this.executor.settings().probing()) : this.executor;
+			boolean last = retries >= this.settings.lockRetries();
+			StepExecutor attempt = last ? this.executor : this.executor.withSettings(this.executor.settings().probing());
 			try {
-				StepResult result = attempt.run(revision, direction,
-						(done) -> record(done, checksum, attemptRetries, start),
-						new ProgressJournal(this.progress, revision.id(), direction, prior));
-				AppliedStep step = completed(result, attemptRetries, millisSince(start));
+				AppliedStep step = attempt(attempt, revision, direction, checksum, prior, retries, last);
 				this.listener.stepCompleted(step);
 				return step;
 			}
 			catch (StepFailedException ex) {
-				if (!ex.isLockTimeout() || retries >= this.settings.lockRetries()) {
+				if (!ex.isLockTimeout() || last) {
 					recordFailure(revision, direction, checksum, retries, ex, millisSince(start));
 					this.listener.stepFailed(revision.id(), direction, ex);
 					throw ex;
@@ -102,6 +102,33 @@ final class StepRunner {
 				prior = ProgressJournal.read(this.sink, this.progress, revision.id(), direction);
 			}
 		}
+	}
+
+	/** Runs one attempt; the last one is watched, so its lock timeout can name the session in the way. */
+	private AppliedStep attempt(StepExecutor attempt, DeclaredRevision revision, Direction direction, String checksum,
+			PriorProgress prior, int retries, boolean last) {
+		long start = System.nanoTime();
+		ProgressJournal journal = new ProgressJournal(this.progress, revision.id(), direction, prior);
+		if (!last) {
+			return completed(attempt.run(revision, direction, (done) -> record(done, checksum, retries, start), journal),
+					retries, millisSince(start));
+		}
+		Duration timeout = attempt.settings().lockTimeout();
+		try (BlockerWatch watch = this.watches.apply(timeout)) {
+			try {
+				return completed(attempt.run(revision, direction, (done) -> record(done, checksum, retries, start),
+						journal), retries, millisSince(start));
+			}
+			catch (StepFailedException ex) {
+				throw ex.isLockTimeout() ? ex.withDetail(describeWait(retries, timeout, watch.blockers())) : ex;
+			}
+		}
+	}
+
+	private static String describeWait(int retries, Duration timeout, List<String> blockers) {
+		return "It tried " + (retries + 1) + " time(s); the last attempt waited " + timeout + " for its lock"
+				+ (blockers.isEmpty() ? ", and no session was seen blocking it."
+						: ", blocked by " + String.join("; ", blockers) + ".");
 	}
 
 	private List<SqlStatement> record(StepResult result, String checksum, int retries, long start) {

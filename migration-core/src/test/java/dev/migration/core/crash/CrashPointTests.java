@@ -53,7 +53,11 @@ class CrashPointTests {
 			prepare(scenario);
 			InterruptingDataSource interrupting = new InterruptingDataSource(this.dataSource, k);
 			String failure = runInterrupted(scenario, interrupting);
-			assertThat(interrupting.interrupted()).as("round trip %d of %d was reached", k, roundTrips).isTrue();
+			// a lock-timeout retry (autovacuum may hold a lock a moment) makes one run longer than another
+			assertThat(interrupting.interrupted() || interrupting.roundTrips() < k)
+				.as("round trip %d of %d was reached; the uninterrupted run sent%n%s%nthis one%n%s", k, roundTrips,
+						String.join("\n", counting.trips()), String.join("\n", interrupting.trips()))
+				.isTrue();
 			try {
 				scenario.run().apply(migrator(scenario, this.dataSource));
 			}

@@ -10,7 +10,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntConsumer;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -22,7 +25,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * commit and rollback of every connection it hands out) and, once the chosen round trip has
  * returned, have the server terminate that connection with {@code pg_terminate_backend}, as a
  * DBA or a failover would: the work it sent is done or not, as PostgreSQL decided, and the
- * client learns of it only at its next round trip.
+ * client learns of it only at its next round trip. It can also run any other action after the
+ * first round trip that sent a given text.
  */
 final class InterruptingDataSource implements DataSource {
 
@@ -32,12 +36,20 @@ final class InterruptingDataSource implements DataSource {
 
 	private final int interruptAfter;
 
+	private final String trigger;
+
+	private final IntConsumer action;
+
 	private final AtomicInteger roundTrips = new AtomicInteger();
+
+	private final List<String> sent = new CopyOnWriteArrayList<>();
+
+	private final List<String> trips = new CopyOnWriteArrayList<>();
 
 	private volatile boolean interrupted;
 
 	/**
-	 * Creates the data source.
+	 * Creates a data source that terminates the connection of one round trip.
 	 * @param target the real database
 	 * @param interruptAfter the round trip after which to terminate, or 0 to only count
 	 */
@@ -45,10 +57,32 @@ final class InterruptingDataSource implements DataSource {
 		this.target = target;
 		this.admin = new JdbcTemplate(target);
 		this.interruptAfter = interruptAfter;
+		this.trigger = null;
+		this.action = this::terminate;
+	}
+
+	/**
+	 * Creates a data source that runs an action once, after the first round trip whose SQL
+	 * contains a text.
+	 * @param target the real database
+	 * @param trigger the text
+	 * @param action what to do, given the process id of the connection's session
+	 */
+	InterruptingDataSource(DataSource target, String trigger, IntConsumer action) {
+		this.target = target;
+		this.admin = new JdbcTemplate(target);
+		this.interruptAfter = 0;
+		this.trigger = trigger;
+		this.action = action;
 	}
 
 	int roundTrips() {
 		return this.roundTrips.get();
+	}
+
+	/** Returns what each round trip sent, shortened, for a report of a run that went otherwise. */
+	List<String> trips() {
+		return this.trips;
 	}
 
 	boolean interrupted() {
@@ -82,6 +116,9 @@ final class InterruptingDataSource implements DataSource {
 	}
 
 	private Object invoke(Object target, Method method, Object[] args, int pid) throws Throwable {
+		if (args != null && args.length > 0 && args[0] instanceof String sql) {
+			this.sent.add(sql);
+		}
 		Object result;
 		try {
 			result = method.invoke(target, args);
@@ -111,13 +148,22 @@ final class InterruptingDataSource implements DataSource {
 	private void afterRoundTrip(Method method, int pid) {
 		String name = method.getName();
 		boolean roundTrip = name.startsWith("execute") || name.equals("commit") || name.equals("rollback");
-		if (roundTrip && this.roundTrips.incrementAndGet() == this.interruptAfter) {
-			terminate(pid);
+		if (!roundTrip) {
+			return;
+		}
+		int count = this.roundTrips.incrementAndGet();
+		String what = name + " " + String.join(" | ", this.sent).replaceAll("\\s+", " ");
+		this.trips.add(count + ": " + what.substring(0, Math.min(what.length(), 90)));
+		boolean triggered = (this.trigger != null) ? this.sent.stream().anyMatch((sql) -> sql.contains(this.trigger))
+				: count == this.interruptAfter;
+		this.sent.clear();
+		if (triggered && !this.interrupted) {
+			this.interrupted = true;
+			this.action.accept(pid);
 		}
 	}
 
 	private void terminate(int pid) {
-		this.interrupted = true;
 		this.admin.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, pid);
 		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
 		while (this.admin.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = ?", Integer.class, pid) > 0) {

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX CONCURRENTLY ux_member_email ON member (email);
