@@ -9,6 +9,8 @@ import java.time.OffsetDateTime;
  * @param revision the revision id
  * @param message the revision message at the time
  * @param action upgrade, downgrade or stamp
+ * @param direction whether the step marked the revision applied ({@link Action#UPGRADE}) or
+ * reverted ({@link Action#DOWNGRADE}); {@code null} in rows written before it was recorded
  * @param outcome success or failed
  * @param checksum the checksum of the revision's SQL, or {@code null}
  * @param appliedBy the database user
@@ -20,7 +22,8 @@ import java.time.OffsetDateTime;
  * @param statements how many statements of it ran
  * @param error the failure, or {@code null}
  */
-public record HistoryEntry(long id, String revision, String message, Action action, Outcome outcome, String checksum,
+public record HistoryEntry(long id, String revision, String message, Action action, Action direction,
+		Outcome outcome, String checksum,
 		String appliedBy, String client, String host, OffsetDateTime appliedAt, long durationMs, int retries,
 		int statements, String error) {
 

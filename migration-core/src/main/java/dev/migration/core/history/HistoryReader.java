@@ -101,7 +101,9 @@ public final class HistoryReader {
 
 	private static HistoryEntry entry(ResultSet row) throws SQLException {
 		return new HistoryEntry(row.getLong("id"), row.getString("revision"), row.getString("message"),
-				Action.of(row.getString("action")), Outcome.of(row.getString("outcome")), row.getString("checksum"),
+				Action.of(row.getString("action")),
+				(row.getString("direction") != null) ? Action.of(row.getString("direction")) : null,
+				Outcome.of(row.getString("outcome")), row.getString("checksum"),
 				row.getString("applied_by"), row.getString("client"), row.getString("host"),
 				row.getObject("applied_at", OffsetDateTime.class), row.getLong("duration_ms"), row.getInt("retries"),
 				row.getInt("statements"), row.getString("error"));

@@ -14,11 +14,11 @@ import dev.migration.core.dialect.SqlStatement;
  */
 public final class HistoryStatements {
 
-	private static final String LOG_COLUMNS = "(revision, message, action, outcome, checksum, host, duration_ms, "
-			+ "retries, statements, error)";
+	private static final String LOG_COLUMNS = "(revision, message, action, direction, outcome, checksum, host, "
+			+ "duration_ms, retries, statements, error)";
 
 	/** The database measures the step's transaction when no duration is passed (offline scripts). */
-	private static final String LOG_VALUES = "?, ?, ?, ?, ?, coalesce(?::bigint, "
+	private static final String LOG_VALUES = "?, ?, ?, ?, ?, ?, coalesce(?::bigint, "
 			+ "(extract(epoch FROM clock_timestamp() - now()) * 1000)::bigint), ?, ?, ?";
 
 	/** The ids of repeatable scripts, as a LIKE pattern: {@code R__<description>}. */
@@ -32,11 +32,15 @@ public final class HistoryStatements {
 
 	private final String logName;
 
+	/** The quoted log table name as a string literal, for catalog lookups. */
+	private final String logLiteral;
+
 	public HistoryStatements(Dialect dialect, HistoryTable table) {
 		this.schema = (table.schema() != null) ? dialect.quote(table.schema()) : null;
 		this.log = qualified(dialect, table.schema(), table.log().name());
 		this.state = qualified(dialect, table.schema(), table.state().name());
 		this.logName = table.log().name();
+		this.logLiteral = dialect.literal(this.log);
 	}
 
 	/**
@@ -53,6 +57,7 @@ public final class HistoryStatements {
 				+ "    revision text NOT NULL,\n"
 				+ "    message text NOT NULL,\n"
 				+ "    action text NOT NULL CHECK (action IN ('upgrade', 'downgrade', 'stamp')),\n"
+				+ "    direction text CHECK (direction IN ('upgrade', 'downgrade')),\n"
 				+ "    outcome text NOT NULL CHECK (outcome IN ('success', 'failed')),\n"
 				+ "    checksum text,\n"
 				+ "    applied_by text NOT NULL DEFAULT current_user,\n"
@@ -69,6 +74,20 @@ public final class HistoryStatements {
 				+ "    checksum text,\n"
 				+ "    applied_at timestamptz NOT NULL DEFAULT clock_timestamp()\n)"));
 		return statements;
+	}
+
+	/**
+	 * Returns the statement that gives a log table made before the {@code direction} column
+	 * that column, taking no lock when it is there: run online, before the first write.
+	 * @return the statement
+	 */
+	public SqlStatement addDirectionToOlderLog() {
+		return SqlStatement.of("DO $history$ BEGIN\n"
+				+ "    IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attrelid = to_regclass("
+				+ this.logLiteral + ") AND attname = 'direction' AND NOT attisdropped) THEN\n"
+				+ "        ALTER TABLE " + this.log + " ADD COLUMN direction text "
+				+ "CHECK (direction IN ('upgrade', 'downgrade'));\n"
+				+ "    END IF;\nEND $history$");
 	}
 
 	/**
@@ -135,7 +154,7 @@ public final class HistoryStatements {
 	 * @return the SQL
 	 */
 	public String selectLog() {
-		return "SELECT id, revision, message, action, outcome, checksum, applied_by, client, host, applied_at, "
+		return "SELECT id, revision, message, action, direction, outcome, checksum, applied_by, client, host, applied_at, "
 				+ "duration_ms, retries, statements, error FROM " + this.log + " ORDER BY id";
 	}
 
@@ -164,7 +183,8 @@ public final class HistoryStatements {
 	}
 
 	private static List<Object> logValues(StepRecord record) {
-		return Arrays.asList(record.message(), record.action().value(), record.outcome().value(), record.checksum(),
+		return Arrays.asList(record.message(), record.action().value(), record.direction().value(),
+				record.outcome().value(), record.checksum(),
 				record.host(), record.durationMs(), record.retries(), record.statements(), record.error());
 	}
 

@@ -20,7 +20,7 @@ final class HistoryRecords {
 	static List<SqlStatement> success(HistoryStatements history, StepResult result, String checksum, String host,
 			Long durationMs, int retries) {
 		Action action = (result.direction() == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
-		StepRecord record = new StepRecord(result.revision().id(), result.revision().message(), action,
+		StepRecord record = new StepRecord(result.revision().id(), result.revision().message(), action, action,
 				Outcome.SUCCESS, checksum, host, durationMs, retries, result.statements() + result.skipped(), null);
 		return statements(history, record, result.revision(), result.direction());
 	}

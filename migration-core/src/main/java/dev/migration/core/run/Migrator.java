@@ -338,6 +338,23 @@ public final class Migrator {
 	}
 
 	/**
+	 * Returns the steps that committed part of their work and stopped, as the progress table
+	 * records them.
+	 * @return the unfinished steps; empty when there are none or no run has created the table
+	 */
+	public List<UnfinishedStep> unfinished() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		if (jdbc.queryForObject("SELECT to_regclass(?) IS NULL", Boolean.class,
+				this.dialect.quote(this.settings.history().progress()))) {
+			return List.of();
+		}
+		return jdbc.query("SELECT revision, direction, count(*) FILTER (WHERE done) FROM ("
+				+ this.progress.selectAll() + ") p GROUP BY revision, direction ORDER BY revision",
+				(row, index) -> new UnfinishedStep(row.getString(1),
+						"upgrade".equals(row.getString(2)) ? Direction.UPGRADE : Direction.DOWNGRADE, row.getInt(3)));
+	}
+
+	/**
 	 * Returns the revisions an upgrade to {@code target} would apply, in order.
 	 * @param target the target
 	 * @return the pending revisions
@@ -458,12 +475,18 @@ public final class Migrator {
 	private RunResult runLocked(Connection connection, StatementSink sink, AdvisoryLock lock, Action action,
 			Function<DatabaseState, RunPlan> planner, long start) throws SQLException {
 		createHistory(sink);
-		warnOfDrift(connection);
 		// another instance may have done the work while this one waited for the lock
 		DatabaseState state = readState(connection);
 		enforce(validate(state));
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
+		if (path.isEmpty()) {
+			logger.info("Database is at {}; another run did the work while this one waited for the lock",
+					describe(state.current()));
+			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
+					plan.waiting());
+		}
+		SnapshotBaseline baseline = snapshotBaseline(connection);
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		Map<String, PriorProgress> resume = ProgressJournal.readAll(sink, this.progress, direction);
 		int pid = connection.unwrap(PGConnection.class).getBackendPID();
@@ -480,6 +503,9 @@ public final class Migrator {
 					this.dialect.restoreCommitFlush().forEach(sink::execute);
 				}
 				DeclaredRevision revision = path.get(i);
+				if (Thread.currentThread().isInterrupted()) {
+					throw new RunStoppedException(revision.id());
+				}
 				lock.verify();
 				steps.add(runner.run(revision, direction, checksum(revision),
 						resume.getOrDefault(revision.id(), PriorProgress.NONE)));
@@ -491,7 +517,7 @@ public final class Migrator {
 		finally {
 			restoreQuietly(sink);
 		}
-		saveSnapshot(connection);
+		saveSnapshot(connection, baseline);
 		Set<String> after = readState(connection).current();
 		RunResult result = new RunResult(action, state.current(), after, steps, millisSince(start), plan.waiting());
 		logger.info("{} {} -> {}: {} revision(s) in {} ms{}", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
@@ -529,15 +555,28 @@ public final class Migrator {
 		}
 	}
 
-	/** The run stores a new snapshot, so hand-made changes are told now or never. */
-	private void warnOfDrift(Connection connection) {
+	/**
+	 * Reads the stored snapshot and the live schema before a run changes anything, warning of
+	 * changes made by hand since; the snapshot the run stores keeps them, so check tells them
+	 * until a stamp accepts the live schema.
+	 */
+	private SnapshotBaseline snapshotBaseline(Connection connection) {
 		try {
-			drift(connection).filter((drift) -> !drift.isEmpty())
-				.ifPresent((drift) -> logger.warn("The schema was changed outside migrations since the run of {}:\n{}",
-						drift.since(), drift.describe()));
+			Optional<SnapshotStore.Stored> stored = this.snapshots.load(connection);
+			if (stored.isEmpty()) {
+				return new SnapshotBaseline(null, null);
+			}
+			SchemaSnapshot live = this.snapshots.read(connection);
+			Drift drift = new Drift(stored.get().takenAt(), stored.get().snapshot().diff(live));
+			if (!drift.isEmpty()) {
+				logger.warn("The schema was changed outside migrations since the run of {}:\n{}", drift.since(),
+						drift.describe());
+			}
+			return new SnapshotBaseline(stored.get().snapshot(), live);
 		}
 		catch (SQLException | RuntimeException ex) {
 			logger.warn("Could not compare the schema with its stored snapshot: {}", ex.getMessage());
+			return new SnapshotBaseline(null, null);
 		}
 	}
 
@@ -551,6 +590,19 @@ public final class Migrator {
 	}
 
 	/** The run succeeded whatever happens here: a snapshot that cannot be stored only costs drift detection. */
+	private void saveSnapshot(Connection connection, SnapshotBaseline baseline) {
+		try {
+			SchemaSnapshot live = this.snapshots.read(connection);
+			this.snapshots.save(connection, (baseline.stored() != null)
+					? baseline.stored().withChanges(baseline.live(), live) : live);
+		}
+		catch (SQLException | RuntimeException ex) {
+			logger.warn("Could not store the schema snapshot in {}_snapshot, so check cannot tell hand-made changes "
+					+ "until a run stores one: {}", this.settings.history(), ex.getMessage());
+		}
+	}
+
+	/** A stamp declares the live schema the intended one: what was made by hand is accepted. */
 	private void saveSnapshot(Connection connection) {
 		try {
 			this.snapshots.takeAndSave(connection);
@@ -565,6 +617,7 @@ public final class Migrator {
 		sink.begin();
 		try {
 			this.history.create().forEach(sink::execute);
+			sink.execute(this.history.addDirectionToOlderLog());
 			sink.execute(this.progress.create());
 			sink.commit();
 		}
@@ -675,6 +728,14 @@ public final class Migrator {
 
 	static String describe(Set<String> current) {
 		return current.isEmpty() ? "<base>" : String.join(", ", current);
+	}
+
+	/**
+	 * The schema before a run: the stored snapshot and the live one, or neither when no snapshot
+	 * was stored yet.
+	 */
+	private record SnapshotBaseline(SchemaSnapshot stored, SchemaSnapshot live) {
+
 	}
 
 	/** Work done on the run's connection while it holds the migration lock. */

@@ -115,7 +115,8 @@ final class Stamper {
 
 	private AppliedStep mark(String id, Direction direction) {
 		DeclaredRevision revision = this.catalog.get(id);
-		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP, Outcome.SUCCESS,
+		StepRecord record = new StepRecord(id, revision.message(), Action.STAMP,
+				(direction == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE, Outcome.SUCCESS,
 				this.checksums.apply(revision), Hosts.name(), 0L, 0, 0, null);
 		HistoryRecords.statements(this.history, record, revision, direction).forEach(this.sink::execute);
 		// a revision stamped after a half-done attempt was finished or undone by hand: that attempt's record is void

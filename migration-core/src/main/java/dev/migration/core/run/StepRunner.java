@@ -157,7 +157,7 @@ final class StepRunner {
 			return;
 		}
 		Action action = (direction == Direction.UPGRADE) ? Action.UPGRADE : Action.DOWNGRADE;
-		StepRecord record = new StepRecord(revision.id(), revision.message(), action, Outcome.FAILED, checksum,
+		StepRecord record = new StepRecord(revision.id(), revision.message(), action, action, Outcome.FAILED, checksum,
 				this.host, millis, retries, statementsKept, failure.getMessage());
 		try {
 			this.sink.execute(this.history.recordLogOnly(record));

@@ -5,6 +5,9 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.TreeMap;
 
 /**
@@ -48,6 +51,33 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
 	 */
 	public SchemaDiff diff(SchemaSnapshot actual) {
 		return SchemaDiff.between(this, actual);
+	}
+
+	/**
+	 * Returns the snapshot to store after a run: this stored one with the run's own changes
+	 * (from {@code before} to {@code after}, both read live) applied, so a change made by hand
+	 * before the run is still told by the next check instead of being taken as intended.
+	 * @param before the live schema when the run started
+	 * @param after the live schema when it ended
+	 * @return the snapshot to store
+	 */
+	public SchemaSnapshot withChanges(SchemaSnapshot before, SchemaSnapshot after) {
+		Map<String, SchemaObject> result = byKey();
+		Map<String, SchemaObject> old = before.byKey();
+		Map<String, SchemaObject> now = after.byKey();
+		Set<String> keys = new TreeSet<>(old.keySet());
+		keys.addAll(now.keySet());
+		for (String key : keys) {
+			if (!Objects.equals(old.get(key), now.get(key))) {
+				if (now.containsKey(key)) {
+					result.put(key, now.get(key));
+				}
+				else {
+					result.remove(key);
+				}
+			}
+		}
+		return of(result.values());
 	}
 
 	/**

@@ -41,7 +41,28 @@ public final class SnapshotStore {
 	 * @throws SQLException when the snapshot cannot be read or written
 	 */
 	public SchemaSnapshot takeAndSave(Connection connection) throws SQLException {
-		SchemaSnapshot snapshot = SnapshotReader.allSchemas(this.history).read(connection);
+		SchemaSnapshot snapshot = read(connection);
+		save(connection, snapshot);
+		return snapshot;
+	}
+
+	/**
+	 * Reads the live schema, as a snapshot would store it.
+	 * @param connection a connection
+	 * @return the live schema
+	 * @throws SQLException when it cannot be read
+	 */
+	public SchemaSnapshot read(Connection connection) throws SQLException {
+		return SnapshotReader.allSchemas(this.history).read(connection);
+	}
+
+	/**
+	 * Stores a snapshot as the latest, replacing the one before.
+	 * @param connection a connection in auto-commit mode
+	 * @param snapshot the snapshot
+	 * @throws SQLException when it cannot be written
+	 */
+	public void save(Connection connection, SchemaSnapshot snapshot) throws SQLException {
 		try (Statement statement = connection.createStatement()) {
 			statement.execute("CREATE TABLE IF NOT EXISTS " + this.qualifiedName + " (\n"
 					+ "    id integer PRIMARY KEY CHECK (id = 1),\n"
@@ -54,7 +75,6 @@ public final class SnapshotStore {
 			statement.setString(1, snapshot.toText());
 			statement.executeUpdate();
 		}
-		return snapshot;
 	}
 
 	/**

@@ -17,6 +17,8 @@ import dev.migration.core.run.MigrationRunException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.run.UnfinishedStep;
+import dev.migration.core.execute.Direction;
 import dev.migration.core.schema.ColumnType;
 import dev.migration.testdb.PostgresTest;
 
@@ -71,8 +73,13 @@ class FailedMigrationTests {
 			assertThat((String) row.get("error")).contains("item_qty_positive");
 		});
 		assertThat(HistoryRows.state(this.jdbc)).containsExactly("t1");
-		assertThat(migrator(List.of(new CreateTally(), new TallyThenCheck())).current()).containsExactly("t1");
+		Migrator migrator = migrator(List.of(new CreateTally(), new TallyThenCheck()));
+		assertThat(migrator.current()).containsExactly("t1");
+		assertThat(migrator.unfinished()).containsExactly(new UnfinishedStep("t2", Direction.UPGRADE, 2));
 		assertThat(tally()).containsExactly("first", "second");
+		this.jdbc.update("UPDATE item SET qty = 1");
+		migrator.upgrade("heads");
+		assertThat(migrator.unfinished()).isEmpty();
 	}
 
 	@Test

@@ -11,6 +11,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.Revision;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.execute.Direction;
@@ -94,6 +96,73 @@ class MigratorTests {
 		assertThat(this.jdbc.queryForObject("SELECT to_regclass('account')", String.class)).isNull();
 		assertThat(migrator.current()).containsExactly("b2");
 		assertThat(migrator.pending("heads")).extracting((revision) -> revision.id()).containsExactly("c3");
+	}
+
+	@Test
+	void aStampRowSaysWhichWayItMovedTheRevision() {
+		Migrator migrator = migrator(SampleRevisions.all());
+		migrator.stamp("b2");
+		migrator.stamp("a1");
+		assertThat(migrator.history()).extracting((entry) -> entry.revision() + " " + entry.action().value() + " "
+				+ entry.direction().value())
+			.containsExactly("a1 stamp upgrade", "b2 stamp upgrade", "b2 stamp downgrade");
+	}
+
+	@Test
+	void aTransactionalStepIsLoggedWithTheTimeItsStatementsTook() {
+		migrator(List.of(new SlowTransactional())).upgrade("heads");
+		assertThat(migrator(List.of(new SlowTransactional())).history()).singleElement()
+			.satisfies((entry) -> assertThat(entry.durationMs()).isBetween(250L, 10_000L));
+	}
+
+	@Test
+	void aRunWhoseThreadIsInterruptedStopsBeforeTheNextStep() throws Exception {
+		List<Migration> revisions = List.of(new SlowTransactional(), new AfterSlow());
+		java.util.concurrent.atomic.AtomicReference<Throwable> failure = new java.util.concurrent.atomic.AtomicReference<>();
+		Thread run = new Thread(() -> {
+			try {
+				migrator(revisions).upgrade("heads");
+			}
+			catch (RuntimeException ex) {
+				failure.set(ex);
+			}
+		});
+		run.start();
+		long deadline = System.nanoTime() + 10_000_000_000L;
+		while (this.jdbc.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE state = 'active' "
+				+ "AND position('pg_sleep(' IN query) > 0 AND pid <> pg_backend_pid()", Integer.class) == 0) {
+			assertThat(System.nanoTime()).as("the slow step started").isLessThan(deadline);
+			Thread.sleep(10);
+		}
+		run.interrupt();
+		run.join(10_000);
+		assertThat(failure.get()).isInstanceOf(MigrationRunException.class)
+			.hasMessageContaining("stopped after 1 of 2")
+			.hasMessageContaining("before revision 's2'")
+			.hasCauseInstanceOf(RunStoppedException.class);
+		assertThat(migrator(revisions).current()).containsExactly("s1");
+		assertThat(migrator(revisions).upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("s2");
+	}
+
+	@Revision(id = "s1", message = "slow")
+	static class SlowTransactional implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SELECT pg_sleep(0.3)");
+			op.execute("CREATE TABLE slow_done (id integer)");
+		}
+
+	}
+
+	@Revision(id = "s2", revises = "s1", message = "after slow")
+	static class AfterSlow implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE after_slow (id integer)");
+		}
+
 	}
 
 	@Test

@@ -15,6 +15,7 @@ import java.util.Set;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.execute.Direction;
+import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.LintReportRenderer;
@@ -130,13 +131,17 @@ public class MigrationCommands {
 			problems.add("applied revision(s) whose code changed since they ran: "
 					+ String.join(", ", report.changed().stream().map(ChecksumMismatch::revision).toList()));
 		}
+		this.migrator.unfinished().forEach((step) -> problems.add(step.describe()));
 		Optional<Drift> drift = this.migrator.drift();
 		if (drift.isPresent() && !drift.get().isEmpty()) {
 			// the list goes with the results; the one-line failure on standard error points to it
-			out.println("Changes made outside migrations since the run of " + timestamp(drift.get().since()) + ":");
+			out.println("Changes made outside migrations, found by the run of " + timestamp(drift.get().since())
+					+ " or since:");
 			out.print(drift.get().describe());
+			out.println("Undo them, or accept them as intended with --migrations.command=stamp "
+					+ "--migrations.target=" + String.join(",", current) + ", which stores the live schema.");
 			problems.add(drift.get().diff().differences().size()
-					+ " change(s) made outside migrations since the last run (listed on standard output)");
+					+ " change(s) made outside migrations (listed on standard output)");
 		}
 		if (!problems.isEmpty()) {
 			throw new CommandException(CommandExit.FAILURE, "check failed: " + String.join("; ", problems) + ".");
@@ -205,9 +210,17 @@ public class MigrationCommands {
 		TextTable table = TextTable.withHeader("REVISION", "MESSAGE", "APPLIED AT", "DURATION", "ACTION", "OUTCOME");
 		for (HistoryEntry entry : history) {
 			table.row(entry.revision(), entry.message(), timestamp(entry.appliedAt()), entry.durationMs() + " ms",
-					entry.action().value(), entry.outcome().value());
+					action(entry), entry.outcome().value());
 		}
 		out.print(table.render());
+	}
+
+	/** A stamp says which way it moved the revision, as an upgrade or a downgrade does by its name. */
+	private static String action(HistoryEntry entry) {
+		if (entry.action() != Action.STAMP || entry.direction() == null) {
+			return entry.action().value();
+		}
+		return entry.action().value() + ((entry.direction() == Action.UPGRADE) ? " (applied)" : " (reverted)");
 	}
 
 	private static void printPending(RunPlan plan, String target, PrintStream out) {

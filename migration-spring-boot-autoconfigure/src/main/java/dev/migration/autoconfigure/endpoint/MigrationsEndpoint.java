@@ -426,6 +426,8 @@ public class MigrationsEndpoint {
 	 * @param revision the revision id
 	 * @param message the revision message at the time
 	 * @param action {@code upgrade}, {@code downgrade} or {@code stamp}
+	 * @param direction {@code upgrade} when the step marked the revision applied, {@code downgrade}
+	 * when it marked it reverted; {@code null} for rows older than this field
 	 * @param outcome {@code success} or {@code failed}
 	 * @param appliedAt when the step finished
 	 * @param durationMs how long it took
@@ -433,12 +435,13 @@ public class MigrationsEndpoint {
 	 * @param appliedBy the database user that ran it
 	 * @param error why it failed, or {@code null}
 	 */
-	public record HistoryDescriptor(String revision, String message, String action, String outcome,
-			@Nullable Instant appliedAt, long durationMs, int retries, String appliedBy, @Nullable String error) {
+	public record HistoryDescriptor(String revision, String message, String action, @Nullable String direction,
+			String outcome, @Nullable Instant appliedAt, long durationMs, int retries, String appliedBy,
+			@Nullable String error) {
 
 		static HistoryDescriptor of(HistoryEntry entry) {
 			return new HistoryDescriptor(entry.revision(), entry.message(), entry.action().value(),
-					entry.outcome().value(), instant(entry.appliedAt()), entry.durationMs(), entry.retries(),
+					(entry.direction() != null) ? entry.direction().value() : null, entry.outcome().value(), instant(entry.appliedAt()), entry.durationMs(), entry.retries(),
 					entry.appliedBy(), SecretMasking.mask(entry.error()));
 		}
 

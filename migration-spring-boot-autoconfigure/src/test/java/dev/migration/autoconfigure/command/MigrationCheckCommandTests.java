@@ -13,7 +13,7 @@ import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The drift part of the {@code check} command: hand-made changes since the last run. */
+/** The drift part of the {@code check} command: hand-made changes, and steps that stopped halfway. */
 @PostgresTest(emptyBeforeEach = true)
 class MigrationCheckCommandTests {
 
@@ -40,11 +40,38 @@ class MigrationCheckCommandTests {
 		this.jdbc.execute("ALTER TABLE item ALTER COLUMN name DROP NOT NULL");
 		CapturedCommand result = run("check");
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.out()).startsWith("Changes made outside migrations since the run of ")
-			.endsWith(":\n  - column item.name: nullable false -> true\n"
-					+ "  - index ix_item_by_hand: unexpected in the database\n");
+		assertThat(result.out()).startsWith("Changes made outside migrations, found by the run of ")
+			.contains(":\n  - column item.name: nullable false -> true\n"
+					+ "  - index ix_item_by_hand: unexpected in the database\n")
+			.endsWith("accept them as intended with --migrations.command=stamp --migrations.target=c3, which stores "
+					+ "the live schema.\n");
 		assertThat(result.err()).isEqualTo(
-				"check failed: 2 change(s) made outside migrations since the last run (listed on standard output).\n");
+				"check failed: 2 change(s) made outside migrations (listed on standard output).\n");
+	}
+
+	@Test
+	void aChangeMadeByHandIsStillToldAfterALaterRunUntilAStampAcceptsIt() {
+		run("upgrade", "b2");
+		this.jdbc.execute("CREATE INDEX ix_item_by_hand ON item (price)");
+		run("upgrade", "heads");
+		CapturedCommand afterRun = run("check");
+		assertThat(afterRun.exitCode()).isEqualTo(1);
+		assertThat(afterRun.out()).contains("  - index ix_item_by_hand: unexpected in the database\n");
+		run("stamp", "c3");
+		CapturedCommand afterStamp = run("check");
+		assertThat(afterStamp.exitCode()).isZero();
+		assertThat(afterStamp.out()).isEqualTo("OK: the database is at heads (c3) and matches the code.\n");
+	}
+
+	@Test
+	void checkFailsNamingAStepThatStoppedHalfway() {
+		run("upgrade");
+		this.jdbc.update("INSERT INTO migration_history_progress (revision, direction, ordinal, statement_hash, done) "
+				+ "VALUES ('c3', 'downgrade', 0, 'a', true), ('c3', 'downgrade', 1, 'b', true)");
+		CapturedCommand result = run("check");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.err()).isEqualTo("check failed: the downgrade of c3 stopped after 2 committed statement(s); "
+				+ "the next downgrade continues it.\n");
 	}
 
 	@Test
@@ -67,8 +94,12 @@ class MigrationCheckCommandTests {
 	}
 
 	private CapturedCommand run(String command) {
+		return run(command, "heads");
+	}
+
+	private CapturedCommand run(String command, String target) {
 		CapturedCommand result = new CapturedCommand();
-		this.contextRunner.withPropertyValues("migrations.command=" + command, "migrations.target=heads")
+		this.contextRunner.withPropertyValues("migrations.command=" + command, "migrations.target=" + target)
 			.withBean(CommandConsole.class, result::console)
 			.withBean(CommandExit.class, result::exit)
 			.run((context) -> {
