@@ -159,6 +159,14 @@ public final class HistoryStatements {
 	}
 
 	/**
+	 * Returns the query that tells whether any step was logged after a moment, with the moment bound.
+	 * @return the SQL
+	 */
+	public String selectLoggedSince() {
+		return "SELECT EXISTS (SELECT 1 FROM " + this.log + " WHERE applied_at > ?)";
+	}
+
+	/**
 	 * Returns the query whose single value is non-null when the state table exists.
 	 * @return the SQL, with the quoted state table name bound as its parameter
 	 */
@@ -172,6 +180,14 @@ public final class HistoryStatements {
 	 */
 	public String stateTableName() {
 		return this.state;
+	}
+
+	/**
+	 * Returns the quoted, qualified log table name.
+	 * @return the name
+	 */
+	public String logTableName() {
+		return this.log;
 	}
 
 	/**

@@ -457,13 +457,14 @@ public final class Migrator {
 		enforce(validate(state));
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
-		if (path.isEmpty()) {
+		// a database with nothing applied has no snapshot to keep up, and may have no tables to ask
+		if (path.isEmpty() && (state.applied().isEmpty() || !snapshotStale())) {
 			logger.info("Database is at {}; nothing to {}{}", describe(state.current()), action.value(),
 					describeWaiting(plan));
 			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
 					plan.waiting());
 		}
-		if (action == Action.UPGRADE) {
+		if (action == Action.UPGRADE && !path.isEmpty()) {
 			this.upgradeCheck.check(this.catalog, path);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
@@ -481,14 +482,19 @@ public final class Migrator {
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
 		if (path.isEmpty()) {
-			logger.info("Database is at {}; another run did the work while this one waited for the lock",
-					describe(state.current()));
+			if (this.snapshots.isStale(connection, this.history.logTableName())) {
+				logger.info("Storing the schema snapshot that the last run ended without storing");
+				saveSnapshot(connection);
+			}
+			logger.info("Database is at {}; nothing to {}{}", describe(state.current()), action.value(),
+					describeWaiting(plan));
 			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
 					plan.waiting());
 		}
-		SnapshotBaseline baseline = snapshotBaseline(connection);
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		Map<String, PriorProgress> resume = ProgressJournal.readAll(sink, this.progress, direction);
+		List<String> resumed = path.stream().map(DeclaredRevision::id).filter(resume::containsKey).toList();
+		SnapshotBaseline baseline = snapshotBaseline(connection, resumed);
 		int pid = connection.unwrap(PGConnection.class).getBackendPID();
 		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
 				this.history, this.progress, this.settings, Hosts.name(), this.listener,
@@ -560,7 +566,7 @@ public final class Migrator {
 	 * changes made by hand since; the snapshot the run stores keeps them, so check tells them
 	 * until a stamp accepts the live schema.
 	 */
-	private SnapshotBaseline snapshotBaseline(Connection connection) {
+	private SnapshotBaseline snapshotBaseline(Connection connection, List<String> resumed) {
 		try {
 			Optional<SnapshotStore.Stored> stored = this.snapshots.load(connection);
 			if (stored.isEmpty()) {
@@ -568,6 +574,19 @@ public final class Migrator {
 			}
 			SchemaSnapshot live = this.snapshots.read(connection);
 			Drift drift = new Drift(stored.get().takenAt(), stored.get().snapshot().diff(live));
+			boolean unsaved = jdbc(connection).queryForObject(this.history.selectLoggedSince(), Boolean.class,
+					stored.get().takenAt());
+			if (unsaved || !resumed.isEmpty()) {
+				// the work of a run that ended before storing its snapshot cannot be told from work by hand
+				if (!drift.isEmpty()) {
+					logger.warn("The schema differs from the snapshot of the run of {}, partly or wholly by the work of "
+							+ "a later run that failed or was interrupted{}; the snapshot this run stores takes the "
+							+ "schema as it will be:\n{}", drift.since(),
+							resumed.isEmpty() ? "" : " (this run finishes " + String.join(", ", resumed) + ")",
+							drift.describe());
+				}
+				return new SnapshotBaseline(null, null);
+			}
 			if (!drift.isEmpty()) {
 				logger.warn("The schema was changed outside migrations since the run of {}:\n{}", drift.since(),
 						drift.describe());
@@ -668,6 +687,16 @@ public final class Migrator {
 		return this.checksums
 			.computeIfAbsent(revision.id(), (id) -> Optional.ofNullable(Checksums.of(revision, this.dialect)))
 			.orElse(null);
+	}
+
+	/** Asked when there is nothing to do: a run that ended before storing its snapshot left it to this one. */
+	private boolean snapshotStale() {
+		try (Connection connection = this.dataSource.getConnection()) {
+			return this.snapshots.isStale(connection, this.history.logTableName());
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not read the schema snapshot's age: " + ex.getMessage(), ex);
+		}
 	}
 
 	/** Only asked when nothing of ours is applied, so an up-to-date start pays no query for it. */

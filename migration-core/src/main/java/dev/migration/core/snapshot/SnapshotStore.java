@@ -78,6 +78,27 @@ public final class SnapshotStore {
 	}
 
 	/**
+	 * Returns whether a step was logged after the stored snapshot was taken: a run ended before
+	 * it could store its snapshot, or none was ever stored.
+	 * @param connection a connection, outside a transaction (a missing table fails the query)
+	 * @param log the quoted, qualified history log table
+	 * @return whether the snapshot is missing or older than the last step
+	 */
+	public boolean isStale(Connection connection, String log) {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT coalesce((SELECT applied_at FROM " + log
+						+ " ORDER BY id DESC LIMIT 1) > coalesce((SELECT taken_at FROM " + this.qualifiedName
+						+ " WHERE id = 1), '-infinity'), false)")) {
+			rows.next();
+			return rows.getBoolean(1);
+		}
+		catch (SQLException ex) {
+			// no snapshot table yet: a locked run makes one
+			return true;
+		}
+	}
+
+	/**
 	 * Returns the stored snapshot, if a run stored one.
 	 * @param connection a connection
 	 * @return the snapshot and when it was taken, or empty

@@ -62,6 +62,20 @@ final class InterruptingDataSource implements DataSource {
 	}
 
 	/**
+	 * Creates a data source that runs an action once, after a given round trip.
+	 * @param target the real database
+	 * @param interruptAfter the round trip after which to act
+	 * @param action what to do, given the process id of the connection's session
+	 */
+	InterruptingDataSource(DataSource target, int interruptAfter, IntConsumer action) {
+		this.target = target;
+		this.admin = new JdbcTemplate(target);
+		this.interruptAfter = interruptAfter;
+		this.trigger = null;
+		this.action = action;
+	}
+
+	/**
 	 * Creates a data source that runs an action once, after the first round trip whose SQL
 	 * contains a text.
 	 * @param target the real database
@@ -163,15 +177,24 @@ final class InterruptingDataSource implements DataSource {
 		}
 	}
 
-	private void terminate(int pid) {
-		this.admin.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, pid);
-		long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-		while (this.admin.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = ?", Integer.class, pid) > 0) {
+	/**
+	 * Waits until a session is gone from the server.
+	 * @param admin a connection to the server
+	 * @param pid the session's process id
+	 */
+	static void awaitGone(JdbcTemplate admin, int pid) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+		while (admin.queryForObject("SELECT count(*) FROM pg_stat_activity WHERE pid = ?", Integer.class, pid) > 0) {
 			if (System.nanoTime() > deadline) {
-				throw new IllegalStateException("Session " + pid + " outlived pg_terminate_backend by 10 s");
+				throw new IllegalStateException("Session " + pid + " is still there after 20 s");
 			}
 			Thread.onSpinWait();
 		}
+	}
+
+	private void terminate(int pid) {
+		this.admin.queryForObject("SELECT pg_terminate_backend(?)", Boolean.class, pid);
+		awaitGone(this.admin, pid);
 	}
 
 	@Override

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.migration.core.run.Migrator;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
 
@@ -20,11 +21,12 @@ import dev.migration.core.snapshot.SnapshotReader;
  * @param log the successful steps in order: revision, action, checksum and statement count
  * @param backfills each backfill's rows done and whether it finished
  * @param progress the rows left in the progress table
+ * @param drift what {@code check} would report as changed by hand
  */
 record Outcome(SchemaSnapshot schema, Map<String, List<Map<String, Object>>> rows, List<Map<String, Object>> state,
-		List<Map<String, Object>> log, List<Map<String, Object>> backfills, long progress) {
+		List<Map<String, Object>> log, List<Map<String, Object>> backfills, long progress, String drift) {
 
-	static Outcome of(DataSource dataSource) {
+	static Outcome of(DataSource dataSource, Migrator migrator) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		Map<String, List<Map<String, Object>>> rows = new java.util.TreeMap<>();
 		for (String table : jdbc.queryForList("SELECT tablename FROM pg_tables WHERE schemaname = 'public' "
@@ -39,7 +41,8 @@ record Outcome(SchemaSnapshot schema, Map<String, List<Map<String, Object>>> row
 						+ "WHERE outcome = 'success' ORDER BY id"),
 				backfilled ? jdbc.queryForList("SELECT name, rows_done, done FROM migration_backfill_progress ORDER BY name")
 						: List.of(),
-				jdbc.queryForObject("SELECT count(*) FROM migration_history_progress", Long.class));
+				jdbc.queryForObject("SELECT count(*) FROM migration_history_progress", Long.class),
+				migrator.drift().map((drift) -> drift.describe()).orElse("no snapshot"));
 	}
 
 }
