@@ -130,6 +130,24 @@ class RunStagesApplicationTests {
 			.isEqualTo(20200);
 	}
 
+	@Test
+	void aShutdownStopsTheBackgroundRunBetweenItsSteps() throws Exception {
+		List<Class<?>> revisions = List.of(CreateGreeting.class, SlowBackgroundStep.class, NextBackgroundStep.class);
+		try (TestApplication app = TestApplication.start(this.database, revisions, AUTO_RUN,
+				"migrations.background.stop-timeout=20s")) {
+			await().atMost(Duration.ofSeconds(30)).until(() -> this.jdbc.queryForObject("SELECT count(*) FROM "
+					+ "pg_stat_activity WHERE state = 'active' AND position('pg_sleep(' IN query) > 0", Integer.class) > 0);
+		}
+		assertThat(applied()).as("the step in progress finishes, the next one waits for the next start")
+			.containsExactly("g1", "g2step");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('after_shutdown') IS NULL", Boolean.class)).isTrue();
+		try (TestApplication app = TestApplication.start(this.database, revisions, AUTO_RUN)) {
+			assertThat(app.context().getBean(MigrationBackgroundRun.class).awaitCompletion(Duration.ofSeconds(60)))
+				.isTrue();
+		}
+		assertThat(applied()).containsExactly("g1", "g2step", "g3step");
+	}
+
 	private int filled() {
 		return this.jdbc.queryForObject("SELECT count(*) FROM greeting WHERE text IS NOT NULL", Integer.class);
 	}
@@ -174,6 +192,27 @@ class RunStagesApplicationTests {
 		public void upgrade(Operations op) {
 			op.execute("INSERT INTO greeting (draft) SELECT 'more ' || i FROM generate_series(1, 20000) i",
 					"DELETE FROM greeting WHERE draft LIKE 'more %'");
+		}
+
+	}
+
+	@Revision(id = "g2step", revises = "g1", message = "slow background step", stage = Stage.BACKGROUND)
+	public static class SlowBackgroundStep implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SELECT pg_sleep(1.5)");
+			op.execute("CREATE TABLE during_shutdown (id integer)", "DROP TABLE during_shutdown");
+		}
+
+	}
+
+	@Revision(id = "g3step", revises = "g2step", message = "next background step", stage = Stage.BACKGROUND)
+	public static class NextBackgroundStep implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE after_shutdown (id integer)", "DROP TABLE after_shutdown");
 		}
 
 	}

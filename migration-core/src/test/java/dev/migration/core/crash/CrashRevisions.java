@@ -3,6 +3,7 @@ package dev.migration.core.crash;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
+import dev.migration.core.Stage;
 import dev.migration.core.schema.ColumnType;
 
 /** Revisions that commit in parts, each of a kind the crash-point matrix interrupts everywhere. */
@@ -53,6 +54,16 @@ final class CrashRevisions {
 
 	@Revision(id = "c1", revises = "c0", message = "plan renamed to tier")
 	static class RenameOnline implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.renameColumnOnline("account", "plan", "tier", ColumnType.TEXT);
+		}
+
+	}
+
+	@Revision(id = "c1", revises = "c0", message = "plan renamed to tier, in the background", stage = Stage.BACKGROUND)
+	static class RenameOnlineInTheBackground implements Migration {
 
 		@Override
 		public void upgrade(Operations op) {

@@ -28,6 +28,7 @@ record CrashScenario(String name, MigrationCatalog catalog, String before, Funct
 				downgrade("setNotNullOnline reverted", new CrashRevisions.NotNullOnline()),
 				upgrade("renameColumnOnline", new CrashRevisions.RenameOnline()),
 				downgrade("renameColumnOnline reverted", new CrashRevisions.RenameOnline()),
+				upgrade("renameColumnOnline, background stage", new CrashRevisions.RenameOnlineInTheBackground()),
 				upgrade("changeColumnTypeOnline", new CrashRevisions.TypeChangeOnline()),
 				upgrade("addForeignKeyOnline and addUniqueOnline", new CrashRevisions.ConstraintsOnline()),
 				downgrade("addForeignKeyOnline and addUniqueOnline reverted", new CrashRevisions.ConstraintsOnline()),
