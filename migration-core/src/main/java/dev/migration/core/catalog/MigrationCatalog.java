@@ -26,11 +26,22 @@ public final class MigrationCatalog {
 
 	private final Map<String, DeclaredRevision> repeatables;
 
+	private final Recordings recordings;
+
 	private MigrationCatalog(Map<String, DeclaredRevision> revisions, RevisionGraph graph,
-			Map<String, DeclaredRevision> repeatables) {
+			Map<String, DeclaredRevision> repeatables, Recordings recordings) {
 		this.revisions = revisions;
 		this.graph = graph;
 		this.repeatables = repeatables;
+		this.recordings = recordings;
+	}
+
+	/**
+	 * Returns the ops of each revision, recorded once for every use.
+	 * @return the recordings
+	 */
+	public Recordings recordings() {
+		return this.recordings;
 	}
 
 	/**
@@ -54,7 +65,7 @@ public final class MigrationCatalog {
 		RevisionGraph graph = RevisionGraph.of(chained.stream().map(DeclaredRevision::node).toList());
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
 		chained.forEach((revision) -> byId.put(revision.id(), revision));
-		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph));
+		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph), new Recordings());
 	}
 
 	/** Repeatable revisions run in the order of their messages (descriptions), as Flyway runs repeatable scripts. */
@@ -85,7 +96,7 @@ public final class MigrationCatalog {
 	 * @return the revisions of the graph only
 	 */
 	public MigrationCatalog withoutRepeatables() {
-		return new MigrationCatalog(this.revisions, this.graph, Map.of());
+		return new MigrationCatalog(this.revisions, this.graph, Map.of(), this.recordings);
 	}
 
 	/**

@@ -50,7 +50,7 @@ public final class OfflineScripts {
 
 	private String script(List<DeclaredRevision> path, Direction direction) {
 		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
-		appendSteps(new StepExecutor(this.dialect, sink, this.settings), sink, path, direction,
+		appendSteps(new StepExecutor(this.dialect, sink, this.settings, this.catalog.recordings()), sink, path, direction,
 				(revision) -> StepRecorder.NONE);
 		return sink.script();
 	}

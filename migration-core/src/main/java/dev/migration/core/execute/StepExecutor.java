@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import dev.migration.core.Migration;
+import dev.migration.core.Operations;
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.Recordings;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.ResumeCheck;
 import dev.migration.core.dialect.SqlStatement;
@@ -41,10 +44,31 @@ public final class StepExecutor {
 
 	private final ExecutionSettings settings;
 
+	private final Recordings recordings;
+
+	/**
+	 * Creates an executor that calls each migration's code afresh.
+	 * @param dialect renders the ops
+	 * @param sink runs or writes the statements
+	 * @param settings the lock timeouts
+	 */
 	public StepExecutor(Dialect dialect, StatementSink sink, ExecutionSettings settings) {
+		this(dialect, sink, settings, new Recordings());
+	}
+
+	/**
+	 * Creates an executor that replays the recorded ops of each revision, calling its code only
+	 * when it depends on the database.
+	 * @param dialect renders the ops
+	 * @param sink runs or writes the statements
+	 * @param settings the lock timeouts
+	 * @param recordings the recordings shared by every use of the revisions
+	 */
+	public StepExecutor(Dialect dialect, StatementSink sink, ExecutionSettings settings, Recordings recordings) {
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.sink = Objects.requireNonNull(sink, "sink");
 		this.settings = Objects.requireNonNull(settings, "settings");
+		this.recordings = Objects.requireNonNull(recordings, "recordings");
 	}
 
 	/**
@@ -53,7 +77,7 @@ public final class StepExecutor {
 	 * @return the executor
 	 */
 	public StepExecutor withSettings(ExecutionSettings other) {
-		return new StepExecutor(this.dialect, this.sink, other);
+		return new StepExecutor(this.dialect, this.sink, other, this.recordings);
 	}
 
 	/**
@@ -90,18 +114,29 @@ public final class StepExecutor {
 		this.sink.comment(StepHeaders.header(revision, direction));
 		Step step = new Step(revision, direction, journal);
 		try {
-			Migration migration = revision.migration();
 			EmittingOperations operations = new EmittingOperations(step::emit, this.sink, this.sink.offline());
-			if (direction == Direction.UPGRADE) {
-				migration.upgrade(operations);
+			Optional<List<Op>> recorded = (direction == Direction.UPGRADE) ? this.recordings.upgrade(revision)
+					: this.recordings.downgrade(revision);
+			if (recorded.isPresent()) {
+				recorded.get().forEach(operations::apply);
 			}
 			else {
-				migration.downgrade(operations);
+				call(revision.migration(), direction, operations);
 			}
 			return step.finish(recorder);
 		}
 		catch (RuntimeException ex) {
 			throw step.fail(ex);
+		}
+	}
+
+	/** Code that depends on the database runs here, reading it through the step's connection. */
+	private static void call(Migration migration, Direction direction, Operations operations) {
+		if (direction == Direction.UPGRADE) {
+			migration.upgrade(operations);
+		}
+		else {
+			migration.downgrade(operations);
 		}
 	}
 

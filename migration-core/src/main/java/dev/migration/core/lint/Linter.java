@@ -2,10 +2,12 @@ package dev.migration.core.lint;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.catalog.Recordings;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
@@ -13,10 +15,8 @@ import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
-import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
-import dev.migration.core.op.OfflineReadException;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumnOnline;
 
@@ -28,7 +28,10 @@ public final class Linter {
 
 	private final Dialect dialect = new PostgresDialect();
 
-	private Linter() {
+	private final Recordings recordings;
+
+	private Linter(Recordings recordings) {
+		this.recordings = recordings;
 	}
 
 	/**
@@ -42,7 +45,7 @@ public final class Linter {
 			revisions.add(catalog.get(node.id()));
 		}
 		revisions.addAll(catalog.repeatables());
-		return lint(revisions);
+		return lint(revisions, catalog.recordings());
 	}
 
 	/**
@@ -52,7 +55,11 @@ public final class Linter {
 	 * @return the report
 	 */
 	public static LintReport lint(List<DeclaredRevision> revisions) {
-		Linter linter = new Linter();
+		return lint(revisions, new Recordings());
+	}
+
+	private static LintReport lint(List<DeclaredRevision> revisions, Recordings recordings) {
+		Linter linter = new Linter(recordings);
 		Scope.Schema schema = new Scope.Schema();
 		List<Finding> findings = new ArrayList<>();
 		List<LintReport.Suppressed> suppressed = new ArrayList<>();
@@ -99,19 +106,14 @@ public final class Linter {
 	}
 
 	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
-		List<Op> ops;
-		try {
-			ops = EmittingOperations.recordOffline(revision.migration()::upgrade)
-				.stream()
-				.flatMap((op) -> steps(op).stream())
-				.toList();
-		}
-		catch (OfflineReadException ex) {
+		Optional<List<Op>> recorded = this.recordings.upgrade(revision);
+		if (recorded.isEmpty()) {
 			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
-			scope.notChecked("upgrade()", "The upgrade reads the database, so its operations cannot be recorded "
-					+ "without one.");
+			scope.notChecked("upgrade()", "The upgrade reads the database or builds other operations online than "
+					+ "offline, so its operations cannot be recorded without one.");
 			return scope;
 		}
+		List<Op> ops = recorded.get().stream().flatMap((op) -> steps(op).stream()).toList();
 		List<List<SqlStatement>> rendered = ops.stream().map(this.dialect::render).toList();
 		List<SqlStatement> statements = rendered.stream().flatMap(List::stream).filter((s) -> !s.setting()).toList();
 		List<SqlStatement> changes = statements.stream().filter((s) -> !s.isCommitPoint()).toList();

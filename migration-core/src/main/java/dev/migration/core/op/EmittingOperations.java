@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.ColumnMapRowMapper;
@@ -33,6 +34,9 @@ public final class EmittingOperations implements Operations {
 
 	private final boolean offline;
 
+	/** Whether this records ops for every use, so code asking where it runs cannot be recorded. */
+	private final boolean fixedOnly;
+
 	/**
 	 * Creates operations that hand every op to {@code emitter}.
 	 * @param emitter receives each op as it is built
@@ -40,9 +44,14 @@ public final class EmittingOperations implements Operations {
 	 * @param offline whether the ops are written to a script instead of run
 	 */
 	public EmittingOperations(Consumer<Op> emitter, DatabaseReader reader, boolean offline) {
+		this(emitter, reader, offline, false);
+	}
+
+	private EmittingOperations(Consumer<Op> emitter, DatabaseReader reader, boolean offline, boolean fixedOnly) {
 		this.emitter = Objects.requireNonNull(emitter, "emitter");
 		this.reader = Objects.requireNonNull(reader, "reader");
 		this.offline = offline;
+		this.fixedOnly = fixedOnly;
 	}
 
 	/**
@@ -55,6 +64,24 @@ public final class EmittingOperations implements Operations {
 		List<Op> ops = new ArrayList<>();
 		code.accept(new EmittingOperations(ops::add, EmittingOperations::neverRead, true));
 		return ops;
+	}
+
+	/**
+	 * Records the ops {@code code} builds when they are the same wherever it runs: it neither
+	 * reads the database nor asks whether it runs offline.
+	 * @param code migration code, such as {@code migration::upgrade}
+	 * @return the ops, in order, or empty when they depend on where the code runs
+	 */
+	public static Optional<List<Op>> recordFixed(Consumer<Operations> code) {
+		List<Op> ops = new ArrayList<>();
+		EmittingOperations recording = new EmittingOperations(ops::add, EmittingOperations::neverRead, true, true);
+		try {
+			code.accept(recording);
+		}
+		catch (OfflineReadException | DependsOnWhereItRuns ex) {
+			return Optional.empty();
+		}
+		return Optional.of(List.copyOf(ops));
 	}
 
 	private static <T> List<T> neverRead(String sql, RowMapper<T> mapper, List<Object> args) {
@@ -409,6 +436,10 @@ public final class EmittingOperations implements Operations {
 
 	@Override
 	public boolean offline() {
+		if (this.fixedOnly) {
+			// code that branches on it builds other ops online than offline: no one recording serves both
+			throw new DependsOnWhereItRuns();
+		}
 		return this.offline;
 	}
 
@@ -418,6 +449,17 @@ public final class EmittingOperations implements Operations {
 
 	private static boolean cascade(DropOption[] options) {
 		return DropOption.isIn(DropOption.CASCADE, options);
+	}
+
+	/** Thrown out of code that asks whether it runs offline while its ops are recorded for every use. */
+	private static final class DependsOnWhereItRuns extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		DependsOnWhereItRuns() {
+			super(null, null, false, false);
+		}
+
 	}
 
 }

@@ -5,12 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.Recordings;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.SqlStatement;
-import dev.migration.core.op.EmittingOperations;
-import dev.migration.core.op.OfflineReadException;
 import dev.migration.core.op.Op;
 import dev.migration.core.sql.SqlMigration;
 
@@ -31,19 +31,18 @@ final class Checksums {
 	 * the database and so has no fixed SQL.
 	 * @param revision the revision
 	 * @param dialect the dialect that renders it
+	 * @param recordings the recorded ops of the revisions
 	 * @return the hex checksum, or {@code null}
 	 */
-	static String of(DeclaredRevision revision, Dialect dialect) {
+	static String of(DeclaredRevision revision, Dialect dialect, Recordings recordings) {
 		if (revision.migration() instanceof SqlMigration sql) {
 			return HexFormat.of().formatHex(sha256().digest(sql.upgrade().normalizedText().getBytes(StandardCharsets.UTF_8)));
 		}
-		List<Op> ops;
-		try {
-			ops = EmittingOperations.recordOffline(revision.migration()::upgrade);
-		}
-		catch (OfflineReadException ex) {
+		Optional<List<Op>> recorded = recordings.upgrade(revision);
+		if (recorded.isEmpty()) {
 			return null;
 		}
+		List<Op> ops = recorded.get();
 		MessageDigest digest = sha256();
 		for (Op op : ops) {
 			for (SqlStatement statement : dialect.render(op)) {

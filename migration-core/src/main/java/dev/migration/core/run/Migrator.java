@@ -174,7 +174,7 @@ public final class Migrator {
 	public String revisionSql(String revision, Direction direction) {
 		DeclaredRevision declared = this.catalog.isRepeatable(revision) ? this.catalog.get(revision)
 				: this.catalog.get(this.catalog.graph().resolve(revision, Set.of()).iterator().next());
-		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum).stepScript(declared, direction);
+		return offlineRun().stepScript(declared, direction);
 	}
 
 	/**
@@ -414,7 +414,7 @@ public final class Migrator {
 		if (reachesHeads(current, to)) {
 			path.addAll(this.catalog.repeatables());
 		}
-		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum).script(path,
+		return offlineRun().script(path,
 				Direction.UPGRADE);
 	}
 
@@ -426,7 +426,7 @@ public final class Migrator {
 	 */
 	public String downgradeSql(String from, String to) {
 		Set<String> current = this.catalog.graph().resolve(from, Set.of());
-		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum)
+		return offlineRun()
 			.script(this.catalog.downgradePath(current, to), Direction.DOWNGRADE);
 	}
 
@@ -468,7 +468,7 @@ public final class Migrator {
 			this.upgradeCheck.check(this.catalog, path);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
-		new OfflineRun(this.dialect, this.settings, this.history, this::checksum).rehearse(path,
+		offlineRun().rehearse(path,
 				direction);
 		return withLockedConnection((connection, sink, lock) -> runLocked(connection, sink, lock, action, planner, start));
 	}
@@ -496,7 +496,8 @@ public final class Migrator {
 		List<String> resumed = path.stream().map(DeclaredRevision::id).filter(resume::containsKey).toList();
 		SnapshotBaseline baseline = snapshotBaseline(connection, resumed);
 		int pid = connection.unwrap(PGConnection.class).getBackendPID();
-		StepRunner runner = new StepRunner(new StepExecutor(this.dialect, sink, this.settings.execution()), sink,
+		StepRunner runner = new StepRunner(
+				new StepExecutor(this.dialect, sink, this.settings.execution(), this.catalog.recordings()), sink,
 				this.history, this.progress, this.settings, Hosts.name(), this.listener,
 				(timeout) -> BlockerWatch.start(this.dataSource, pid, timeout));
 		List<AppliedStep> steps = new ArrayList<>();
@@ -682,10 +683,14 @@ public final class Migrator {
 		}
 	}
 
+	private OfflineRun offlineRun() {
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum, this.catalog.recordings());
+	}
+
 	private String checksum(DeclaredRevision revision) {
 		// rendering is pure, so each revision's checksum is computed once per migrator
 		return this.checksums
-			.computeIfAbsent(revision.id(), (id) -> Optional.ofNullable(Checksums.of(revision, this.dialect)))
+			.computeIfAbsent(revision.id(), (id) -> Optional.ofNullable(Checksums.of(revision, this.dialect, this.catalog.recordings())))
 			.orElse(null);
 	}
 

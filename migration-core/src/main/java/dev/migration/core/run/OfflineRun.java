@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.function.Function;
 
 import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.Recordings;
 import dev.migration.core.dialect.Dialect;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.OfflineScripts;
@@ -29,12 +30,15 @@ final class OfflineRun {
 
 	private final Function<DeclaredRevision, String> checksums;
 
+	private final Recordings recordings;
+
 	OfflineRun(Dialect dialect, RunSettings settings, HistoryStatements history,
-			Function<DeclaredRevision, String> checksums) {
+			Function<DeclaredRevision, String> checksums, Recordings recordings) {
 		this.dialect = dialect;
 		this.settings = settings;
 		this.history = history;
 		this.checksums = checksums;
+		this.recordings = recordings;
 	}
 
 	String script(List<DeclaredRevision> path, Direction direction) {
@@ -42,7 +46,7 @@ final class OfflineRun {
 		sink.comment("Offline " + direction.word() + " script: " + path.size() + " revision(s). Run with psql.");
 		this.history.create().forEach(sink::execute);
 		sink.blankLine();
-		OfflineScripts.appendSteps(new StepExecutor(this.dialect, sink, this.settings.execution()), sink, path,
+		OfflineScripts.appendSteps(new StepExecutor(this.dialect, sink, this.settings.execution(), this.recordings), sink, path,
 				direction, (revision) -> {
 					String checksum = this.checksums.apply(revision);
 					return (result) -> HistoryRecords.success(this.history, result, checksum, null, null, 0);
@@ -52,22 +56,36 @@ final class OfflineRun {
 
 	String stepScript(DeclaredRevision revision, Direction direction) {
 		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
-		new StepExecutor(this.dialect, sink, this.settings.execution()).run(revision, direction);
+		new StepExecutor(this.dialect, sink, this.settings.execution(), this.recordings).run(revision, direction);
 		return sink.script();
 	}
 
 	void rehearse(List<DeclaredRevision> path, Direction direction) {
 		for (DeclaredRevision revision : path) {
+			StepExecutor executor = new StepExecutor(this.dialect, new ScriptStatementSink(this.dialect),
+					this.settings.execution(), this.recordings);
 			try {
-				new StepExecutor(this.dialect, new ScriptStatementSink(this.dialect), this.settings.execution())
-					.run(revision, direction);
+				if (recorded(revision, direction)) {
+					executor.run(revision, direction);
+				}
+				// a step whose code depends on the database can only be tried for real
 			}
 			catch (StepFailedException ex) {
 				if (!(ex.getCause() instanceof OfflineReadException)) {
 					throw ex;
 				}
-				// a step that reads the database can only be tried for real
 			}
+		}
+	}
+
+	/** Recording a derived downgrade fails for an irreversible upgrade, which the rehearsal reports as the step's. */
+	private boolean recorded(DeclaredRevision revision, Direction direction) {
+		try {
+			return ((direction == Direction.UPGRADE) ? this.recordings.upgrade(revision)
+					: this.recordings.downgrade(revision)).isPresent();
+		}
+		catch (RuntimeException ex) {
+			return true;
 		}
 	}
 
