@@ -296,6 +296,41 @@ public interface Operations {
 	void bulkInsert(String table, List<String> columns, List<List<Object>> rows);
 
 	/**
+	 * Inserts one row; every value is bound, never written into the SQL:
+	 * <pre>{@code
+	 * op.insert("country", r -> r.value("code", "CI").value("name", "Côte d'Ivoire"));
+	 * }</pre>
+	 * It has no automatic reverse.
+	 * @param table the table
+	 * @param row the columns and their values
+	 */
+	void insert(String table, Consumer<InsertSpec> row);
+
+	/**
+	 * Updates the rows a data migration names; values are bound, never written into the SQL,
+	 * and the rows are named by {@code where} or, to change every row, by {@code allRows()}:
+	 * <pre>{@code
+	 * op.update("orders", u -> u.set("status", "shipped").setExpression("updated_at", "now()")
+	 *     .where("status = ? AND shipped_on < ?", "sent", cutoff));
+	 * }</pre>
+	 * It has no automatic reverse. For a large table, use {@link #backfill} instead.
+	 * @param table the table
+	 * @param spec the new values and the rows
+	 */
+	void update(String table, Consumer<UpdateSpec> spec);
+
+	/**
+	 * Deletes the rows a data migration names; values are bound, never written into the SQL:
+	 * <pre>{@code
+	 * op.delete("session", d -> d.where("expires_at < ?", cutoff));
+	 * }</pre>
+	 * It has no automatic reverse.
+	 * @param table the table
+	 * @param spec the rows
+	 */
+	void delete(String table, Consumer<DeleteSpec> spec);
+
+	/**
 	 * Reads rows on the migration's own connection, seeing what earlier operations of this
 	 * migration did. Not available while writing the offline script: check {@link #offline()}.
 	 * @param <T> the row type
@@ -446,6 +481,55 @@ public interface Operations {
 
 		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */
 		BackfillSpec pause(java.time.Duration duration);
+
+	}
+
+	/** The values of an inserted row. */
+	interface InsertSpec {
+
+		/** A column and its value, bound as a parameter; {@code null} for SQL NULL. */
+		InsertSpec value(String column, Object value);
+
+	}
+
+	/** The values and rows of an update. */
+	interface UpdateSpec {
+
+		/** A column and its new value, bound as a parameter; {@code null} for SQL NULL. */
+		UpdateSpec set(String column, Object value);
+
+		/**
+		 * A column and an SQL expression computing its new value, with a {@code ?} for each
+		 * bound value, such as {@code setExpression("price", "price * ?", factor)}.
+		 */
+		UpdateSpec setExpression(String column, String sql, Object... values);
+
+		/**
+		 * A condition the rows must meet, with a {@code ?} for each bound value; several
+		 * conditions must all hold. The jsonb operators written with {@code ?} cannot be used
+		 * here: write {@code jsonb_exists(doc, ?)} instead.
+		 */
+		UpdateSpec where(String condition, Object... values);
+
+		/** Updates every row of the table, which must be said, since a forgotten where would do the same. */
+		UpdateSpec allRows();
+
+		/** How many rows the update must change; any other count fails the step and rolls it back. */
+		UpdateSpec expectRows(int rows);
+
+	}
+
+	/** The rows of a delete. */
+	interface DeleteSpec {
+
+		/** A condition the rows must meet, with a {@code ?} for each bound value; several must all hold. */
+		DeleteSpec where(String condition, Object... values);
+
+		/** Deletes every row of the table, which must be said, since a forgotten where would do the same. */
+		DeleteSpec allRows();
+
+		/** How many rows the delete must remove; any other count fails the step and rolls it back. */
+		DeleteSpec expectRows(int rows);
 
 	}
 

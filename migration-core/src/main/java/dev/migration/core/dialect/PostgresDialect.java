@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.StringJoiner;
 
+import dev.migration.core.MigrationException;
 import dev.migration.core.op.AddColumn;
 import dev.migration.core.op.AddForeignKeyOnline;
 import dev.migration.core.op.AddUniqueOnline;
@@ -14,6 +15,7 @@ import dev.migration.core.op.AlterColumnDefault;
 import dev.migration.core.op.AlterColumnNullability;
 import dev.migration.core.op.AlterColumnType;
 import dev.migration.core.op.Backfill;
+import dev.migration.core.op.BoundExpression;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CommentOnColumn;
 import dev.migration.core.op.ColumnSync;
@@ -26,6 +28,7 @@ import dev.migration.core.op.CreateSequence;
 import dev.migration.core.op.CreateTable;
 import dev.migration.core.op.CreateView;
 import dev.migration.core.op.DropColumn;
+import dev.migration.core.op.DeleteRows;
 import dev.migration.core.op.DropColumnSync;
 import dev.migration.core.op.DropConstraint;
 import dev.migration.core.op.DropIndex;
@@ -41,7 +44,9 @@ import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
 import dev.migration.core.op.RenameTable;
+import dev.migration.core.op.RowFilter;
 import dev.migration.core.op.SetNotNullOnline;
+import dev.migration.core.op.UpdateRows;
 import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
@@ -187,6 +192,12 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof BulkInsert o) {
 			return bulkInsert(o);
+		}
+		if (op instanceof UpdateRows o) {
+			return List.of(update(o));
+		}
+		if (op instanceof DeleteRows o) {
+			return List.of(delete(o));
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);
@@ -506,6 +517,39 @@ public class PostgresDialect implements Dialect {
 		return new SqlStatement(fragments, parameters, true);
 	}
 
+	private SqlStatement update(UpdateRows update) {
+		BoundText sql = new BoundText("UPDATE " + name(update.table()) + " SET ");
+		String separator = "";
+		for (UpdateRows.Assignment assignment : update.assignments()) {
+			sql.text(separator + quote(assignment.column()) + " = ");
+			sql.bound(assignment.value(), "value of " + update.table() + "." + assignment.column());
+			separator = ", ";
+		}
+		where(sql, update.rows(), "update of " + update.table());
+		return expecting(sql.statement(), update.expectedRows());
+	}
+
+	private SqlStatement delete(DeleteRows delete) {
+		BoundText sql = new BoundText("DELETE FROM " + name(delete.table()));
+		where(sql, delete.rows(), "delete from " + delete.table());
+		return expecting(sql.statement(), delete.expectedRows());
+	}
+
+	private static void where(BoundText sql, RowFilter rows, String what) {
+		boolean several = rows.conditions().size() > 1;
+		String separator = " WHERE ";
+		for (BoundExpression condition : rows.conditions()) {
+			sql.text(separator + (several ? "(" : ""));
+			sql.bound(condition, "condition of the " + what);
+			sql.text(several ? ")" : "");
+			separator = " AND ";
+		}
+	}
+
+	private static SqlStatement expecting(SqlStatement statement, Integer rows) {
+		return (rows != null) ? statement.expectingRows(rows) : statement;
+	}
+
 	private String alterTable(QualifiedName table) {
 		return "ALTER TABLE " + name(table) + " ";
 	}
@@ -520,6 +564,51 @@ public class PostgresDialect implements Dialect {
 
 	private static List<SqlStatement> one(String sql) {
 		return List.of(SqlStatement.of(sql));
+	}
+
+	/** Statement text built piece by piece, each bound value kept apart from the text around it. */
+	private static final class BoundText {
+
+		private final List<String> fragments = new ArrayList<>();
+
+		private final List<Object> parameters = new ArrayList<>();
+
+		private final StringBuilder current;
+
+		BoundText(String start) {
+			this.current = new StringBuilder(start);
+		}
+
+		void text(String text) {
+			this.current.append(text);
+		}
+
+		/** Appends an expression written with {@code ?} placeholders, its values as parameters. */
+		void bound(BoundExpression expression, String what) {
+			if (PostgresScanner.split(expression.sql()).size() > 1) {
+				throw new MigrationException("The " + what + " must be one SQL expression, without ';', but was: "
+						+ expression.sql());
+			}
+			List<String> pieces = PostgresScanner.splitAtPlaceholders(expression.sql());
+			if (pieces.size() - 1 != expression.values().size()) {
+				throw new MigrationException("The " + what + " has " + (pieces.size() - 1) + " '?' placeholder(s) but "
+						+ expression.values().size() + " value(s): " + expression.sql());
+			}
+			this.current.append(pieces.get(0));
+			for (int i = 0; i < expression.values().size(); i++) {
+				this.fragments.add(this.current.toString());
+				this.current.setLength(0);
+				this.parameters.add(expression.values().get(i));
+				this.current.append(pieces.get(i + 1));
+			}
+		}
+
+		SqlStatement statement() {
+			List<String> all = new ArrayList<>(this.fragments);
+			all.add(this.current.toString());
+			return new SqlStatement(all, this.parameters, true);
+		}
+
 	}
 
 }

@@ -386,6 +386,27 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void insert(String table, Consumer<InsertSpec> row) {
+		InsertBuilder builder = new InsertBuilder(QualifiedName.parse(table));
+		row.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void update(String table, Consumer<UpdateSpec> spec) {
+		UpdateBuilder builder = new UpdateBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void delete(String table, Consumer<DeleteSpec> spec) {
+		DeleteBuilder builder = new DeleteBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
 	public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
 		if (this.offline) {
 			throw new OfflineReadException(sql);

@@ -45,6 +45,8 @@ class EveryOpRendersTests {
 			op.commentOnColumn("t", "a", "c");
 			op.execute("SELECT 1");
 			op.bulkInsert("t", List.of("a"), List.of(List.of(1)));
+			op.update("t", (u) -> u.set("a", 2).where("a = ?", 1));
+			op.delete("t", (d) -> d.where("a = ?", 2));
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");
