@@ -288,6 +288,63 @@ public interface Operations {
 	void dropType(String type, DropOption... options);
 
 	/**
+	 * Creates a function; the body is SQL written by hand, in plpgsql unless another language
+	 * is named. Reversible: the downgrade drops it.
+	 * <pre>{@code
+	 * op.createFunction("audit_order", f -> f.returnsTrigger().body("""
+	 *     BEGIN
+	 *         INSERT INTO order_audit (order_id, status) VALUES (NEW.id, NEW.status);
+	 *         RETURN NEW;
+	 *     END"""));
+	 * }</pre>
+	 * @param name the function, possibly schema-qualified
+	 * @param spec the arguments, result type, language and body
+	 */
+	void createFunction(String name, Consumer<FunctionSpec> spec);
+
+	/**
+	 * Drops a function; it has no automatic reverse, since its body is unknown.
+	 * @param name the function
+	 * @param argumentTypes the types of its arguments, which with the name identify it
+	 */
+	void dropFunction(String name, ColumnType... argumentTypes);
+
+	/**
+	 * Drops a function and says what it was, so the automatic downgrade creates it again.
+	 * @param name the function
+	 * @param previous the function as {@link #createFunction} made it
+	 */
+	void dropFunction(String name, Consumer<FunctionSpec> previous);
+
+	/**
+	 * Creates a trigger that runs a function. Reversible: the downgrade drops it.
+	 * <pre>{@code
+	 * op.createTrigger("orders_audit", "orders", t -> t.after().onInsert().onUpdateOf("status")
+	 *     .forEachRow().when("OLD.status IS DISTINCT FROM NEW.status").execute("audit_order"));
+	 * }</pre>
+	 * @param name the trigger, unique on its table
+	 * @param table the table
+	 * @param spec when it fires and what it runs
+	 */
+	void createTrigger(String name, String table, Consumer<TriggerSpec> spec);
+
+	/**
+	 * Drops a trigger; it has no automatic reverse.
+	 * @param name the trigger
+	 * @param table its table
+	 * @param options {@link DropOption#IF_EXISTS}
+	 */
+	void dropTrigger(String name, String table, DropOption... options);
+
+	/**
+	 * Drops a trigger and says what it was, so the automatic downgrade creates it again.
+	 * @param name the trigger
+	 * @param table its table
+	 * @param previous the trigger as {@link #createTrigger} made it
+	 */
+	void dropTrigger(String name, String table, Consumer<TriggerSpec> previous);
+
+	/**
 	 * Inserts literal rows, for reference data; values are bound, never concatenated.
 	 * @param table the table
 	 * @param columns the columns each row gives values for
@@ -481,6 +538,62 @@ public interface Operations {
 
 		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */
 		BackfillSpec pause(java.time.Duration duration);
+
+	}
+
+	/** The signature, result and body of a function. */
+	interface FunctionSpec {
+
+		/** An argument, in order; {@code name} may be {@code null}. */
+		FunctionSpec argument(String name, ColumnType type);
+
+		FunctionSpec returns(ColumnType type);
+
+		/** Makes this a trigger function, which takes no declared arguments. */
+		FunctionSpec returnsTrigger();
+
+		/** The language of the body; {@code plpgsql} by default. */
+		FunctionSpec language(String language);
+
+		/** The body, SQL written by hand, placed as it is inside a dollar quote. */
+		FunctionSpec body(String body);
+
+		FunctionSpec stable();
+
+		FunctionSpec immutable();
+
+	}
+
+	/** When a trigger fires and what it runs. */
+	interface TriggerSpec {
+
+		TriggerSpec before();
+
+		TriggerSpec after();
+
+		/** Fires instead of the event, on a view; only for each row. */
+		TriggerSpec insteadOf();
+
+		TriggerSpec onInsert();
+
+		TriggerSpec onUpdate();
+
+		/** Fires on updates that name one of these columns in their SET list. */
+		TriggerSpec onUpdateOf(String... columns);
+
+		TriggerSpec onDelete();
+
+		TriggerSpec onTruncate();
+
+		TriggerSpec forEachRow();
+
+		TriggerSpec forEachStatement();
+
+		/** A condition over {@code OLD} and {@code NEW}, SQL written by hand, such as {@code OLD.status <> NEW.status}. */
+		TriggerSpec when(String condition);
+
+		/** The trigger function, and text arguments it reads from {@code TG_ARGV}. */
+		TriggerSpec execute(String function, String... arguments);
 
 	}
 

@@ -40,6 +40,12 @@ import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.ForgetBackfill;
+import dev.migration.core.op.CreateFunction;
+import dev.migration.core.op.CreateTrigger;
+import dev.migration.core.op.DropFunction;
+import dev.migration.core.op.DropTrigger;
+import dev.migration.core.op.FunctionDefinition;
+import dev.migration.core.op.TriggerDefinition;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
@@ -198,6 +204,19 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof DeleteRows o) {
 			return List.of(delete(o));
+		}
+		if (op instanceof CreateFunction o) {
+			return one(createFunction(o.function(), o.orReplace()));
+		}
+		if (op instanceof DropFunction o) {
+			return one(drop("FUNCTION", name(o.name()) + PostgresDefinitions.typeList(o.argumentTypes()), o.ifExists(),
+					o.cascade()));
+		}
+		if (op instanceof CreateTrigger o) {
+			return one(createTrigger(o.trigger()));
+		}
+		if (op instanceof DropTrigger o) {
+			return one(drop("TRIGGER", quote(o.name()) + " ON " + name(o.table()), o.ifExists(), false));
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);
@@ -515,6 +534,34 @@ public class PostgresDialect implements Dialect {
 		}
 		fragments.add(text.append(")").toString());
 		return new SqlStatement(fragments, parameters, true);
+	}
+
+	private String createFunction(FunctionDefinition function, boolean orReplace) {
+		StringJoiner arguments = new StringJoiner(", ", "(", ")");
+		for (FunctionDefinition.Argument argument : function.arguments()) {
+			arguments.add(((argument.name() != null) ? quote(argument.name()) + " " : "")
+					+ PostgresDefinitions.type(argument.type()));
+		}
+		return "CREATE " + (orReplace ? "OR REPLACE " : "") + "FUNCTION " + name(function.name()) + arguments
+				+ " RETURNS " + PostgresDefinitions.type(function.returns()) + " LANGUAGE " + quote(function.language())
+				+ ((function.volatility() != FunctionDefinition.Volatility.VOLATILE)
+						? " " + function.volatility().name() : "")
+				+ " AS " + PostgresDefinitions.dollarQuoted(function.body(), "function");
+	}
+
+	private String createTrigger(TriggerDefinition trigger) {
+		StringJoiner events = new StringJoiner(" OR ");
+		for (TriggerDefinition.Event event : trigger.events()) {
+			boolean columns = event == TriggerDefinition.Event.UPDATE && !trigger.updateColumns().isEmpty();
+			events.add(event.name() + (columns ? " OF " + String.join(", ",
+					trigger.updateColumns().stream().map(this::quote).toList()) : ""));
+		}
+		StringJoiner arguments = new StringJoiner(", ", "(", ")");
+		trigger.arguments().forEach((argument) -> arguments.add(PostgresLiterals.string(argument)));
+		return "CREATE TRIGGER " + quote(trigger.name()) + " " + trigger.timing().sql() + " " + events + " ON "
+				+ name(trigger.table()) + " FOR EACH " + trigger.level().name()
+				+ ((trigger.when() != null) ? " WHEN (" + trigger.when() + ")" : "") + " EXECUTE FUNCTION "
+				+ name(trigger.function()) + arguments;
 	}
 
 	private SqlStatement update(UpdateRows update) {

@@ -381,6 +381,49 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void createFunction(String name, Consumer<FunctionSpec> spec) {
+		apply(new CreateFunction(function(name, spec), false));
+	}
+
+	@Override
+	public void dropFunction(String name, ColumnType... argumentTypes) {
+		apply(new DropFunction(QualifiedName.parse(name), Arrays.asList(argumentTypes), false, false, null));
+	}
+
+	@Override
+	public void dropFunction(String name, Consumer<FunctionSpec> previous) {
+		FunctionDefinition function = function(name, previous);
+		apply(new DropFunction(function.name(), function.argumentTypes(), false, false, function));
+	}
+
+	private static FunctionDefinition function(String name, Consumer<FunctionSpec> spec) {
+		FunctionBuilder builder = new FunctionBuilder(QualifiedName.parse(name));
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
+	public void createTrigger(String name, String table, Consumer<TriggerSpec> spec) {
+		apply(new CreateTrigger(trigger(name, table, spec)));
+	}
+
+	@Override
+	public void dropTrigger(String name, String table, DropOption... options) {
+		apply(new DropTrigger(name, QualifiedName.parse(table), ifExists(options), null));
+	}
+
+	@Override
+	public void dropTrigger(String name, String table, Consumer<TriggerSpec> previous) {
+		apply(new DropTrigger(name, QualifiedName.parse(table), false, trigger(name, table, previous)));
+	}
+
+	private static TriggerDefinition trigger(String name, String table, Consumer<TriggerSpec> spec) {
+		TriggerBuilder builder = new TriggerBuilder(name, QualifiedName.parse(table));
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
 	public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
 		apply(new BulkInsert(QualifiedName.parse(table), columns, rows));
 	}

@@ -47,6 +47,10 @@ class EveryOpRendersTests {
 			op.bulkInsert("t", List.of("a"), List.of(List.of(1)));
 			op.update("t", (u) -> u.set("a", 2).where("a = ?", 1));
 			op.delete("t", (d) -> d.where("a = ?", 2));
+			op.createFunction("f", (f) -> f.returnsTrigger().body("BEGIN RETURN NEW; END"));
+			op.dropFunction("f");
+			op.createTrigger("tr", "t", (t) -> t.before().onUpdate().forEachRow().execute("f"));
+			op.dropTrigger("tr", "t");
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");

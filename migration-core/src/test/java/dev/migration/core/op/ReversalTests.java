@@ -63,6 +63,27 @@ class ReversalTests {
 	}
 
 	@Test
+	void functionsAndTriggersReverseToTheirDropAndADropThatSaysWhatItWasToItsCreate() {
+		Migration migration = (op) -> {
+			op.createFunction("audit_order", (f) -> f.returnsTrigger().body("BEGIN RETURN NEW; END"));
+			op.createTrigger("orders_audit", "orders", (t) -> t.after().onInsert().forEachRow().execute("audit_order"));
+			op.dropTrigger("old_audit", "orders", (t) -> t.after().onDelete().forEachRow().execute("audit_order"));
+		};
+		List<Op> reverse = Reversal.of(migration);
+		assertThat(reverse).hasSize(3);
+		assertThat(reverse.get(0)).isInstanceOfSatisfying(CreateTrigger.class,
+				(create) -> assertThat(create.trigger().name()).isEqualTo("old_audit"));
+		assertThat(reverse.get(1)).isInstanceOfSatisfying(DropTrigger.class,
+				(drop) -> assertThat(drop.name()).isEqualTo("orders_audit"));
+		assertThat(reverse.get(2)).isInstanceOfSatisfying(DropFunction.class,
+				(drop) -> assertThat(drop.name()).isEqualTo(new QualifiedName(null, "audit_order")));
+		assertThat(Reversal.of((op) -> op.dropFunction("audit_order", (f) -> f.returnsTrigger()
+			.body("BEGIN RETURN NEW; END")))).singleElement().isInstanceOf(CreateFunction.class);
+		assertThat(new DropFunction(new QualifiedName(null, "f"), List.of(), false, false, null).reverse()).isEmpty();
+		assertThat(new DropTrigger("t", ACCOUNT, false, null).reverse()).isEmpty();
+	}
+
+	@Test
 	void anIrreversibleOpIsNamedWithTheWayOut() {
 		Migration migration = (op) -> {
 			op.addColumn("account", "email", ColumnType.TEXT);
