@@ -345,6 +345,25 @@ public interface Operations {
 	void dropTrigger(String name, String table, Consumer<TriggerSpec> previous);
 
 	/**
+	 * Sets a timestamp column to {@code now()} whenever a row is updated without setting it
+	 * itself, as SQLAlchemy's {@code onupdate} does, but for every writer: a trigger named
+	 * {@code <table>_touch_<column>} and its function of the same name. Reversible.
+	 * <pre>{@code
+	 * op.touchOnUpdate("orders", "updated_at");
+	 * }</pre>
+	 * @param table the table
+	 * @param column the timestamp column
+	 */
+	void touchOnUpdate(String table, String column);
+
+	/**
+	 * Drops what {@link #touchOnUpdate} made. Reversible.
+	 * @param table the table
+	 * @param column the timestamp column
+	 */
+	void dropTouchOnUpdate(String table, String column);
+
+	/**
 	 * Inserts literal rows, for reference data; values are bound, never concatenated.
 	 * @param table the table
 	 * @param columns the columns each row gives values for

@@ -46,6 +46,8 @@ import dev.migration.core.op.DropFunction;
 import dev.migration.core.op.DropTrigger;
 import dev.migration.core.op.FunctionDefinition;
 import dev.migration.core.op.TriggerDefinition;
+import dev.migration.core.op.TouchOnUpdate;
+import dev.migration.core.op.DropTouchOnUpdate;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
@@ -217,6 +219,15 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof DropTrigger o) {
 			return one(drop("TRIGGER", quote(o.name()) + " ON " + name(o.table()), o.ifExists(), false));
+		}
+		if (op instanceof TouchOnUpdate o) {
+			return touchOnUpdate(o);
+		}
+		if (op instanceof DropTouchOnUpdate o) {
+			TouchOnUpdate touch = o.touch();
+			List<SqlStatement> statements = new ArrayList<>(render(new DropTrigger(touch.name(), touch.table(), false, null)));
+			statements.addAll(render(new DropFunction(touch.function(), List.of(), false, false, null)));
+			return statements;
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);
@@ -547,6 +558,25 @@ public class PostgresDialect implements Dialect {
 				+ ((function.volatility() != FunctionDefinition.Volatility.VOLATILE)
 						? " " + function.volatility().name() : "")
 				+ " AS " + PostgresDefinitions.dollarQuoted(function.body(), "function");
+	}
+
+	/**
+	 * The function leaves a value the UPDATE set itself, as {@code onupdate} does; an UPDATE
+	 * that sets the column to the value it had is taken as not setting it.
+	 */
+	private List<SqlStatement> touchOnUpdate(TouchOnUpdate touch) {
+		String column = "NEW." + quote(touch.column());
+		String body = """
+				BEGIN
+				    IF %1$s IS NOT DISTINCT FROM OLD.%2$s THEN
+				        %1$s := now();
+				    END IF;
+				    RETURN NEW;
+				END""".formatted(column, quote(touch.column()));
+		List<SqlStatement> statements = new ArrayList<>(render(new CreateFunction(new FunctionDefinition(touch.function(),
+				List.of(), FunctionDefinition.TRIGGER, "plpgsql", body, FunctionDefinition.Volatility.VOLATILE), false)));
+		statements.addAll(render(new CreateTrigger(touch.trigger())));
+		return statements;
 	}
 
 	private String createTrigger(TriggerDefinition trigger) {

@@ -424,6 +424,16 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void touchOnUpdate(String table, String column) {
+		apply(new TouchOnUpdate(QualifiedName.parse(table), column));
+	}
+
+	@Override
+	public void dropTouchOnUpdate(String table, String column) {
+		apply(new DropTouchOnUpdate(QualifiedName.parse(table), column));
+	}
+
+	@Override
 	public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
 		apply(new BulkInsert(QualifiedName.parse(table), columns, rows));
 	}

@@ -51,6 +51,8 @@ class EveryOpRendersTests {
 			op.dropFunction("f");
 			op.createTrigger("tr", "t", (t) -> t.before().onUpdate().forEachRow().execute("f"));
 			op.dropTrigger("tr", "t");
+			op.touchOnUpdate("t", "updated_at");
+			op.dropTouchOnUpdate("t", "updated_at");
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");

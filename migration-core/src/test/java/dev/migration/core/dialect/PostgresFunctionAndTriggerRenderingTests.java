@@ -3,6 +3,8 @@ package dev.migration.core.dialect;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.core.MigrationException;
+import dev.migration.core.op.TouchOnUpdate;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.schema.ColumnType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -55,6 +57,30 @@ class PostgresFunctionAndTriggerRenderingTests {
 			op.dropTrigger("orders_audit", "shop.orders", dev.migration.core.schema.DropOption.IF_EXISTS);
 		})).containsExactly("DROP FUNCTION cents(numeric(12, 2), text)", "DROP FUNCTION touch()",
 				"DROP TRIGGER IF EXISTS orders_audit ON shop.orders");
+	}
+
+	@Test
+	void touchOnUpdateCreatesAFunctionAndABeforeUpdateTriggerOfTheSameName() {
+		assertThat(Rendered.sql((op) -> op.touchOnUpdate("shop.orders", "updated at"))).containsExactly("""
+				CREATE FUNCTION shop."orders_touch_updated at"() RETURNS trigger LANGUAGE plpgsql AS $function$
+				BEGIN
+				    IF NEW."updated at" IS NOT DISTINCT FROM OLD."updated at" THEN
+				        NEW."updated at" := now();
+				    END IF;
+				    RETURN NEW;
+				END
+				$function$""", "CREATE TRIGGER \"orders_touch_updated at\" BEFORE UPDATE ON shop.orders FOR EACH ROW "
+				+ "EXECUTE FUNCTION shop.\"orders_touch_updated at\"()");
+		assertThat(Rendered.sql((op) -> op.dropTouchOnUpdate("orders", "updated_at"))).containsExactly(
+				"DROP TRIGGER orders_touch_updated_at ON orders", "DROP FUNCTION orders_touch_updated_at()");
+	}
+
+	@Test
+	void touchOnUpdateOfALongNameKeepsItUnderTheLimitTheSameOnEveryRun() {
+		String table = "t".repeat(40);
+		TouchOnUpdate touch = new TouchOnUpdate(new QualifiedName(null, table), "c".repeat(30));
+		assertThat(touch.name()).hasSize(63).startsWith(table + "_touch_").isEqualTo(touch.name());
+		assertThat(touch.name()).endsWith("_" + Integer.toHexString((table + "_touch_" + "c".repeat(30)).hashCode()));
 	}
 
 	@Test

@@ -73,6 +73,35 @@ class FunctionAndTriggerOperationsTests {
 		assertThat(snapshot().toText()).isEqualTo(audited.toText());
 	}
 
+	@Test
+	void touchOnUpdateSetsTheTimestampOnEveryUpdateThatDoesNotSetItItself() {
+		this.catalog.jdbc().execute("ALTER TABLE orders ADD COLUMN updated_at timestamptz NOT NULL DEFAULT '2001-01-01'");
+		this.catalog.jdbc().update("INSERT INTO orders (id, status) VALUES (1, 'new'), (2, 'new'), (3, 'new')");
+		Steps.upgrade(this.dataSource, (op) -> op.touchOnUpdate("orders", "updated_at"));
+		// RETURNING runs in the UPDATE's transaction, so now() there is the time the trigger wrote
+		assertThat(this.catalog.value("UPDATE orders SET status = 'paid' WHERE id = 1 RETURNING updated_at = now()",
+				Boolean.class)).isTrue();
+		assertThat(this.catalog.value("UPDATE orders SET status = 'paid', updated_at = '2002-02-02' WHERE id = 2 "
+				+ "RETURNING updated_at = '2002-02-02'", Boolean.class)).isTrue();
+		assertThat(this.catalog.value("SELECT updated_at = '2001-01-01' FROM orders WHERE id = 3", Boolean.class))
+			.isTrue();
+	}
+
+	@Test
+	void theDerivedDowngradeOfTouchOnUpdateLeavesTheSchemaAsBefore() {
+		this.catalog.jdbc().execute("ALTER TABLE orders ADD COLUMN updated_at timestamptz");
+		SchemaSnapshot before = snapshot();
+		Migration touch = (op) -> op.touchOnUpdate("orders", "updated_at");
+		Steps.upgrade(this.dataSource, touch);
+		assertThat(snapshot().byKey()).containsKeys("function orders_touch_updated_at()",
+				"trigger orders.orders_touch_updated_at");
+		Steps.downgrade(this.dataSource, touch);
+		assertThat(snapshot().toText()).isEqualTo(before.toText());
+		this.catalog.jdbc().update("INSERT INTO orders (id) VALUES (1)");
+		this.catalog.jdbc().update("UPDATE orders SET status = 'paid'");
+		assertThat(this.catalog.value("SELECT updated_at FROM orders", String.class)).isNull();
+	}
+
 	private void auditStatusChanges(Operations op) {
 		op.createFunction("audit_order", this::auditFunction);
 		op.createTrigger("orders_audit", "orders", this::auditTrigger);
