@@ -407,6 +407,25 @@ public interface Operations {
 	void delete(String table, Consumer<DeleteSpec> spec);
 
 	/**
+	 * Runs a data step that only an online run can do, because it reads the database or runs
+	 * Java code to decide what to write. Online, {@code step} runs at once with these same
+	 * operations, in the migration's transaction. The offline script cannot hold it, so there
+	 * it stands as the comment {@code -- online-only step: <description>, not in this script}
+	 * and {@code step} is not called:
+	 * <pre>{@code
+	 * op.onlineOnly("give each customer a referral code", online -> {
+	 *     for (Long id : online.query("SELECT id FROM customer WHERE code IS NULL", (rs, n) -> rs.getLong(1))) {
+	 *         online.update("customer", u -> u.set("code", Codes.next()).where("id = ?", id));
+	 *     }
+	 * });
+	 * }</pre>
+	 * Without it, a read in an offline run fails with {@link dev.migration.core.op.OfflineReadException}.
+	 * @param description what the step does, one line
+	 * @param step the step, given these operations
+	 */
+	void onlineOnly(String description, Consumer<Operations> step);
+
+	/**
 	 * Reads rows on the migration's own connection, seeing what earlier operations of this
 	 * migration did. Not available while writing the offline script: check {@link #offline()}.
 	 * @param <T> the row type

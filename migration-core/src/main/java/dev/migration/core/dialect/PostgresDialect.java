@@ -48,6 +48,7 @@ import dev.migration.core.op.FunctionDefinition;
 import dev.migration.core.op.TriggerDefinition;
 import dev.migration.core.op.TouchOnUpdate;
 import dev.migration.core.op.DropTouchOnUpdate;
+import dev.migration.core.op.OnlineOnlyStep;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
@@ -228,6 +229,10 @@ public class PostgresDialect implements Dialect {
 			List<SqlStatement> statements = new ArrayList<>(render(new DropTrigger(touch.name(), touch.table(), false, null)));
 			statements.addAll(render(new DropFunction(touch.function(), List.of(), false, false, null)));
 			return statements;
+		}
+		if (op instanceof OnlineOnlyStep o) {
+			// only offline recordings hold it: the script says what it leaves out
+			return one("-- online-only step: " + o.description() + ", not in this script");
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);

@@ -11,6 +11,7 @@ import dev.migration.core.op.DeleteRows;
 import dev.migration.core.op.DropColumn;
 import dev.migration.core.op.DropIndex;
 import dev.migration.core.op.DropTable;
+import dev.migration.core.op.OnlineOnlyStep;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameTable;
@@ -33,10 +34,15 @@ final class OpRules {
 	}
 
 	static void check(Op op, String statement, Scope scope) {
-		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows)) {
+		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows
+				|| op instanceof OnlineOnlyStep)) {
 			scope.hasDdl = true;
 		}
-		if (op instanceof UpdateRows || op instanceof DeleteRows) {
+		if (op instanceof OnlineOnlyStep step) {
+			scope.notChecked(statement, "The online-only step '" + step.description() + "' builds its operations "
+					+ "from what it reads in the database, so they cannot be linted without one.");
+		}
+		else if (op instanceof UpdateRows || op instanceof DeleteRows) {
 			// rendered with its values inlined, it is the UPDATE or DELETE the raw SQL rules judge
 			SqlRules.check(statement, scope);
 		}

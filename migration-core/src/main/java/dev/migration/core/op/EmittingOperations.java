@@ -460,6 +460,18 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void onlineOnly(String description, Consumer<Operations> step) {
+		OnlineOnlyStep marker = new OnlineOnlyStep(description);
+		Objects.requireNonNull(step, "step");
+		if (this.offline) {
+			apply(marker);
+		}
+		else {
+			step.accept(this);
+		}
+	}
+
+	@Override
 	public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
 		if (this.offline) {
 			throw new OfflineReadException(sql);

@@ -53,6 +53,7 @@ class EveryOpRendersTests {
 			op.dropTrigger("tr", "t");
 			op.touchOnUpdate("t", "updated_at");
 			op.dropTouchOnUpdate("t", "updated_at");
+			op.apply(new dev.migration.core.op.OnlineOnlyStep("fix codes"));
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");

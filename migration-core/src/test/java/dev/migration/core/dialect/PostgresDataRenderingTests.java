@@ -98,6 +98,25 @@ class PostgresDataRenderingTests {
 	}
 
 	@Test
+	void anOnlineOnlyStepRecordedOfflineIsACommentAndItsCodeDoesNotRun() {
+		List<String> sql = dev.migration.core.op.EmittingOperations.recordOffline((op) -> op.onlineOnly(
+				"recompute totals", (online) -> online.queryForList("SELECT 1")))
+			.stream()
+			.flatMap((op) -> Rendered.DIALECT.render(op).stream())
+			.map(Rendered.DIALECT::inline)
+			.toList();
+		assertThat(sql).containsExactly("-- online-only step: recompute totals, not in this script");
+	}
+
+	@Test
+	void anOnlineOnlyStepDescribedOnTwoLinesIsRefused() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> Rendered.ops((op) -> op.onlineOnly("one\nDROP TABLE orders; --", (online) -> {
+			})))
+			.withMessage("The description of an online-only step must be one line, but was: one\nDROP TABLE orders; --");
+	}
+
+	@Test
 	void aColumnSetTwiceOrAnEmptyInsertIsRefused() {
 		assertThatExceptionOfType(MigrationException.class)
 			.isThrownBy(() -> Rendered.ops((op) -> op.update("orders", (u) -> u.set("a", 1).set("a", 2).allRows())))

@@ -224,6 +224,21 @@ class DataOperationsTests {
 		assertThat(this.catalog.textRows("stock")).containsExactly(List.of("1", "5"), List.of("2", "5"));
 	}
 
+	@Test
+	void anOnlineOnlyStepRunsOnlineSeeingWhatTheMigrationDidBeforeIt() {
+		upgrade((op) -> {
+			op.createTable("account", (t) -> t.column("id", ColumnType.INTEGER).column("code", ColumnType.TEXT));
+			op.bulkInsert("account", List.of("id"), List.of(List.of(1), List.of(2)));
+			op.onlineOnly("give each account a code", (online) -> {
+				assertThat(online.offline()).isFalse();
+				for (Integer id : online.query("SELECT id FROM account ORDER BY id", (row, n) -> row.getInt(1))) {
+					online.update("account", (u) -> u.set("code", "it's #" + id).where("id = ?", id).expectRows(1));
+				}
+			});
+		});
+		assertThat(this.catalog.textRows("account")).containsExactly(List.of("1", "it's #1"), List.of("2", "it's #2"));
+	}
+
 	/** Rows whose first value is the row number; text values hold quotes, backslashes and some NULLs. */
 	private static List<List<Object>> rows(int count, int width) {
 		List<List<Object>> rows = new ArrayList<>(count);

@@ -297,6 +297,17 @@ class LinterTests {
 	}
 
 	@Test
+	void anOnlineOnlyStepIsReportedAsNotCheckedAndTheRestIsLinted() {
+		LintReport report = Linter.lint(List.of(revision("r1", true, (op) -> {
+			op.onlineOnly("fix codes", (online) -> online.queryForList("SELECT 1"));
+			op.dropTable("legacy");
+		})));
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-table");
+		assertThat(report.notChecked()).extracting(Finding::statement)
+			.containsExactly("-- online-only step: fix codes, not in this script");
+	}
+
+	@Test
 	void allowUnsafeSuppressesTheRuleWithItsReason() {
 		LintReport report = Linter.lint(List.of(new DeclaredRevision(RevisionNode.of("r1", ""), new DropsLegacy(), true)));
 		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-table");
