@@ -189,13 +189,34 @@ public interface Operations {
 
 	/**
 	 * Renames a column without breaking running code, contract step: drops the sync trigger
-	 * and the old column. Its downgrade brings both back, refilled. Reversible.
+	 * and the old column. It says nothing about the old column's NOT NULL, default, checks and
+	 * indexes, so it has no derived downgrade: use the overload that declares them, or write
+	 * {@code downgrade()}.
+	 * @param table the table
+	 * @param column the old name
+	 * @param newName the new name
+	 * @param type the column's type
+	 */
+	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
+
+	/**
+	 * Renames a column without breaking running code, contract step: drops the sync trigger
+	 * and the old column, after checking that the old column has exactly the NOT NULL, default,
+	 * checks and indexes declared (the step fails, dropping nothing, when it has others). Its
+	 * downgrade brings the column back, refilled, with all of them, and the sync trigger:
+	 * <pre>{@code
+	 * op.finishRenameColumnOnline("customer", "name", "full_name", ColumnType.TEXT,
+	 *     old -> old.notNull().check("customer_name_not_blank", "name <> ''").index("ix_customer_name"));
+	 * }</pre>
+	 * Declare {@code old -> { }} for a column with none of them. Reversible.
 	 * @param table the table
 	 * @param column the old name
 	 * @param newName the new name
 	 * @param type the column's type, for the downgrade
+	 * @param old what the old column has besides its type
 	 */
-	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
+	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type,
+			Consumer<OldColumnSpec> old);
 
 	/**
 	 * Changes a column's type without breaking running code, expand step: adds a column of the
@@ -220,17 +241,36 @@ public interface Operations {
 
 	/**
 	 * Changes a column's type without breaking running code, contract step: drops the
-	 * converting trigger and the old column. Its downgrade brings both back, the old column
-	 * refilled through {@code backward}. Reversible.
+	 * converting trigger and the old column. It says nothing about the old column's NOT NULL,
+	 * default, checks and indexes, so it has no derived downgrade: use the overload that
+	 * declares them, or write {@code downgrade()}.
+	 * @param table the table
+	 * @param column the old column
+	 * @param newName the new column
+	 * @param type the old column's type
+	 * @param forward SQL computing the new column from a row
+	 * @param backward SQL computing the old column from a row
+	 */
+	void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward);
+
+	/**
+	 * Changes a column's type without breaking running code, contract step: drops the
+	 * converting trigger and the old column, after checking that the old column has exactly
+	 * the NOT NULL, default, checks and indexes declared. Its downgrade brings both back, the
+	 * old column refilled through {@code backward} and given all of them, as
+	 * {@link #finishRenameColumnOnline(String, String, String, ColumnType, Consumer)} does.
+	 * Reversible.
 	 * @param table the table
 	 * @param column the old column
 	 * @param newName the new column
 	 * @param type the old column's type, for the downgrade
 	 * @param forward SQL computing the new column from a row, for the downgrade's trigger
 	 * @param backward SQL computing the old column from a row
+	 * @param old what the old column has besides its type
 	 */
 	void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
-			String backward);
+			String backward, Consumer<OldColumnSpec> old);
 
 	/**
 	 * Retires a column the code no longer uses by renaming it to {@code <column>_retired}, so
@@ -576,6 +616,31 @@ public interface Operations {
 
 		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */
 		BackfillSpec pause(java.time.Duration duration);
+
+	}
+
+	/**
+	 * What a contract step's old column has besides its type, declared because nothing in the
+	 * database remembers it once the column is dropped; the step checks it against the live
+	 * column before the drop, by kind and name.
+	 */
+	interface OldColumnSpec {
+
+		OldColumnSpec notNull();
+
+		/** A literal default; see {@link DefaultValue#of(Object)}. */
+		OldColumnSpec defaultValue(Object value);
+
+		OldColumnSpec defaultExpression(String sql);
+
+		/** A check constraint that involves the column, as it was written. */
+		OldColumnSpec check(String name, String expression);
+
+		/** A plain index on the column alone. */
+		OldColumnSpec index(String name);
+
+		/** Any other index that involves the column; the downgrade builds it concurrently. */
+		OldColumnSpec index(String name, Consumer<IndexSpec> spec);
 
 	}
 

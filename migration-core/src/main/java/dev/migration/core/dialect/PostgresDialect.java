@@ -49,6 +49,7 @@ import dev.migration.core.op.TriggerDefinition;
 import dev.migration.core.op.TouchOnUpdate;
 import dev.migration.core.op.DropTouchOnUpdate;
 import dev.migration.core.op.OnlineOnlyStep;
+import dev.migration.core.op.VerifyColumnShape;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
@@ -105,6 +106,40 @@ public class PostgresDialect implements Dialect {
 			    RETURN NEW;
 			END
 			$sync$""";
+
+	/**
+	 * The body of the check before a contract step's drop: 1 the table for to_regclass, 2 the
+	 * column, 3 the declared features as {@link dev.migration.core.op.ColumnShape#features()}
+	 * lists them, 4 the column for the message, 5 the declared features for the message.
+	 * Constraint-backed indexes depend on their constraint, not on the column, so each is
+	 * listed once, as its constraint.
+	 */
+	private static final String COLUMN_SHAPE_CHECK = """
+			DECLARE
+			    actual text;
+			BEGIN
+			    SELECT concat_ws(', ',
+			        CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+			        CASE WHEN a.atthasdef THEN 'DEFAULT' END,
+			        (SELECT string_agg(CASE c.contype WHEN 'c' THEN 'CHECK ' WHEN 'u' THEN 'UNIQUE '
+			                WHEN 'p' THEN 'PRIMARY KEY ' WHEN 'f' THEN 'FOREIGN KEY ' ELSE 'CONSTRAINT ' END || c.conname,
+			                ', ' ORDER BY c.contype <> 'c', c.conname::text COLLATE "C")
+			            FROM pg_constraint c
+			            WHERE c.conrelid = a.attrelid AND a.attnum = ANY (c.conkey) AND c.contype <> 'n'),
+			        (SELECT string_agg('INDEX ' || i.name, ', ' ORDER BY i.name COLLATE "C")
+			            FROM (SELECT DISTINCT x.relname::text AS name
+			                FROM pg_depend d JOIN pg_class x ON x.oid = d.objid
+			                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+			                  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND x.relkind IN ('i', 'I')) i))
+			    INTO actual
+			    FROM pg_attribute a
+			    WHERE a.attrelid = to_regclass(%1$s) AND a.attname = %2$s AND NOT a.attisdropped;
+			    IF FOUND AND actual <> %3$s THEN
+			        RAISE EXCEPTION 'Column %% has %%, but the contract step that drops it declares %%. Declare exactly '
+			            'what it has, so the derived downgrade restores it, or write downgrade() for this revision.',
+			            %4$s, coalesce(nullif(actual, ''), 'nothing'), %5$s;
+			    END IF;
+			END""";
 
 	/** Bind parameters per statement stay well below the protocol's limit of 32767. */
 	private static final int MAX_PARAMETERS = 30_000;
@@ -233,6 +268,9 @@ public class PostgresDialect implements Dialect {
 		if (op instanceof OnlineOnlyStep o) {
 			// only offline recordings hold it: the script says what it leaves out
 			return one("-- online-only step: " + o.description() + ", not in this script");
+		}
+		if (op instanceof VerifyColumnShape o) {
+			return one(verifyColumnShape(o));
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);
@@ -582,6 +620,15 @@ public class PostgresDialect implements Dialect {
 				List.of(), FunctionDefinition.TRIGGER, "plpgsql", body, FunctionDefinition.Volatility.VOLATILE), false)));
 		statements.addAll(render(new CreateTrigger(touch.trigger())));
 		return statements;
+	}
+
+	private String verifyColumnShape(VerifyColumnShape verify) {
+		String declared = String.join(", ", verify.shape().features());
+		String body = COLUMN_SHAPE_CHECK.formatted(PostgresLiterals.string(name(verify.table())),
+				PostgresLiterals.string(verify.column()), PostgresLiterals.string(declared),
+				PostgresLiterals.string(verify.table() + "." + verify.column()),
+				PostgresLiterals.string(declared.isEmpty() ? "nothing" : declared));
+		return "DO " + PostgresDefinitions.dollarQuoted(body, "verify");
 	}
 
 	private String createTrigger(TriggerDefinition trigger) {

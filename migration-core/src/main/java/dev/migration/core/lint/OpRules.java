@@ -16,6 +16,7 @@ import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameTable;
 import dev.migration.core.op.UpdateRows;
+import dev.migration.core.op.VerifyColumnShape;
 import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
@@ -35,7 +36,7 @@ final class OpRules {
 
 	static void check(Op op, String statement, Scope scope) {
 		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows
-				|| op instanceof OnlineOnlyStep)) {
+				|| op instanceof OnlineOnlyStep || op instanceof VerifyColumnShape)) {
 			scope.hasDdl = true;
 		}
 		if (op instanceof OnlineOnlyStep step) {

@@ -274,6 +274,19 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void finishRenameColumnOnline(String table, String column, String newName, ColumnType type,
+			Consumer<OldColumnSpec> old) {
+		ColumnSync sync = new ColumnSync(QualifiedName.parse(table), column, newName);
+		apply(new FinishRenameColumnOnline(sync, type, "id", oldColumn(sync, old)));
+	}
+
+	private static ColumnShape oldColumn(ColumnSync sync, Consumer<OldColumnSpec> spec) {
+		OldColumnBuilder builder = new OldColumnBuilder(sync.table(), sync.column());
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
 	public void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
 			String backward) {
 		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward),
@@ -285,6 +298,13 @@ public final class EmittingOperations implements Operations {
 			String forward, String backward) {
 		apply(new FinishRenameColumnOnline(
 				new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward), type, "id"));
+	}
+
+	@Override
+	public void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type,
+			String forward, String backward, Consumer<OldColumnSpec> old) {
+		ColumnSync sync = new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward);
+		apply(new FinishRenameColumnOnline(sync, type, "id", oldColumn(sync, old)));
 	}
 
 	@Override

@@ -13,7 +13,7 @@ public sealed interface Op permits CreateSchema, DropSchema, CreateTable, DropTa
 		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert, SetNotNullOnline, AddForeignKeyOnline,
 		AddUniqueOnline, Backfill, ForgetBackfill, CreateColumnSync, DropColumnSync, RenameColumnOnline,
 		FinishRenameColumnOnline, UpdateRows, DeleteRows, CreateFunction, DropFunction, CreateTrigger, DropTrigger,
-		TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep {
+		TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape {
 
 	/**
 	 * Returns the operations that undo this one, in order, or empty when it cannot be undone

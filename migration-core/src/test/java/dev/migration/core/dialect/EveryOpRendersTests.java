@@ -54,6 +54,8 @@ class EveryOpRendersTests {
 			op.touchOnUpdate("t", "updated_at");
 			op.dropTouchOnUpdate("t", "updated_at");
 			op.apply(new dev.migration.core.op.OnlineOnlyStep("fix codes"));
+			op.apply(new dev.migration.core.op.VerifyColumnShape(dev.migration.core.schema.QualifiedName.parse("t"),
+					"a", new dev.migration.core.op.ColumnShape(false, DefaultValue.NONE, List.of(), List.of())));
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");

@@ -76,8 +76,8 @@ class OfflineScriptsTests {
 	void aRevisionThatCannotBeReversedFailsTheDowngradeScriptNamingIt() {
 		assertThatExceptionOfType(StepFailedException.class)
 			.isThrownBy(() -> this.scripts.downgrade(Set.of("c3"), "b2"))
-			.withMessageStartingWith("The downgrade of revision 'c3' (seed accounts) failed: The upgrade holds "
-					+ "BulkInsert[")
+			.withMessageStartingWith("The downgrade of revision 'c3' (seed accounts) failed: The upgrade of "
+					+ "revision 'c3' holds BulkInsert[")
 			.withMessageEndingWith("No statement of it had run. Fix the revision and run again.");
 	}
 
