@@ -189,13 +189,34 @@ public interface Operations {
 
 	/**
 	 * Renames a column without breaking running code, contract step: drops the sync trigger
-	 * and the old column. Its downgrade brings both back, refilled. Reversible.
+	 * and the old column. It says nothing about the old column's NOT NULL, default, checks and
+	 * indexes, so it has no derived downgrade: use the overload that declares them, or write
+	 * {@code downgrade()}.
+	 * @param table the table
+	 * @param column the old name
+	 * @param newName the new name
+	 * @param type the column's type
+	 */
+	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
+
+	/**
+	 * Renames a column without breaking running code, contract step: drops the sync trigger
+	 * and the old column, after checking that the old column has exactly the NOT NULL, default,
+	 * checks and indexes declared (the step fails, dropping nothing, when it has others). Its
+	 * downgrade brings the column back, refilled, with all of them, and the sync trigger:
+	 * <pre>{@code
+	 * op.finishRenameColumnOnline("customer", "name", "full_name", ColumnType.TEXT,
+	 *     old -> old.notNull().check("customer_name_not_blank", "name <> ''").index("ix_customer_name"));
+	 * }</pre>
+	 * Declare {@code old -> { }} for a column with none of them. Reversible.
 	 * @param table the table
 	 * @param column the old name
 	 * @param newName the new name
 	 * @param type the column's type, for the downgrade
+	 * @param old what the old column has besides its type
 	 */
-	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type);
+	void finishRenameColumnOnline(String table, String column, String newName, ColumnType type,
+			Consumer<OldColumnSpec> old);
 
 	/**
 	 * Changes a column's type without breaking running code, expand step: adds a column of the
@@ -220,17 +241,36 @@ public interface Operations {
 
 	/**
 	 * Changes a column's type without breaking running code, contract step: drops the
-	 * converting trigger and the old column. Its downgrade brings both back, the old column
-	 * refilled through {@code backward}. Reversible.
+	 * converting trigger and the old column. It says nothing about the old column's NOT NULL,
+	 * default, checks and indexes, so it has no derived downgrade: use the overload that
+	 * declares them, or write {@code downgrade()}.
+	 * @param table the table
+	 * @param column the old column
+	 * @param newName the new column
+	 * @param type the old column's type
+	 * @param forward SQL computing the new column from a row
+	 * @param backward SQL computing the old column from a row
+	 */
+	void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward);
+
+	/**
+	 * Changes a column's type without breaking running code, contract step: drops the
+	 * converting trigger and the old column, after checking that the old column has exactly
+	 * the NOT NULL, default, checks and indexes declared. Its downgrade brings both back, the
+	 * old column refilled through {@code backward} and given all of them, as
+	 * {@link #finishRenameColumnOnline(String, String, String, ColumnType, Consumer)} does.
+	 * Reversible.
 	 * @param table the table
 	 * @param column the old column
 	 * @param newName the new column
 	 * @param type the old column's type, for the downgrade
 	 * @param forward SQL computing the new column from a row, for the downgrade's trigger
 	 * @param backward SQL computing the old column from a row
+	 * @param old what the old column has besides its type
 	 */
 	void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
-			String backward);
+			String backward, Consumer<OldColumnSpec> old);
 
 	/**
 	 * Retires a column the code no longer uses by renaming it to {@code <column>_retired}, so
@@ -288,12 +328,142 @@ public interface Operations {
 	void dropType(String type, DropOption... options);
 
 	/**
+	 * Creates a function; the body is SQL written by hand, in plpgsql unless another language
+	 * is named. Reversible: the downgrade drops it.
+	 * <pre>{@code
+	 * op.createFunction("audit_order", f -> f.returnsTrigger().body("""
+	 *     BEGIN
+	 *         INSERT INTO order_audit (order_id, status) VALUES (NEW.id, NEW.status);
+	 *         RETURN NEW;
+	 *     END"""));
+	 * }</pre>
+	 * @param name the function, possibly schema-qualified
+	 * @param spec the arguments, result type, language and body
+	 */
+	void createFunction(String name, Consumer<FunctionSpec> spec);
+
+	/**
+	 * Drops a function; it has no automatic reverse, since its body is unknown.
+	 * @param name the function
+	 * @param argumentTypes the types of its arguments, which with the name identify it
+	 */
+	void dropFunction(String name, ColumnType... argumentTypes);
+
+	/**
+	 * Drops a function and says what it was, so the automatic downgrade creates it again.
+	 * @param name the function
+	 * @param previous the function as {@link #createFunction} made it
+	 */
+	void dropFunction(String name, Consumer<FunctionSpec> previous);
+
+	/**
+	 * Creates a trigger that runs a function. Reversible: the downgrade drops it.
+	 * <pre>{@code
+	 * op.createTrigger("orders_audit", "orders", t -> t.after().onInsert().onUpdateOf("status")
+	 *     .forEachRow().when("OLD.status IS DISTINCT FROM NEW.status").execute("audit_order"));
+	 * }</pre>
+	 * @param name the trigger, unique on its table
+	 * @param table the table
+	 * @param spec when it fires and what it runs
+	 */
+	void createTrigger(String name, String table, Consumer<TriggerSpec> spec);
+
+	/**
+	 * Drops a trigger; it has no automatic reverse.
+	 * @param name the trigger
+	 * @param table its table
+	 * @param options {@link DropOption#IF_EXISTS}
+	 */
+	void dropTrigger(String name, String table, DropOption... options);
+
+	/**
+	 * Drops a trigger and says what it was, so the automatic downgrade creates it again.
+	 * @param name the trigger
+	 * @param table its table
+	 * @param previous the trigger as {@link #createTrigger} made it
+	 */
+	void dropTrigger(String name, String table, Consumer<TriggerSpec> previous);
+
+	/**
+	 * Sets a timestamp column to {@code now()} whenever a row is updated without setting it
+	 * itself, as SQLAlchemy's {@code onupdate} does, but for every writer: a trigger named
+	 * {@code <table>_touch_<column>} and its function of the same name. Reversible.
+	 * <pre>{@code
+	 * op.touchOnUpdate("orders", "updated_at");
+	 * }</pre>
+	 * @param table the table
+	 * @param column the timestamp column
+	 */
+	void touchOnUpdate(String table, String column);
+
+	/**
+	 * Drops what {@link #touchOnUpdate} made. Reversible.
+	 * @param table the table
+	 * @param column the timestamp column
+	 */
+	void dropTouchOnUpdate(String table, String column);
+
+	/**
 	 * Inserts literal rows, for reference data; values are bound, never concatenated.
 	 * @param table the table
 	 * @param columns the columns each row gives values for
 	 * @param rows the rows
 	 */
 	void bulkInsert(String table, List<String> columns, List<List<Object>> rows);
+
+	/**
+	 * Inserts one row; every value is bound, never written into the SQL:
+	 * <pre>{@code
+	 * op.insert("country", r -> r.value("code", "CI").value("name", "Côte d'Ivoire"));
+	 * }</pre>
+	 * It has no automatic reverse.
+	 * @param table the table
+	 * @param row the columns and their values
+	 */
+	void insert(String table, Consumer<InsertSpec> row);
+
+	/**
+	 * Updates the rows a data migration names; values are bound, never written into the SQL,
+	 * and the rows are named by {@code where} or, to change every row, by {@code allRows()}:
+	 * <pre>{@code
+	 * op.update("orders", u -> u.set("status", "shipped").setExpression("updated_at", "now()")
+	 *     .where("status = ? AND shipped_on < ?", "sent", cutoff));
+	 * }</pre>
+	 * It has no automatic reverse. For a large table, use {@link #backfill} instead.
+	 * @param table the table
+	 * @param spec the new values and the rows
+	 */
+	void update(String table, Consumer<UpdateSpec> spec);
+
+	/**
+	 * Deletes the rows a data migration names; values are bound, never written into the SQL:
+	 * <pre>{@code
+	 * op.delete("session", d -> d.where("expires_at < ?", cutoff));
+	 * }</pre>
+	 * It has no automatic reverse.
+	 * @param table the table
+	 * @param spec the rows
+	 */
+	void delete(String table, Consumer<DeleteSpec> spec);
+
+	/**
+	 * Runs a data step that only an online run can do, because it reads the database or runs
+	 * Java code to decide what to write. Online, {@code step} runs at once with these same
+	 * operations, in the migration's transaction. The offline script cannot hold it, so there
+	 * it stands as the comment {@code -- online-only step: <description>, not in this script}
+	 * and {@code step} is not called:
+	 * <pre>{@code
+	 * op.onlineOnly("give each customer a referral code", online -> {
+	 *     for (Long id : online.query("SELECT id FROM customer WHERE code IS NULL", (rs, n) -> rs.getLong(1))) {
+	 *         online.update("customer", u -> u.set("code", Codes.next()).where("id = ?", id));
+	 *     }
+	 * });
+	 * }</pre>
+	 * Without it, a read in an offline run fails with {@link dev.migration.core.op.OfflineReadException}.
+	 * @param description what the step does, one line
+	 * @param step the step, given these operations
+	 */
+	void onlineOnly(String description, Consumer<Operations> step);
 
 	/**
 	 * Reads rows on the migration's own connection, seeing what earlier operations of this
@@ -446,6 +616,136 @@ public interface Operations {
 
 		/** The pause between batches, leaving room for the application's writes; 10 ms by default. */
 		BackfillSpec pause(java.time.Duration duration);
+
+	}
+
+	/**
+	 * What a contract step's old column has besides its type, declared because nothing in the
+	 * database remembers it once the column is dropped; the step checks it against the live
+	 * column before the drop, by kind and name.
+	 */
+	interface OldColumnSpec {
+
+		OldColumnSpec notNull();
+
+		/** A literal default; see {@link DefaultValue#of(Object)}. */
+		OldColumnSpec defaultValue(Object value);
+
+		OldColumnSpec defaultExpression(String sql);
+
+		/** A check constraint that involves the column, as it was written. */
+		OldColumnSpec check(String name, String expression);
+
+		/** A plain index on the column alone. */
+		OldColumnSpec index(String name);
+
+		/** Any other index that involves the column; the downgrade builds it concurrently. */
+		OldColumnSpec index(String name, Consumer<IndexSpec> spec);
+
+	}
+
+	/** The signature, result and body of a function. */
+	interface FunctionSpec {
+
+		/** An argument, in order; {@code name} may be {@code null}. */
+		FunctionSpec argument(String name, ColumnType type);
+
+		FunctionSpec returns(ColumnType type);
+
+		/** Makes this a trigger function, which takes no declared arguments. */
+		FunctionSpec returnsTrigger();
+
+		/** The language of the body; {@code plpgsql} by default. */
+		FunctionSpec language(String language);
+
+		/** The body, SQL written by hand, placed as it is inside a dollar quote. */
+		FunctionSpec body(String body);
+
+		FunctionSpec stable();
+
+		FunctionSpec immutable();
+
+	}
+
+	/** When a trigger fires and what it runs. */
+	interface TriggerSpec {
+
+		TriggerSpec before();
+
+		TriggerSpec after();
+
+		/** Fires instead of the event, on a view; only for each row. */
+		TriggerSpec insteadOf();
+
+		TriggerSpec onInsert();
+
+		TriggerSpec onUpdate();
+
+		/** Fires on updates that name one of these columns in their SET list. */
+		TriggerSpec onUpdateOf(String... columns);
+
+		TriggerSpec onDelete();
+
+		TriggerSpec onTruncate();
+
+		TriggerSpec forEachRow();
+
+		TriggerSpec forEachStatement();
+
+		/** A condition over {@code OLD} and {@code NEW}, SQL written by hand, such as {@code OLD.status <> NEW.status}. */
+		TriggerSpec when(String condition);
+
+		/** The trigger function, and text arguments it reads from {@code TG_ARGV}. */
+		TriggerSpec execute(String function, String... arguments);
+
+	}
+
+	/** The values of an inserted row. */
+	interface InsertSpec {
+
+		/** A column and its value, bound as a parameter; {@code null} for SQL NULL. */
+		InsertSpec value(String column, Object value);
+
+	}
+
+	/** The values and rows of an update. */
+	interface UpdateSpec {
+
+		/** A column and its new value, bound as a parameter; {@code null} for SQL NULL. */
+		UpdateSpec set(String column, Object value);
+
+		/**
+		 * A column and an SQL expression computing its new value, with a {@code ?} for each
+		 * bound value, such as {@code setExpression("price", "price * ?", factor)}.
+		 */
+		UpdateSpec setExpression(String column, String sql, Object... values);
+
+		/**
+		 * A condition the rows must meet, with a {@code ?} for each bound value; several
+		 * conditions must all hold. The jsonb operators written with {@code ?} cannot be used
+		 * here: write {@code jsonb_exists(doc, ?)} instead.
+		 */
+		UpdateSpec where(String condition, Object... values);
+
+		/** Updates every row of the table, which must be said, since a forgotten where would do the same. */
+		UpdateSpec allRows();
+
+		/** How many rows the update must change; any other count fails the step and rolls it back. */
+		UpdateSpec expectRows(int rows);
+
+	}
+
+	/** The rows of a delete. */
+	interface DeleteSpec {
+
+		/** A condition the rows must meet, with a {@code ?} for each bound value; several must all hold. */
+		DeleteSpec where(String condition, Object... values);
+
+		/** Deletes every row of the table, which must be said, since a forgotten where would do the same. */
+		DeleteSpec allRows();
+
+		/** How many rows the delete must remove; any other count fails the step and rolls it back. */
+		DeleteSpec expectRows(int rows);
 
 	}
 

@@ -105,6 +105,27 @@ final class PostgresDefinitions {
 		return sql.toString();
 	}
 
+	/**
+	 * Wraps a body written by hand in a dollar quote whose tag the body does not contain, so
+	 * no text of the body can end the quote early.
+	 * @param body the body
+	 * @param tag the preferred tag, such as {@code function}
+	 * @return the quoted body, on lines of its own
+	 */
+	static String dollarQuoted(String body, String tag) {
+		String quote = "$" + tag + "$";
+		for (int n = 1; body.contains(quote); n++) {
+			quote = "$" + tag + n + "$";
+		}
+		return quote + "\n" + body + "\n" + quote;
+	}
+
+	static String typeList(List<ColumnType> types) {
+		StringJoiner joiner = new StringJoiner(", ", "(", ")");
+		types.forEach((type) -> joiner.add(type(type)));
+		return joiner.toString();
+	}
+
 	private static String constraintBody(TableConstraint constraint) {
 		if (constraint instanceof TableConstraint.PrimaryKey primaryKey) {
 			return "PRIMARY KEY" + keyColumns(primaryKey.columns(), primaryKey.usingIndex());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
 
+import dev.migration.core.MigrationException;
 import dev.migration.core.op.AddColumn;
 import dev.migration.core.op.AddForeignKeyOnline;
 import dev.migration.core.op.AddUniqueOnline;
@@ -15,6 +16,7 @@ import dev.migration.core.op.AlterColumnDefault;
 import dev.migration.core.op.AlterColumnNullability;
 import dev.migration.core.op.AlterColumnType;
 import dev.migration.core.op.Backfill;
+import dev.migration.core.op.BoundExpression;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CommentOnColumn;
 import dev.migration.core.op.ColumnSync;
@@ -27,6 +29,7 @@ import dev.migration.core.op.CreateSequence;
 import dev.migration.core.op.CreateTable;
 import dev.migration.core.op.CreateView;
 import dev.migration.core.op.DropColumn;
+import dev.migration.core.op.DeleteRows;
 import dev.migration.core.op.DropColumnSync;
 import dev.migration.core.op.DropConstraint;
 import dev.migration.core.op.DropIndex;
@@ -38,11 +41,23 @@ import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.ForgetBackfill;
+import dev.migration.core.op.CreateFunction;
+import dev.migration.core.op.CreateTrigger;
+import dev.migration.core.op.DropFunction;
+import dev.migration.core.op.DropTrigger;
+import dev.migration.core.op.FunctionDefinition;
+import dev.migration.core.op.TriggerDefinition;
+import dev.migration.core.op.TouchOnUpdate;
+import dev.migration.core.op.DropTouchOnUpdate;
+import dev.migration.core.op.OnlineOnlyStep;
+import dev.migration.core.op.VerifyColumnShape;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
 import dev.migration.core.op.RenameTable;
+import dev.migration.core.op.RowFilter;
 import dev.migration.core.op.SetNotNullOnline;
+import dev.migration.core.op.UpdateRows;
 import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
@@ -92,6 +107,40 @@ public class PostgresDialect implements Dialect {
 			    RETURN NEW;
 			END
 			$sync$""";
+
+	/**
+	 * The body of the check before a contract step's drop: 1 the table for to_regclass, 2 the
+	 * column, 3 the declared features as {@link dev.migration.core.op.ColumnShape#features()}
+	 * lists them, 4 the column for the message, 5 the declared features for the message.
+	 * Constraint-backed indexes depend on their constraint, not on the column, so each is
+	 * listed once, as its constraint.
+	 */
+	private static final String COLUMN_SHAPE_CHECK = """
+			DECLARE
+			    actual text;
+			BEGIN
+			    SELECT concat_ws(', ',
+			        CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+			        CASE WHEN a.atthasdef THEN 'DEFAULT' END,
+			        (SELECT string_agg(CASE c.contype WHEN 'c' THEN 'CHECK ' WHEN 'u' THEN 'UNIQUE '
+			                WHEN 'p' THEN 'PRIMARY KEY ' WHEN 'f' THEN 'FOREIGN KEY ' ELSE 'CONSTRAINT ' END || c.conname,
+			                ', ' ORDER BY c.contype <> 'c', c.conname::text COLLATE "C")
+			            FROM pg_constraint c
+			            WHERE c.conrelid = a.attrelid AND a.attnum = ANY (c.conkey) AND c.contype <> 'n'),
+			        (SELECT string_agg('INDEX ' || i.name, ', ' ORDER BY i.name COLLATE "C")
+			            FROM (SELECT DISTINCT x.relname::text AS name
+			                FROM pg_depend d JOIN pg_class x ON x.oid = d.objid
+			                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+			                  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND x.relkind IN ('i', 'I')) i))
+			    INTO actual
+			    FROM pg_attribute a
+			    WHERE a.attrelid = to_regclass(%1$s) AND a.attname = %2$s AND NOT a.attisdropped;
+			    IF FOUND AND actual <> %3$s THEN
+			        RAISE EXCEPTION 'Column %% has %%, but the contract step that drops it declares %%. Declare exactly '
+			            'what it has, so the derived downgrade restores it, or write downgrade() for this revision.',
+			            %4$s, coalesce(nullif(actual, ''), 'nothing'), %5$s;
+			    END IF;
+			END""";
 
 	/** Bind parameters per statement stay well below the protocol's limit of 32767. */
 	private static final int MAX_PARAMETERS = 30_000;
@@ -188,6 +237,41 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof BulkInsert o) {
 			return bulkInsert(o);
+		}
+		if (op instanceof UpdateRows o) {
+			return List.of(update(o));
+		}
+		if (op instanceof DeleteRows o) {
+			return List.of(delete(o));
+		}
+		if (op instanceof CreateFunction o) {
+			return one(createFunction(o.function(), o.orReplace()));
+		}
+		if (op instanceof DropFunction o) {
+			return one(drop("FUNCTION", name(o.name()) + PostgresDefinitions.typeList(o.argumentTypes()), o.ifExists(),
+					o.cascade()));
+		}
+		if (op instanceof CreateTrigger o) {
+			return one(createTrigger(o.trigger()));
+		}
+		if (op instanceof DropTrigger o) {
+			return one(drop("TRIGGER", quote(o.name()) + " ON " + name(o.table()), o.ifExists(), false));
+		}
+		if (op instanceof TouchOnUpdate o) {
+			return touchOnUpdate(o);
+		}
+		if (op instanceof DropTouchOnUpdate o) {
+			TouchOnUpdate touch = o.touch();
+			List<SqlStatement> statements = new ArrayList<>(render(new DropTrigger(touch.name(), touch.table(), false, null)));
+			statements.addAll(render(new DropFunction(touch.function(), List.of(), false, false, null)));
+			return statements;
+		}
+		if (op instanceof OnlineOnlyStep o) {
+			// only offline recordings hold it: the script says what it leaves out
+			return one("-- online-only step: " + o.description() + ", not in this script");
+		}
+		if (op instanceof VerifyColumnShape o) {
+			return one(verifyColumnShape(o));
 		}
 		if (op instanceof SetNotNullOnline o) {
 			return setNotNullOnline(o);
@@ -518,6 +602,95 @@ public class PostgresDialect implements Dialect {
 		return new SqlStatement(fragments, parameters, true);
 	}
 
+	private String createFunction(FunctionDefinition function, boolean orReplace) {
+		StringJoiner arguments = new StringJoiner(", ", "(", ")");
+		for (FunctionDefinition.Argument argument : function.arguments()) {
+			arguments.add(((argument.name() != null) ? quote(argument.name()) + " " : "")
+					+ PostgresDefinitions.type(argument.type()));
+		}
+		return "CREATE " + (orReplace ? "OR REPLACE " : "") + "FUNCTION " + name(function.name()) + arguments
+				+ " RETURNS " + PostgresDefinitions.type(function.returns()) + " LANGUAGE " + quote(function.language())
+				+ ((function.volatility() != FunctionDefinition.Volatility.VOLATILE)
+						? " " + function.volatility().name() : "")
+				+ " AS " + PostgresDefinitions.dollarQuoted(function.body(), "function");
+	}
+
+	/**
+	 * The function leaves a value the UPDATE set itself, as {@code onupdate} does; an UPDATE
+	 * that sets the column to the value it had is taken as not setting it.
+	 */
+	private List<SqlStatement> touchOnUpdate(TouchOnUpdate touch) {
+		String column = "NEW." + quote(touch.column());
+		String body = """
+				BEGIN
+				    IF %1$s IS NOT DISTINCT FROM OLD.%2$s THEN
+				        %1$s := now();
+				    END IF;
+				    RETURN NEW;
+				END""".formatted(column, quote(touch.column()));
+		List<SqlStatement> statements = new ArrayList<>(render(new CreateFunction(new FunctionDefinition(touch.function(),
+				List.of(), FunctionDefinition.TRIGGER, "plpgsql", body, FunctionDefinition.Volatility.VOLATILE), false)));
+		statements.addAll(render(new CreateTrigger(touch.trigger())));
+		return statements;
+	}
+
+	private String verifyColumnShape(VerifyColumnShape verify) {
+		String declared = String.join(", ", verify.shape().features());
+		String body = COLUMN_SHAPE_CHECK.formatted(PostgresLiterals.string(name(verify.table())),
+				PostgresLiterals.string(verify.column()), PostgresLiterals.string(declared),
+				PostgresLiterals.string(verify.table() + "." + verify.column()),
+				PostgresLiterals.string(declared.isEmpty() ? "nothing" : declared));
+		return "DO " + PostgresDefinitions.dollarQuoted(body, "verify");
+	}
+
+	private String createTrigger(TriggerDefinition trigger) {
+		StringJoiner events = new StringJoiner(" OR ");
+		for (TriggerDefinition.Event event : trigger.events()) {
+			boolean columns = event == TriggerDefinition.Event.UPDATE && !trigger.updateColumns().isEmpty();
+			events.add(event.name() + (columns ? " OF " + String.join(", ",
+					trigger.updateColumns().stream().map(this::quote).toList()) : ""));
+		}
+		StringJoiner arguments = new StringJoiner(", ", "(", ")");
+		trigger.arguments().forEach((argument) -> arguments.add(PostgresLiterals.string(argument)));
+		return "CREATE TRIGGER " + quote(trigger.name()) + " " + trigger.timing().sql() + " " + events + " ON "
+				+ name(trigger.table()) + " FOR EACH " + trigger.level().name()
+				+ ((trigger.when() != null) ? " WHEN (" + trigger.when() + ")" : "") + " EXECUTE FUNCTION "
+				+ name(trigger.function()) + arguments;
+	}
+
+	private SqlStatement update(UpdateRows update) {
+		BoundText sql = new BoundText("UPDATE " + name(update.table()) + " SET ");
+		String separator = "";
+		for (UpdateRows.Assignment assignment : update.assignments()) {
+			sql.text(separator + quote(assignment.column()) + " = ");
+			sql.bound(assignment.value(), "value of " + update.table() + "." + assignment.column());
+			separator = ", ";
+		}
+		where(sql, update.rows(), "update of " + update.table());
+		return expecting(sql.statement(), update.expectedRows());
+	}
+
+	private SqlStatement delete(DeleteRows delete) {
+		BoundText sql = new BoundText("DELETE FROM " + name(delete.table()));
+		where(sql, delete.rows(), "delete from " + delete.table());
+		return expecting(sql.statement(), delete.expectedRows());
+	}
+
+	private static void where(BoundText sql, RowFilter rows, String what) {
+		boolean several = rows.conditions().size() > 1;
+		String separator = " WHERE ";
+		for (BoundExpression condition : rows.conditions()) {
+			sql.text(separator + (several ? "(" : ""));
+			sql.bound(condition, "condition of the " + what);
+			sql.text(several ? ")" : "");
+			separator = " AND ";
+		}
+	}
+
+	private static SqlStatement expecting(SqlStatement statement, Integer rows) {
+		return (rows != null) ? statement.expectingRows(rows) : statement;
+	}
+
 	private String alterTable(QualifiedName table) {
 		return "ALTER TABLE " + name(table) + " ";
 	}
@@ -532,6 +705,51 @@ public class PostgresDialect implements Dialect {
 
 	private static List<SqlStatement> one(String sql) {
 		return List.of(SqlStatement.of(sql));
+	}
+
+	/** Statement text built piece by piece, each bound value kept apart from the text around it. */
+	private static final class BoundText {
+
+		private final List<String> fragments = new ArrayList<>();
+
+		private final List<Object> parameters = new ArrayList<>();
+
+		private final StringBuilder current;
+
+		BoundText(String start) {
+			this.current = new StringBuilder(start);
+		}
+
+		void text(String text) {
+			this.current.append(text);
+		}
+
+		/** Appends an expression written with {@code ?} placeholders, its values as parameters. */
+		void bound(BoundExpression expression, String what) {
+			if (PostgresScanner.split(expression.sql()).size() > 1) {
+				throw new MigrationException("The " + what + " must be one SQL expression, without ';', but was: "
+						+ expression.sql());
+			}
+			List<String> pieces = PostgresScanner.splitAtPlaceholders(expression.sql());
+			if (pieces.size() - 1 != expression.values().size()) {
+				throw new MigrationException("The " + what + " has " + (pieces.size() - 1) + " '?' placeholder(s) but "
+						+ expression.values().size() + " value(s): " + expression.sql());
+			}
+			this.current.append(pieces.get(0));
+			for (int i = 0; i < expression.values().size(); i++) {
+				this.fragments.add(this.current.toString());
+				this.current.setLength(0);
+				this.parameters.add(expression.values().get(i));
+				this.current.append(pieces.get(i + 1));
+			}
+		}
+
+		SqlStatement statement() {
+			List<String> all = new ArrayList<>(this.fragments);
+			all.add(this.current.toString());
+			return new SqlStatement(all, this.parameters, true);
+		}
+
 	}
 
 }

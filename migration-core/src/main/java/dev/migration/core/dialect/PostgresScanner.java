@@ -47,6 +47,17 @@ public final class PostgresScanner {
 	}
 
 	/**
+	 * Splits an SQL fragment at its {@code ?} placeholders, skipping those inside comments,
+	 * quoted identifiers and literals, as the JDBC driver does.
+	 * @param sql the fragment
+	 * @return the text around the placeholders: one piece more than there are placeholders
+	 * @throws MigrationException naming the line of an unterminated literal or comment
+	 */
+	public static List<String> splitAtPlaceholders(String sql) {
+		return new PostgresScanner(sql).pieces();
+	}
+
+	/**
 	 * Returns whether a single statement cannot run inside a transaction block.
 	 * @param statement one statement
 	 * @return whether it must run on its own, outside a transaction
@@ -182,6 +193,23 @@ public final class PostgresScanner {
 		}
 		String words = leadingWords(command, Integer.MAX_VALUE);
 		return words.startsWith("copy ") && (" " + words + " ").contains(" from stdin ");
+	}
+
+	private List<String> pieces() {
+		List<String> pieces = new ArrayList<>();
+		int start = 0;
+		while (this.position < this.sql.length()) {
+			char c = this.sql.charAt(this.position);
+			if (c == '?') {
+				pieces.add(this.sql.substring(start, this.position));
+				start = ++this.position;
+			}
+			else if (isPlain(c) || !skipQuotedOrComment()) {
+				this.position++;
+			}
+		}
+		pieces.add(this.sql.substring(start));
+		return pieces;
 	}
 
 	private List<String> statements() {

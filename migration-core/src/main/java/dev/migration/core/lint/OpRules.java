@@ -7,12 +7,16 @@ import dev.migration.core.op.AlterColumnType;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CreateIndex;
 import dev.migration.core.op.CreateTable;
+import dev.migration.core.op.DeleteRows;
 import dev.migration.core.op.DropColumn;
 import dev.migration.core.op.DropIndex;
 import dev.migration.core.op.DropTable;
+import dev.migration.core.op.OnlineOnlyStep;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameTable;
+import dev.migration.core.op.UpdateRows;
+import dev.migration.core.op.VerifyColumnShape;
 import dev.migration.core.op.ValidateConstraint;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.DefaultValue;
@@ -31,10 +35,19 @@ final class OpRules {
 	}
 
 	static void check(Op op, String statement, Scope scope) {
-		if (!(op instanceof BulkInsert)) {
+		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows
+				|| op instanceof OnlineOnlyStep || op instanceof VerifyColumnShape)) {
 			scope.hasDdl = true;
 		}
-		if (op instanceof CreateTable create) {
+		if (op instanceof OnlineOnlyStep step) {
+			scope.notChecked(statement, "The online-only step '" + step.description() + "' builds its operations "
+					+ "from what it reads in the database, so they cannot be linted without one.");
+		}
+		else if (op instanceof UpdateRows || op instanceof DeleteRows) {
+			// rendered with its values inlined, it is the UPDATE or DELETE the raw SQL rules judge
+			SqlRules.check(statement, scope);
+		}
+		else if (op instanceof CreateTable create) {
 			createTable(create, statement, scope);
 		}
 		else if (op instanceof AddColumn add) {

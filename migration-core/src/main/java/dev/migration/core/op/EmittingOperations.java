@@ -301,6 +301,19 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void finishRenameColumnOnline(String table, String column, String newName, ColumnType type,
+			Consumer<OldColumnSpec> old) {
+		ColumnSync sync = new ColumnSync(QualifiedName.parse(table), column, newName);
+		apply(new FinishRenameColumnOnline(sync, type, "id", oldColumn(sync, old)));
+	}
+
+	private static ColumnShape oldColumn(ColumnSync sync, Consumer<OldColumnSpec> spec) {
+		OldColumnBuilder builder = new OldColumnBuilder(sync.table(), sync.column());
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
 	public void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
 			String backward) {
 		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward),
@@ -312,6 +325,13 @@ public final class EmittingOperations implements Operations {
 			String forward, String backward) {
 		apply(new FinishRenameColumnOnline(
 				new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward), type, "id"));
+	}
+
+	@Override
+	public void finishChangeColumnTypeOnline(String table, String column, String newName, ColumnType type,
+			String forward, String backward, Consumer<OldColumnSpec> old) {
+		ColumnSync sync = new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward);
+		apply(new FinishRenameColumnOnline(sync, type, "id", oldColumn(sync, old)));
 	}
 
 	@Override
@@ -408,8 +428,94 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void createFunction(String name, Consumer<FunctionSpec> spec) {
+		apply(new CreateFunction(function(name, spec), false));
+	}
+
+	@Override
+	public void dropFunction(String name, ColumnType... argumentTypes) {
+		apply(new DropFunction(QualifiedName.parse(name), Arrays.asList(argumentTypes), false, false, null));
+	}
+
+	@Override
+	public void dropFunction(String name, Consumer<FunctionSpec> previous) {
+		FunctionDefinition function = function(name, previous);
+		apply(new DropFunction(function.name(), function.argumentTypes(), false, false, function));
+	}
+
+	private static FunctionDefinition function(String name, Consumer<FunctionSpec> spec) {
+		FunctionBuilder builder = new FunctionBuilder(QualifiedName.parse(name));
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
+	public void createTrigger(String name, String table, Consumer<TriggerSpec> spec) {
+		apply(new CreateTrigger(trigger(name, table, spec)));
+	}
+
+	@Override
+	public void dropTrigger(String name, String table, DropOption... options) {
+		apply(new DropTrigger(name, QualifiedName.parse(table), ifExists(options), null));
+	}
+
+	@Override
+	public void dropTrigger(String name, String table, Consumer<TriggerSpec> previous) {
+		apply(new DropTrigger(name, QualifiedName.parse(table), false, trigger(name, table, previous)));
+	}
+
+	private static TriggerDefinition trigger(String name, String table, Consumer<TriggerSpec> spec) {
+		TriggerBuilder builder = new TriggerBuilder(name, QualifiedName.parse(table));
+		spec.accept(builder);
+		return builder.build();
+	}
+
+	@Override
+	public void touchOnUpdate(String table, String column) {
+		apply(new TouchOnUpdate(QualifiedName.parse(table), column));
+	}
+
+	@Override
+	public void dropTouchOnUpdate(String table, String column) {
+		apply(new DropTouchOnUpdate(QualifiedName.parse(table), column));
+	}
+
+	@Override
 	public void bulkInsert(String table, List<String> columns, List<List<Object>> rows) {
 		apply(new BulkInsert(QualifiedName.parse(table), columns, rows));
+	}
+
+	@Override
+	public void insert(String table, Consumer<InsertSpec> row) {
+		InsertBuilder builder = new InsertBuilder(QualifiedName.parse(table));
+		row.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void update(String table, Consumer<UpdateSpec> spec) {
+		UpdateBuilder builder = new UpdateBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void delete(String table, Consumer<DeleteSpec> spec) {
+		DeleteBuilder builder = new DeleteBuilder(QualifiedName.parse(table));
+		spec.accept(builder);
+		apply(builder.build());
+	}
+
+	@Override
+	public void onlineOnly(String description, Consumer<Operations> step) {
+		OnlineOnlyStep marker = new OnlineOnlyStep(description);
+		Objects.requireNonNull(step, "step");
+		if (this.offline) {
+			apply(marker);
+		}
+		else {
+			step.accept(this);
+		}
 	}
 
 	@Override

@@ -9,7 +9,8 @@ public class OfflineReadException extends MigrationException {
 
 	OfflineReadException(String sql) {
 		super("The migration reads the database ('" + sql + "'), which is impossible while writing the offline "
-				+ "script. Check op.offline() and skip the read, or run this revision online.");
+				+ "script. Wrap the step that reads in op.onlineOnly(description, online -> ...), which the script "
+				+ "shows as a comment, or run this revision online.");
 	}
 
 }

@@ -12,7 +12,8 @@ public sealed interface Op permits CreateSchema, DropSchema, CreateTable, DropTa
 		AddConstraint, DropConstraint, ValidateConstraint, CreateView, DropView, CreateSequence, DropSequence,
 		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert, SetNotNullOnline, AddForeignKeyOnline,
 		AddUniqueOnline, Backfill, ForgetBackfill, CreateColumnSync, DropColumnSync, RenameColumnOnline,
-		FinishRenameColumnOnline {
+		FinishRenameColumnOnline, UpdateRows, DeleteRows, CreateFunction, DropFunction, CreateTrigger, DropTrigger,
+		TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape {
 
 	/**
 	 * Returns the operations that undo this one, in order, or empty when it cannot be undone

@@ -77,7 +77,8 @@ public final class ScriptStatementSink implements StatementSink {
 	}
 
 	private static String terminator(String sql) {
-		if (sql.endsWith(";")) {
+		if (sql.endsWith(";") || sql.lines().allMatch((line) -> line.startsWith("--"))) {
+			// a statement of comments only, as an online-only step is in the script, needs no semicolon
 			return "";
 		}
 		String lastLine = sql.substring(sql.lastIndexOf('\n') + 1);

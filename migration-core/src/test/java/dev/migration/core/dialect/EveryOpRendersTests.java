@@ -45,6 +45,17 @@ class EveryOpRendersTests {
 			op.commentOnColumn("t", "a", "c");
 			op.execute("SELECT 1");
 			op.bulkInsert("t", List.of("a"), List.of(List.of(1)));
+			op.update("t", (u) -> u.set("a", 2).where("a = ?", 1));
+			op.delete("t", (d) -> d.where("a = ?", 2));
+			op.createFunction("f", (f) -> f.returnsTrigger().body("BEGIN RETURN NEW; END"));
+			op.dropFunction("f");
+			op.createTrigger("tr", "t", (t) -> t.before().onUpdate().forEachRow().execute("f"));
+			op.dropTrigger("tr", "t");
+			op.touchOnUpdate("t", "updated_at");
+			op.dropTouchOnUpdate("t", "updated_at");
+			op.apply(new dev.migration.core.op.OnlineOnlyStep("fix codes"));
+			op.apply(new dev.migration.core.op.VerifyColumnShape(dev.migration.core.schema.QualifiedName.parse("t"),
+					"a", new dev.migration.core.op.ColumnShape(false, DefaultValue.NONE, List.of(), List.of())));
 			op.setNotNullOnline("t", "a");
 			op.addForeignKeyOnline("fk", "t", (fk) -> fk.columns("a").references("u", "id"));
 			op.addUniqueOnline("uq", "t", "a");

@@ -54,6 +54,47 @@ class PostgresOnlineOperationsRenderingTests {
 	}
 
 	@Test
+	void aDeclaredContractStepFirstChecksTheOldColumnAgainstTheDeclaration() {
+		assertThat(Rendered.sql((op) -> op.finishRenameColumnOnline("shop.customer", "name", "full_name",
+				dev.migration.core.schema.ColumnType.TEXT, (old) -> old.index("ix_name").notNull())).get(0))
+			.isEqualTo("""
+					DO $verify$
+					DECLARE
+					    actual text;
+					BEGIN
+					    SELECT concat_ws(', ',
+					        CASE WHEN a.attnotnull THEN 'NOT NULL' END,
+					        CASE WHEN a.atthasdef THEN 'DEFAULT' END,
+					        (SELECT string_agg(CASE c.contype WHEN 'c' THEN 'CHECK ' WHEN 'u' THEN 'UNIQUE '
+					                WHEN 'p' THEN 'PRIMARY KEY ' WHEN 'f' THEN 'FOREIGN KEY ' ELSE 'CONSTRAINT ' END || c.conname,
+					                ', ' ORDER BY c.contype <> 'c', c.conname::text COLLATE "C")
+					            FROM pg_constraint c
+					            WHERE c.conrelid = a.attrelid AND a.attnum = ANY (c.conkey) AND c.contype <> 'n'),
+					        (SELECT string_agg('INDEX ' || i.name, ', ' ORDER BY i.name COLLATE "C")
+					            FROM (SELECT DISTINCT x.relname::text AS name
+					                FROM pg_depend d JOIN pg_class x ON x.oid = d.objid
+					                WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass
+					                  AND d.refobjid = a.attrelid AND d.refobjsubid = a.attnum AND x.relkind IN ('i', 'I')) i))
+					    INTO actual
+					    FROM pg_attribute a
+					    WHERE a.attrelid = to_regclass('shop.customer') AND a.attname = 'name' AND NOT a.attisdropped;
+					    IF FOUND AND actual <> 'NOT NULL, INDEX ix_name' THEN
+					        RAISE EXCEPTION 'Column % has %, but the contract step that drops it declares %. Declare exactly '
+					            'what it has, so the derived downgrade restores it, or write downgrade() for this revision.',
+					            'shop.customer.name', coalesce(nullif(actual, ''), 'nothing'), 'NOT NULL, INDEX ix_name';
+					    END IF;
+					END
+					$verify$""");
+	}
+
+	@Test
+	void anUndeclaredContractStepDropsWithoutACheck() {
+		assertThat(Rendered.sql((op) -> op.finishRenameColumnOnline("customer", "name", "full_name",
+				dev.migration.core.schema.ColumnType.TEXT)).get(0))
+			.isEqualTo("DROP TRIGGER customer_sync_name_full_name ON customer");
+	}
+
+	@Test
 	void onlineOperationsReverseToWhatTheyAdded() {
 		Migration migration = (op) -> {
 			op.setNotNullOnline("customer", "country");

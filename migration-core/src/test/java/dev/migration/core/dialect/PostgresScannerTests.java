@@ -25,6 +25,14 @@ class PostgresScannerTests {
 	}
 
 	@Test
+	void splitsAtPlaceholdersOutsideStringsIdentifiersAndComments() {
+		assertThat(PostgresScanner.splitAtPlaceholders("a = ? AND b <> E'it\\'s ?' AND \"c?\" = ? -- d?\n"
+				+ "AND e = /* f? */ $t$g?$t$ || ?"))
+			.containsExactly("a = ", " AND b <> E'it\\'s ?' AND \"c?\" = ", " -- d?\nAND e = /* f? */ $t$g?$t$ || ", "");
+		assertThat(PostgresScanner.splitAtPlaceholders("no placeholder")).containsExactly("no placeholder");
+	}
+
+	@Test
 	void keepsFunctionBodiesInDollarQuotesWhole() {
 		String function = """
 				CREATE FUNCTION touch() RETURNS trigger AS $body$

@@ -76,9 +76,61 @@ class OfflineScriptsTests {
 	void aRevisionThatCannotBeReversedFailsTheDowngradeScriptNamingIt() {
 		assertThatExceptionOfType(StepFailedException.class)
 			.isThrownBy(() -> this.scripts.downgrade(Set.of("c3"), "b2"))
-			.withMessageStartingWith("The downgrade of revision 'c3' (seed accounts) failed: The upgrade holds "
-					+ "BulkInsert[")
+			.withMessageStartingWith("The downgrade of revision 'c3' (seed accounts) failed: The upgrade of "
+					+ "revision 'c3' holds BulkInsert[")
 			.withMessageEndingWith("No statement of it had run. Fix the revision and run again.");
+	}
+
+	@Test
+	void anOnlineOnlyStepStandsAsACommentInItsPlaceAndItsCodeDoesNotRun() {
+		OfflineScripts scripts = new OfflineScripts(MigrationCatalog.of(List.of(new CreateAccount(),
+				new GiveReferralCodes())), new PostgresDialect(), new ExecutionSettings(Duration.ofSeconds(2)));
+		assertThat(scripts.upgrade(Set.of("a1"), "heads")).isEqualTo("""
+				-- Running upgrade a1 -> d4: referral codes
+				BEGIN;
+				SET LOCAL lock_timeout = '2s';
+				ALTER TABLE account ADD COLUMN code text;
+				-- online-only step: give each account a referral code, not in this script
+				CREATE UNIQUE INDEX ix_account_code ON account (code);
+				COMMIT;
+
+				""");
+	}
+
+	@Test
+	void aReadOutsideAnOnlineOnlyStepFailsTheOfflineScriptSayingHowToMarkIt() {
+		OfflineScripts scripts = new OfflineScripts(MigrationCatalog.of(List.of(new CreateAccount(),
+				new ReadsWithoutMark())), new PostgresDialect(), new ExecutionSettings(Duration.ofSeconds(2)));
+		assertThatExceptionOfType(StepFailedException.class).isThrownBy(() -> scripts.upgrade(Set.of("a1"), "heads"))
+			.withMessageContaining("The migration reads the database ('SELECT id FROM account'), which is impossible "
+					+ "while writing the offline script. Wrap the step that reads in op.onlineOnly(description, "
+					+ "online -> ...), which the script shows as a comment, or run this revision online.");
+	}
+
+	@Revision(id = "d4", revises = "a1", message = "referral codes")
+	static class GiveReferralCodes implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.addColumn("account", "code", ColumnType.TEXT);
+			op.onlineOnly("give each account a referral code", (online) -> {
+				for (Long id : online.query("SELECT id FROM account", (row, number) -> row.getLong(1))) {
+					online.update("account", (u) -> u.set("code", "R" + id).where("id = ?", id));
+				}
+			});
+			op.createIndex("ix_account_code", "account", (i) -> i.on("code").unique());
+		}
+
+	}
+
+	@Revision(id = "d4", revises = "a1", message = "reads without a mark")
+	static class ReadsWithoutMark implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.queryForList("SELECT id FROM account");
+		}
+
 	}
 
 	@Revision(id = "a1", message = "create account")

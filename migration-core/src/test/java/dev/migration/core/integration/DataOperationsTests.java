@@ -21,10 +21,12 @@ import org.junit.jupiter.api.Test;
 
 import dev.migration.core.Migration;
 import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.execute.StepFailedException;
 import dev.migration.core.schema.ColumnType;
 import dev.migration.testdb.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 @PostgresTest
 class DataOperationsTests {
@@ -188,6 +190,53 @@ class DataOperationsTests {
 		assertThat(listed.get()).containsExactly(Map.of("id", 2, "name", "two"));
 		assertThat(mapped.get()).containsExactly("ONE", "TWO");
 		assertThat(this.catalog.textRows("seen")).last().isEqualTo(List.of("3", "count was 2"));
+	}
+
+	@Test
+	void updateAndDeleteBindValuesWithQuotesAndNullsThatRoundTrip() {
+		upgrade((op) -> {
+			op.createTable("note", (t) -> t.column("id", ColumnType.INTEGER).column("body", ColumnType.TEXT)
+				.column("tag", ColumnType.TEXT));
+			op.insert("note", (r) -> r.value("id", 1).value("body", TRICKY).value("tag", null));
+			op.insert("note", (r) -> r.value("id", 2).value("body", "plain").value("tag", "?"));
+			op.insert("note", (r) -> r.value("id", 3).value("body", "gone").value("tag", "x'; DROP TABLE note; --"));
+			op.update("note", (u) -> u.set("tag", TRICKY + "?").setExpression("body", "body || ?", " ✓")
+				.where("body = ? AND tag IS NULL", TRICKY)
+				.expectRows(1));
+			op.update("note", (u) -> u.set("body", null).where("tag = '?' AND id = ?", 2));
+			op.delete("note", (d) -> d.where("tag = ?", "x'; DROP TABLE note; --").expectRows(1));
+		});
+		assertThat(this.catalog.textRows("note")).containsExactly(List.of("1", TRICKY + " ✓", TRICKY + "?"),
+				Arrays.asList("2", null, "?"));
+	}
+
+	@Test
+	void anUpdateThatChangesAnotherNumberOfRowsThanExpectedRollsTheStepBack() {
+		upgrade((op) -> {
+			op.createTable("stock", (t) -> t.column("id", ColumnType.INTEGER).column("qty", ColumnType.INTEGER));
+			op.bulkInsert("stock", List.of("id", "qty"), List.of(List.of(1, 5), List.of(2, 5)));
+		});
+		assertThatExceptionOfType(StepFailedException.class)
+			.isThrownBy(() -> upgrade((op) -> {
+				op.update("stock", (u) -> u.set("qty", 0).where("qty = ?", 5).expectRows(1));
+			}))
+			.withMessageContaining("Expected the statement to change 1 row(s) but it changed 2");
+		assertThat(this.catalog.textRows("stock")).containsExactly(List.of("1", "5"), List.of("2", "5"));
+	}
+
+	@Test
+	void anOnlineOnlyStepRunsOnlineSeeingWhatTheMigrationDidBeforeIt() {
+		upgrade((op) -> {
+			op.createTable("account", (t) -> t.column("id", ColumnType.INTEGER).column("code", ColumnType.TEXT));
+			op.bulkInsert("account", List.of("id"), List.of(List.of(1), List.of(2)));
+			op.onlineOnly("give each account a code", (online) -> {
+				assertThat(online.offline()).isFalse();
+				for (Integer id : online.query("SELECT id FROM account ORDER BY id", (row, n) -> row.getInt(1))) {
+					online.update("account", (u) -> u.set("code", "it's #" + id).where("id = ?", id).expectRows(1));
+				}
+			});
+		});
+		assertThat(this.catalog.textRows("account")).containsExactly(List.of("1", "it's #1"), List.of("2", "it's #2"));
 	}
 
 	/** Rows whose first value is the row number; text values hold quotes, backslashes and some NULLs. */

@@ -48,6 +48,8 @@ class OfflineScriptOnDatabaseTests {
 	private static final List<String> TRICKY = List.of("O'Brien", "back\\slash \\n not a newline",
 			"semi;\ncolon", "-- not a comment", "/* not a comment */", "$$dollar$$ $tag$", "Zoë 🎉", "E'x'", "");
 
+	private static final String UPDATED_EMAIL = "O'Brien? \\ $$ -- x";
+
 	private static final MigrationCatalog CATALOG = MigrationCatalog
 		.of(List.of(new CreateTables(), new IndexConcurrently(), new InsertRows(), new Evolve(), new AddLabel()));
 
@@ -85,6 +87,7 @@ class OfflineScriptOnDatabaseTests {
 		assertThat(fromScript.describe()).isEqualTo(fromRun.describe());
 		assertThat(fromRun.textRows("customer")).hasSize(TRICKY.size()).extracting((row) -> row.get(1))
 			.containsExactlyElementsOf(TRICKY);
+		assertThat(fromRun.textRows("customer")).filteredOn((row) -> row.get(2).startsWith(UPDATED_EMAIL)).hasSize(2);
 		assertThat(fromScript.textRows("customer")).isEqualTo(fromRun.textRows("customer"));
 		assertThat(fromScript.textRows("ticket")).hasSize(3).isEqualTo(fromRun.textRows("ticket"));
 		assertThat(fromScript.textRows("ticket_no")).isEqualTo(fromRun.textRows("ticket_no"));
@@ -170,6 +173,13 @@ class OfflineScriptOnDatabaseTests {
 							opened, opened, opened),
 							Arrays.asList(2, 2L, "open", null, null, null, null, null),
 							Arrays.asList(3, null, "open", "{}", new BigDecimal("-0.01"), null, null, null)));
+			op.update("customer", (u) -> u.setExpression("email", "? || id", UPDATED_EMAIL)
+				.set("token", null)
+				.setExpression("meta", "meta || jsonb_build_object('by', ?::text)", "O'Brien?")
+				.where("name = ? OR name = ?", "$$dollar$$ $tag$", "-- not a comment")
+				.expectRows(2));
+			op.delete("ticket", (d) -> d.where("price = ? AND customer_id IS NULL", new BigDecimal("-0.01")));
+			op.insert("ticket", (r) -> r.value("id", 3).value("state", "it's closed").value("tags", "{\"x?\"}"));
 		}
 
 		@Override

@@ -257,6 +257,20 @@ class LinterTests {
 	}
 
 	@Test
+	void updateOrDeleteOfTheDslIsJudgedAsTheSameRawStatement() {
+		assertThat(lint((op) -> {
+			op.addColumn("account", "tier", ColumnType.TEXT);
+			op.update("account", (u) -> u.set("tier", "free").where("tier IS NULL"));
+		})).containsExactly("long-update-with-ddl ERROR r1");
+		assertThat(lint((op) -> {
+			op.addColumn("account", "tier", ColumnType.TEXT);
+			op.update("account", (u) -> u.set("tier", "gold").where("id = ?", 1));
+			op.delete("account", (d) -> d.where("id = ?", 2));
+		})).isEmpty();
+		assertThat(lint((op) -> op.delete("account", (d) -> d.allRows()))).isEmpty();
+	}
+
+	@Test
 	void insertFromASelectIsADataChangeAndInsertOfValuesIsNot() {
 		assertThat(lint((op) -> op.execute("ALTER TABLE account ADD COLUMN tier text; "
 				+ "INSERT INTO account (email) SELECT email FROM signup"))).containsExactly("long-update-with-ddl ERROR r1");
@@ -280,6 +294,17 @@ class LinterTests {
 		assertThat(report.notChecked()).extracting((f) -> f.ruleId() + " " + f.severity() + " " + f.revision())
 			.containsExactly("not-checked INFO r1");
 		assertThat(report.hasErrors()).isFalse();
+	}
+
+	@Test
+	void anOnlineOnlyStepIsReportedAsNotCheckedAndTheRestIsLinted() {
+		LintReport report = Linter.lint(List.of(revision("r1", true, (op) -> {
+			op.onlineOnly("fix codes", (online) -> online.queryForList("SELECT 1"));
+			op.dropTable("legacy");
+		})));
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-table");
+		assertThat(report.notChecked()).extracting(Finding::statement)
+			.containsExactly("-- online-only step: fix codes, not in this script");
 	}
 
 	@Test

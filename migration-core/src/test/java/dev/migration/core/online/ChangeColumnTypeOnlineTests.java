@@ -125,7 +125,8 @@ class ChangeColumnTypeOnlineTests {
 		@Override
 		public void upgrade(Operations op) {
 			op.finishChangeColumnTypeOnline("orders", "total", "total_cents", ColumnType.numeric(12, 2), TO_CENTS,
-					TO_EUROS);
+					TO_EUROS, (old) -> {
+					});
 		}
 
 	}

@@ -108,7 +108,8 @@ class RenameColumnOnlineTests {
 
 		@Override
 		public void upgrade(Operations op) {
-			op.finishRenameColumnOnline("customer", "name", "full_name", ColumnType.TEXT);
+			op.finishRenameColumnOnline("customer", "name", "full_name", ColumnType.TEXT, (old) -> {
+			});
 		}
 
 	}

@@ -8,7 +8,9 @@ import dev.migration.core.Migration;
 import dev.migration.core.schema.Column;
 import dev.migration.core.schema.ColumnType;
 import dev.migration.core.schema.DefaultValue;
+import dev.migration.core.schema.IndexElement;
 import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.schema.TableConstraint;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -16,6 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class ReversalTests {
 
 	private static final QualifiedName ACCOUNT = new QualifiedName(null, "account");
+
+	private static final QualifiedName CUSTOMER = new QualifiedName(null, "customer");
 
 	@Test
 	void reversesEachOpAndTheirOrder() {
@@ -63,15 +67,88 @@ class ReversalTests {
 	}
 
 	@Test
+	void functionsAndTriggersReverseToTheirDropAndADropThatSaysWhatItWasToItsCreate() {
+		Migration migration = (op) -> {
+			op.createFunction("audit_order", (f) -> f.returnsTrigger().body("BEGIN RETURN NEW; END"));
+			op.createTrigger("orders_audit", "orders", (t) -> t.after().onInsert().forEachRow().execute("audit_order"));
+			op.dropTrigger("old_audit", "orders", (t) -> t.after().onDelete().forEachRow().execute("audit_order"));
+		};
+		List<Op> reverse = Reversal.of(migration);
+		assertThat(reverse).hasSize(3);
+		assertThat(reverse.get(0)).isInstanceOfSatisfying(CreateTrigger.class,
+				(create) -> assertThat(create.trigger().name()).isEqualTo("old_audit"));
+		assertThat(reverse.get(1)).isInstanceOfSatisfying(DropTrigger.class,
+				(drop) -> assertThat(drop.name()).isEqualTo("orders_audit"));
+		assertThat(reverse.get(2)).isInstanceOfSatisfying(DropFunction.class,
+				(drop) -> assertThat(drop.name()).isEqualTo(new QualifiedName(null, "audit_order")));
+		assertThat(Reversal.of((op) -> op.dropFunction("audit_order", (f) -> f.returnsTrigger()
+			.body("BEGIN RETURN NEW; END")))).singleElement().isInstanceOf(CreateFunction.class);
+		assertThat(new DropFunction(new QualifiedName(null, "f"), List.of(), false, false, null).reverse()).isEmpty();
+		assertThat(new DropTrigger("t", ACCOUNT, false, null).reverse()).isEmpty();
+	}
+
+	@Test
 	void anIrreversibleOpIsNamedWithTheWayOut() {
 		Migration migration = (op) -> {
 			op.addColumn("account", "email", ColumnType.TEXT);
 			op.dropColumn("account", "legacy");
 		};
 		assertThatExceptionOfType(IrreversibleOperationException.class).isThrownBy(() -> Reversal.of(migration))
-			.withMessage("The upgrade holds DropColumn[table=account, column=legacy, ifExists=false, cascade=false], "
-					+ "which has no automatic reverse. Write downgrade() for this revision.")
+			.withMessage("The upgrade drops column account.legacy, whose values no downgrade can bring back. "
+					+ "Write downgrade() for this revision, or retire the column with op.retireColumn to keep them.")
 			.satisfies((ex) -> assertThat(ex.operation()).isEqualTo(new DropColumn(ACCOUNT, "legacy", false, false)));
+	}
+
+	@Test
+	void theRefusalNamesTheRevisionOfAnAnnotatedMigration() {
+		assertThatExceptionOfType(IrreversibleOperationException.class).isThrownBy(() -> Reversal.of(new SeedsRows()))
+			.withMessageStartingWith("The upgrade of revision 'r9' holds BulkInsert[")
+			.withMessageEndingWith("which has no automatic reverse. Write downgrade() for this revision.");
+	}
+
+	@Test
+	void aContractStepThatDeclaresNothingAboutTheOldColumnIsRefusedNamingIt() {
+		Migration migration = (op) -> op.finishRenameColumnOnline("customer", "name", "full_name", ColumnType.TEXT);
+		assertThatExceptionOfType(IrreversibleOperationException.class).isThrownBy(() -> Reversal.of(migration))
+			.withMessage("The upgrade drops column customer.name without declaring what it had besides its type "
+					+ "(NOT NULL, default, checks, indexes), so a derived downgrade could not restore them. Declare "
+					+ "them as the last argument of the contract step, such as old -> old.notNull()"
+					+ ".index(\"ix_customer_name\") or old -> { } for none, and the run checks them against the "
+					+ "database before the drop; or write downgrade() for this revision.");
+	}
+
+	@Test
+	void aContractStepThatDeclaresTheOldColumnRestoresItWithLowLockSteps() {
+		ColumnSync sync = new ColumnSync(CUSTOMER, "name", "full_name");
+		List<Op> reverse = Reversal.of((op) -> op.finishRenameColumnOnline("customer", "name", "full_name",
+				ColumnType.TEXT, (old) -> old.notNull()
+					.defaultValue("anon")
+					.check("customer_name_not_blank", "name <> ''")
+					.index("ix_customer_name")));
+		assertThat(reverse).containsExactly(new AddColumn(CUSTOMER, Column.of("name", ColumnType.TEXT), false),
+				new CreateColumnSync(sync),
+				new AddConstraint(CUSTOMER, new TableConstraint.Check("customer_name_not_blank", "name <> ''", true)),
+				sync.reversed().backfill("id"),
+				new CreateIndex("ix_customer_name", CUSTOMER, List.of(IndexElement.column("name")), false, true, false,
+						null, List.of(), null),
+				new ValidateConstraint(CUSTOMER, "customer_name_not_blank"),
+				new AlterColumnDefault(CUSTOMER, "name", DefaultValue.of("anon"), DefaultValue.NONE),
+				new SetNotNullOnline(CUSTOMER, "name"));
+	}
+
+	@Test
+	void aDeclaredContractStepChecksTheColumnBeforeItDropsIt() {
+		List<Op> ops = RecordedOps.of((op) -> op.finishChangeColumnTypeOnline("orders", "total", "total_cents",
+				ColumnType.NUMERIC, "round(total * 100)", "total_cents / 100.0", (old) -> old.index("b_ix")
+					.check("a_ck", "total >= 0")
+					.defaultValue(0)
+					.notNull()));
+		FinishRenameColumnOnline finish = (FinishRenameColumnOnline) ops.get(0);
+		assertThat(finish.steps()).first().isInstanceOfSatisfying(VerifyColumnShape.class,
+				(verify) -> assertThat(verify.shape().features()).containsExactly("NOT NULL", "DEFAULT", "CHECK a_ck",
+						"INDEX b_ix"));
+		assertThat(new FinishRenameColumnOnline(finish.sync(), finish.type(), "id").steps().get(0))
+			.isInstanceOf(DropColumnSync.class);
 	}
 
 	@Test
@@ -89,6 +166,16 @@ class ReversalTests {
 		assertThat(new CreateView(new QualifiedName(null, "v"), "SELECT 1", true, false).reverse()).isEmpty();
 		assertThat(new AddColumn(ACCOUNT, Column.of("x", ColumnType.TEXT), false).reverse())
 			.contains(List.of(new DropColumn(ACCOUNT, "x", false, false)));
+	}
+
+	@dev.migration.core.Revision(id = "r9")
+	static class SeedsRows implements Migration {
+
+		@Override
+		public void upgrade(dev.migration.core.Operations op) {
+			op.insert("account", (r) -> r.value("id", 1));
+		}
+
 	}
 
 }
