@@ -118,7 +118,7 @@ public final class StepExecutor {
 			Optional<List<Op>> recorded = (direction == Direction.UPGRADE) ? this.recordings.upgrade(revision)
 					: this.recordings.downgrade(revision);
 			if (recorded.isPresent()) {
-				recorded.get().forEach(operations::apply);
+				recorded.get().forEach(operations::replay);
 			}
 			else {
 				call(revision.migration(), direction, operations);

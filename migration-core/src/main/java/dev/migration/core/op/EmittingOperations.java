@@ -99,6 +99,20 @@ public final class EmittingOperations implements Operations {
 		apply(new ExecuteSql(sql, reverseSql));
 	}
 
+	/**
+	 * Applies a recorded op as the code that recorded it would have here: an online-only step
+	 * runs its code when these operations run online.
+	 * @param operation the recorded op
+	 */
+	public void replay(Op operation) {
+		if (operation instanceof OnlineOnlyStep online && online.step() != null && !this.offline) {
+			online.step().accept(this);
+		}
+		else {
+			apply(operation);
+		}
+	}
+
 	@Override
 	public void apply(Op operation) {
 		this.emitter.accept(Objects.requireNonNull(operation, "operation"));
@@ -508,9 +522,9 @@ public final class EmittingOperations implements Operations {
 
 	@Override
 	public void onlineOnly(String description, Consumer<Operations> step) {
-		OnlineOnlyStep marker = new OnlineOnlyStep(description);
-		Objects.requireNonNull(step, "step");
+		OnlineOnlyStep marker = new OnlineOnlyStep(description, Objects.requireNonNull(step, "step"));
 		if (this.offline) {
+			// a recording keeps the code with the marker, for an online run that replays it
 			apply(marker);
 		}
 		else {

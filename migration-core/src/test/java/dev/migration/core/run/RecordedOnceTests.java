@@ -84,6 +84,16 @@ class RecordedOnceTests {
 			.containsExactly("first", "online run");
 	}
 
+	@Test
+	void anOnlineOnlyStepRunsItsCodeOnceOnlineAndStandsAsACommentOffline() {
+		Migrator migrator = migrator(List.of(new CountedPure(), new OnlineOnlyCount()));
+		assertThat(migrator.upgradeSql("base", "heads")).contains("-- online-only step: count the rows");
+		migrator.upgrade("heads");
+		assertThat(readingCalls).as("the step's code, online only").hasValue(1);
+		assertThat(this.jdbc.queryForList("SELECT label FROM counted ORDER BY label", String.class))
+			.containsExactly("first", "rows seen: 1");
+	}
+
 	private Migrator migrator(List<Migration> revisions) {
 		return new Migrator(this.dataSource, MigrationCatalog.of(revisions), new PostgresDialect(),
 				RunSettings.defaults());
@@ -109,6 +119,25 @@ class RecordedOnceTests {
 			readingCalls.incrementAndGet();
 			int rows = op.queryForObject("SELECT count(*) FROM counted", Integer.class);
 			op.execute("INSERT INTO counted (label) VALUES ('rows seen: " + rows + "')");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DELETE FROM counted WHERE label LIKE 'rows seen%'");
+		}
+
+	}
+
+	@Revision(id = "r2", revises = "r1", message = "online only")
+	static class OnlineOnlyCount implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.onlineOnly("count the rows", (online) -> {
+				readingCalls.incrementAndGet();
+				int rows = online.queryForObject("SELECT count(*) FROM counted", Integer.class);
+				online.execute("INSERT INTO counted (label) VALUES ('rows seen: " + rows + "')");
+			});
 		}
 
 		@Override
