@@ -3,6 +3,8 @@ package dev.migration.core.lint;
 import java.util.List;
 import java.util.Set;
 
+import dev.migration.core.dialect.SqlTokens;
+
 /**
  * Reads the SQL expressions that op records carry as text (defaults, check conditions) at the
  * token level.

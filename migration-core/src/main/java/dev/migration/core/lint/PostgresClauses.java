@@ -2,6 +2,8 @@ package dev.migration.core.lint;
 
 import java.util.List;
 
+import dev.migration.core.dialect.SqlTokens;
+
 /**
  * The pre-pass before parsing: notes the PostgreSQL-only clauses JSqlParser does not know
  * ({@code CONCURRENTLY}, {@code NOT VALID}, {@code USING INDEX ix} of a key constraint) and

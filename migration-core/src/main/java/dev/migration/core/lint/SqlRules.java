@@ -28,6 +28,7 @@ import net.sf.jsqlparser.statement.truncate.Truncate;
 import net.sf.jsqlparser.statement.update.Update;
 
 import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.dialect.SqlTokens;
 
 /**
  * The rules over raw SQL: each statement goes through the {@link PostgresClauses} pre-pass,

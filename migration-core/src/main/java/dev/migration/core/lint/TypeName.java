@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import dev.migration.core.dialect.SqlTokens;
 import dev.migration.core.schema.ColumnType;
 
 /**

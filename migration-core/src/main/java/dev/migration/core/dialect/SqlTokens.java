@@ -1,4 +1,4 @@
-package dev.migration.core.lint;
+package dev.migration.core.dialect;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,13 +6,14 @@ import java.util.Locale;
 
 /**
  * A lexer for one PostgreSQL statement: words, quoted identifiers, literals (dollar-quoted too)
- * and symbols, with comments dropped. It feeds the pre-pass that takes PostgreSQL-only clauses
- * out before parsing, and reads the few expressions that op records hold as SQL text.
+ * and symbols, with comments dropped. It feeds the linter's pre-pass that takes PostgreSQL-only
+ * clauses out before parsing, reads the few expressions that op records hold as SQL text, and
+ * reads the names in a concurrent index build or drop for a rerun's check.
  */
-final class SqlTokens {
+public final class SqlTokens {
 
 	/** What a token is. */
-	enum Kind {
+	public enum Kind {
 
 		WORD, QUOTED, LITERAL, NUMBER, SYMBOL
 
@@ -26,18 +27,31 @@ final class SqlTokens {
 	 * @param start its first character in the statement
 	 * @param end the character after it
 	 */
-	record Token(Kind kind, String text, int start, int end) {
+	public record Token(Kind kind, String text, int start, int end) {
 
-		boolean isWord(String word) {
+		/**
+		 * Returns whether this is the given word.
+		 * @param word the word, lower case
+		 * @return whether it is that word
+		 */
+		public boolean isWord(String word) {
 			return this.kind == Kind.WORD && this.text.equals(word);
 		}
 
-		boolean isSymbol(String symbol) {
+		/**
+		 * Returns whether this is the given symbol.
+		 * @param symbol the symbol
+		 * @return whether it is that symbol
+		 */
+		public boolean isSymbol(String symbol) {
 			return this.kind == Kind.SYMBOL && this.text.equals(symbol);
 		}
 
-		/** The identifier this token names, or {@code null} when it is no identifier. */
-		String identifier() {
+		/**
+		 * Returns the identifier this token names.
+		 * @return the identifier, or {@code null} when it is no identifier
+		 */
+		public String identifier() {
 			return (this.kind == Kind.WORD || this.kind == Kind.QUOTED) ? this.text : null;
 		}
 
@@ -51,7 +65,7 @@ final class SqlTokens {
 	 * @param sql one statement
 	 * @return the tokens, comments left out
 	 */
-	static List<Token> of(String sql) {
+	public static List<Token> of(String sql) {
 		List<Token> tokens = new ArrayList<>();
 		int i = 0;
 		while (i < sql.length()) {
