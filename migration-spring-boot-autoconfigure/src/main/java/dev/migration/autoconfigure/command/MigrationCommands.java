@@ -27,6 +27,7 @@ import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunPlan.Waiting;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
+import dev.migration.core.run.UnfinishedStep;
 import dev.migration.core.run.ValidationReport;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
@@ -131,15 +132,17 @@ public class MigrationCommands {
 			problems.add("applied revision(s) whose code changed since they ran: "
 					+ String.join(", ", report.changed().stream().map(ChecksumMismatch::revision).toList()));
 		}
-		this.migrator.unfinished().forEach((step) -> problems.add(step.describe()));
+		List<UnfinishedStep> unfinished = this.migrator.unfinished();
+		unfinished.forEach((step) -> problems.add(step.describe()));
 		Optional<Drift> drift = this.migrator.drift();
 		if (drift.isPresent() && !drift.get().isEmpty()) {
 			// the list goes with the results; the one-line failure on standard error points to it
 			out.println("Changes made outside migrations, found by the run of " + timestamp(drift.get().since())
 					+ " or since:");
 			out.print(drift.get().describe());
-			out.println("Undo them, or accept them as intended with --migrations.command=stamp "
-					+ "--migrations.target=" + String.join(",", current) + ", which stores the live schema.");
+			out.println(unfinished.isEmpty() ? "Undo them, or accept them as intended with --migrations.command=stamp "
+					+ "--migrations.target=" + String.join(",", current) + ", which stores the live schema."
+					: "A step that stopped halfway may have made some of them: finish it first.");
 			problems.add(drift.get().diff().differences().size()
 					+ " change(s) made outside migrations (listed on standard output)");
 		}

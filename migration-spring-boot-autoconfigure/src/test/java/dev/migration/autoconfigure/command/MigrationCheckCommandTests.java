@@ -8,6 +8,9 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.Revision;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
@@ -64,14 +67,16 @@ class MigrationCheckCommandTests {
 	}
 
 	@Test
-	void checkFailsNamingAStepThatStoppedHalfway() {
-		run("upgrade");
-		this.jdbc.update("INSERT INTO migration_history_progress (revision, direction, ordinal, statement_hash, done) "
-				+ "VALUES ('c3', 'downgrade', 0, 'a', true), ('c3', 'downgrade', 1, 'b', true)");
-		CapturedCommand result = run("check");
+	void checkFailsNamingADowngradeThatStoppedHalfway() {
+		ApplicationContextRunner withIndexes = this.contextRunner.withBean(IndexItems.class);
+		run(withIndexes, "upgrade", "heads");
+		assertThat(run(withIndexes, "downgrade", "c3").exitCode()).isEqualTo(1);
+		CapturedCommand result = run(withIndexes, "check", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).isEqualTo("check failed: the downgrade of c3 stopped after 2 committed statement(s); "
-				+ "the next downgrade continues it.\n");
+		assertThat(result.err()).startsWith("check failed: the downgrade of e5 stopped after 1 committed statement(s); "
+				+ "the next downgrade continues it;");
+		assertThat(result.out()).contains("  - index ix_item_price: missing in the database\n")
+			.endsWith("A step that stopped halfway may have made some of them: finish it first.\n");
 	}
 
 	@Test
@@ -98,8 +103,12 @@ class MigrationCheckCommandTests {
 	}
 
 	private CapturedCommand run(String command, String target) {
+		return run(this.contextRunner, command, target);
+	}
+
+	private static CapturedCommand run(ApplicationContextRunner runner, String command, String target) {
 		CapturedCommand result = new CapturedCommand();
-		this.contextRunner.withPropertyValues("migrations.command=" + command, "migrations.target=" + target)
+		runner.withPropertyValues("migrations.command=" + command, "migrations.target=" + target)
 			.withBean(CommandConsole.class, result::console)
 			.withBean(CommandExit.class, result::exit)
 			.run((context) -> {
@@ -107,6 +116,24 @@ class MigrationCheckCommandTests {
 				context.getBean(MigrationCommandRunner.class).run();
 			});
 		return result;
+	}
+
+	/** Two concurrent index builds, and a downgrade that drops one and then fails on a name that is wrong. */
+	@Revision(id = "e5", revises = "c3", message = "index items", transactional = false)
+	static class IndexItems implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_item_name", "item", (i) -> i.on("name").concurrently());
+			op.createIndex("ix_item_price", "item", (i) -> i.on("price").concurrently());
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DROP INDEX CONCURRENTLY ix_item_price");
+			op.execute("DROP INDEX CONCURRENTLY ix_item_name_misspelled");
+		}
+
 	}
 
 }
