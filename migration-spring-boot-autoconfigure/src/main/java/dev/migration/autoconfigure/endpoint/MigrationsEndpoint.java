@@ -53,6 +53,7 @@ import dev.migration.core.run.RunPlan.Reason;
 import dev.migration.core.run.RunPlan.Waiting;
 import dev.migration.core.run.RunScope;
 import dev.migration.core.run.RunResult;
+import dev.migration.core.run.UnfinishedStep;
 
 /**
  * {@link Endpoint @Endpoint} that shows the revision history and what is pending, the SQL of
@@ -117,7 +118,8 @@ public class MigrationsEndpoint {
 					.map((revision) -> PendingDescriptor.of(revision, waiting.get(revision.id()), lint))
 					.toList(),
 				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
-				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator));
+				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator),
+				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList());
 	}
 
 	/**
@@ -331,11 +333,28 @@ public class MigrationsEndpoint {
 	 * @param lastRun how the last run of this application ended, or {@code null}
 	 * @param backfills where each backfill that has run stands, most recently active first,
 	 * with its rate and time left while it runs in this application
+	 * @param unfinished the steps that committed part of their work and stopped; the next run in
+	 * their direction finishes them
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
-			@Nullable LastRunDescriptor lastRun,
-			List<BackfillDescriptor> backfills) implements OperationResponseBody {
+			@Nullable LastRunDescriptor lastRun, List<BackfillDescriptor> backfills,
+			List<UnfinishedDescriptor> unfinished) implements OperationResponseBody {
+
+	}
+
+	/**
+	 * A step that committed part of its work and stopped.
+	 *
+	 * @param revision the revision
+	 * @param direction {@code upgrade} or {@code downgrade}
+	 * @param statementsDone how many of its statements are committed
+	 */
+	public record UnfinishedDescriptor(String revision, String direction, int statementsDone) {
+
+		static UnfinishedDescriptor of(UnfinishedStep step) {
+			return new UnfinishedDescriptor(step.revision(), step.direction().word(), step.statementsDone());
+		}
 
 	}
 

@@ -18,6 +18,7 @@ import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.PendingDescriptor
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RunDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.StepDescriptor;
+import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.UnfinishedDescriptor;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.testdb.PostgresTest;
@@ -223,6 +224,8 @@ class MigrationsEndpointTests {
 				assertThat(entry.revision()).isEqualTo("2000dd");
 				assertThat(entry.outcome()).isEqualTo("failed");
 			});
+			assertThat(migrations.unfinished()).as("its first statement stays, and the next run continues after it")
+				.containsExactly(new UnfinishedDescriptor("2000dd", "upgrade", 1));
 		});
 	}
 
