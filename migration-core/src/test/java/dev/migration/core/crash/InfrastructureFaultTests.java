@@ -67,7 +67,7 @@ class InfrastructureFaultTests {
 
 	@Test
 	void aLockTimeoutNamesTheSessionInTheWayAndSaysItIsNoFaultOfTheRevision() throws Exception {
-		Migrator migrator = migrator(List.of(new CreateAccount(), new AccountNote()), impatient());
+		Migrator migrator = migrator(List.of(new CreateAccount(), new AccountNote()), watched());
 		migrator.upgrade("f1");
 		int pid = blockAccount("nightly-report");
 		assertThatExceptionOfType(MigrationRunException.class).isThrownBy(() -> migrator.upgrade("heads"))
@@ -93,7 +93,7 @@ class InfrastructureFaultTests {
 		DataSource blockedAfterValidate = new InterruptingDataSource(this.dataSource, "VALIDATE CONSTRAINT",
 				(pid) -> blockAccount("report"));
 		assertThatExceptionOfType(MigrationRunException.class)
-			.isThrownBy(() -> migrator(revisions, blockedAfterValidate, impatient()).upgrade("heads"))
+			.isThrownBy(() -> migrator(revisions, blockedAfterValidate, watched()).upgrade("heads"))
 			.withMessageContaining("SET NOT NULL")
 			.withMessageContaining("2 statement(s) of it committed before are recorded as done")
 			.withMessageContaining("application 'report'");
@@ -236,6 +236,12 @@ class InfrastructureFaultTests {
 	private List<Boolean> indexValid(String name) {
 		return this.jdbc.queryForList("SELECT i.indisvalid FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid "
 				+ "WHERE c.relname = ?", Boolean.class, name);
+	}
+
+	/** Long enough a last wait for the watch to see the blocker even on a busy machine. */
+	private static RunSettings watched() {
+		return RunSettings.defaults().withExecution(new ExecutionSettings(Duration.ofSeconds(2)))
+			.withLockRetries(1, Duration.ofMillis(10));
 	}
 
 	private static RunSettings impatient() {
