@@ -79,7 +79,7 @@ final class CrashMatrix {
 						+ describe(expected, actual));
 			}
 		}
-		if (unreached > 2) {
+		if (unreached > Math.max(2, roundTrips / 5)) {
 			mismatches.add(unreached + " of " + roundTrips + " interruption points were never reached");
 		}
 		return mismatches;
