@@ -435,7 +435,7 @@ public interface Operations {
 		/** The condition of rows still to fill, such as {@code total_cents IS NULL}. */
 		BackfillSpec where(String pending);
 
-		/** The unique, not-null key column to walk; {@code id} by default. */
+		/** The unique, not-null key column to walk, of any type a btree orders (bigint, uuid, text, timestamps); {@code id} by default. */
 		BackfillSpec key(String column);
 
 		/** Rows per batch at the start; 1000 by default. */

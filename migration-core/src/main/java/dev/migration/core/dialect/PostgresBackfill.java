@@ -38,6 +38,8 @@ final class PostgresBackfill {
 				    bf_changed bigint;
 				    bf_took double precision;
 				BEGIN
+				    -- keys are kept as text: ISO dates read back the same whatever the session's DateStyle
+				    PERFORM set_config('DateStyle', 'ISO', true);
 				    CREATE TABLE IF NOT EXISTS %8$s (
 				        name text PRIMARY KEY,
 				        last_key text,
@@ -52,7 +54,8 @@ final class PostgresBackfill {
 				        RETURN;
 				    END IF;
 				    IF bf_end IS NULL THEN
-				        SELECT max(%3$s) INTO bf_end FROM %2$s;
+				        -- ORDER BY, not max(): it works for every key a btree orders (uuid has no max), from the index alone
+				        SELECT %3$s INTO bf_end FROM %2$s WHERE %3$s IS NOT NULL ORDER BY %3$s DESC LIMIT 1;
 				        UPDATE %8$s SET end_key = bf_end::text WHERE name = bf_name;
 				    END IF;
 				    COMMIT;
@@ -61,13 +64,14 @@ final class PostgresBackfill {
 				        PERFORM set_config('synchronous_commit', 'off', true);
 				        -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
 				        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
+				        PERFORM set_config('DateStyle', 'ISO', true);
 				        bf_started := clock_timestamp();
 				        -- the batch's last key from the index alone, then one range update: no join, no key list
-				        SELECT max(bf_key) INTO bf_batch_last FROM (
+				        SELECT bf_key INTO bf_batch_last FROM (
 				            SELECT %3$s AS bf_key FROM %2$s
 				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_end
 				            ORDER BY %3$s LIMIT bf_batch
-				        ) chunk;
+				        ) chunk ORDER BY bf_key DESC LIMIT 1;
 				        EXIT WHEN bf_batch_last IS NULL;
 				        UPDATE %2$s SET %6$s
 				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_batch_last AND (%7$s);
