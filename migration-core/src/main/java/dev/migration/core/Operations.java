@@ -176,6 +176,18 @@ public interface Operations {
 	void backfill(String table, Consumer<BackfillSpec> spec);
 
 	/**
+	 * Forgets the progress of every backfill that fills one of these columns of the table, so
+	 * the next backfill of them walks the whole table again, up to its largest key at that
+	 * time. A derived downgrade forgets its backfill's progress by itself, and progress left by
+	 * a column or table since created anew is never resumed; call this to fill a column again
+	 * whose values a hand-written downgrade reset, or rows added after an earlier backfill
+	 * ended. Reversible (its reverse does nothing).
+	 * @param table the table
+	 * @param columns the filled columns
+	 */
+	void forgetBackfillProgress(String table, String... columns);
+
+	/**
 	 * Renames a column without breaking running code, expand step: adds the new column, a
 	 * trigger copying writes of either column into the other, and a batched backfill. Finish
 	 * it with {@link #finishRenameColumnOnline} in a later revision, once no instance reads the

@@ -37,6 +37,7 @@ import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.ForgetBackfill;
+import dev.migration.core.op.ForgetBackfillProgress;
 import dev.migration.core.op.Op;
 import dev.migration.core.op.RenameColumn;
 import dev.migration.core.op.RenameColumnOnline;
@@ -201,6 +202,9 @@ public class PostgresDialect implements Dialect {
 			return PostgresBackfill.render(o);
 		}
 		if (op instanceof ForgetBackfill o) {
+			return PostgresBackfill.forget(o);
+		}
+		if (op instanceof ForgetBackfillProgress o) {
 			return PostgresBackfill.forget(o);
 		}
 		if (op instanceof CreateColumnSync o) {

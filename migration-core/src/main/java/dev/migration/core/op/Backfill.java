@@ -13,6 +13,9 @@ import dev.migration.core.schema.QualifiedName;
  * Fills a column of an existing table in batches along its key, each batch its own short
  * transaction, throttled, and resumable: progress is committed with every batch in the table
  * {@code migration_backfill_progress}, so a killed run continues after the last batch done.
+ * The progress belongs to the table and the columns it fills as they are: when either has been
+ * created anew since (a hand-written downgrade dropped the column, a half-done online rename
+ * was cleaned up by hand), the backfill starts over.
  * It stops at the largest key that existed when it started; rows written later are the
  * application's or a sync trigger's to fill.
  *
@@ -36,6 +39,8 @@ public record Backfill(QualifiedName table, String key, String assignment, Strin
 			throw new MigrationException("The backfill of " + table + " must not contain $backfill$, which quotes its "
 					+ "loop.");
 		}
+		// a SET list whose columns cannot be read could not key its progress to them
+		AssignedColumns.of(table, assignment);
 		if (batchSize < 1) {
 			throw new MigrationException("The backfill of " + table + " needs a batch size of at least 1.");
 		}
@@ -49,6 +54,15 @@ public record Backfill(QualifiedName table, String key, String assignment, Strin
 	 */
 	public String progressName() {
 		return this.table + "." + this.key + ": " + this.assignment + " where " + this.pending;
+	}
+
+	/**
+	 * Returns the columns the assignment fills, as PostgreSQL names them; the progress is kept
+	 * for these columns of this table, and starts over when one of them is created anew.
+	 * @return the column names, in the order of the assignment
+	 */
+	public List<String> columns() {
+		return AssignedColumns.of(this.table, this.assignment);
 	}
 
 	@Override

@@ -34,6 +34,11 @@ final class Revisions {
 
 	/** A migrator over the given migrations, in order. */
 	static Migrator of(DataSource dataSource, List<Migration> migrations) {
+		return of(dataSource, migrations, RunSettings.defaults());
+	}
+
+	/** A migrator over the given migrations, in order, that does not retry lock timeouts. */
+	static Migrator of(DataSource dataSource, List<Migration> migrations, RunSettings settings) {
 		List<DeclaredRevision> declared = new ArrayList<>();
 		for (int i = 0; i < migrations.size(); i++) {
 			RevisionNode node = (i == 0) ? RevisionNode.of("r1", "step 1")
@@ -41,7 +46,7 @@ final class Revisions {
 			declared.add(new DeclaredRevision(node, migrations.get(i), true));
 		}
 		return new Migrator(dataSource, MigrationCatalog.ofDeclared(declared), new PostgresDialect(),
-				RunSettings.defaults().withLockRetries(0, Duration.ZERO));
+				settings.withLockRetries(0, Duration.ZERO));
 	}
 
 	/** A migration with a hand-written downgrade. */
