@@ -72,6 +72,10 @@ final class PostgresBackfill {
 			    bf_batch_last {table}.{key}%TYPE;
 			    bf_changed bigint;
 			    bf_took double precision;
+			    bf_restart boolean := false;
+			    bf_left bigint;
+			    bf_first_left text;
+			    bf_pass integer := 1;
 			BEGIN
 			    -- keys are kept as text: ISO dates read back the same whatever the session's DateStyle
 			    PERFORM set_config('DateStyle', 'ISO', true);
@@ -94,15 +98,23 @@ final class PostgresBackfill {
 			            IS DISTINCT FROM (bf_table, bf_key_attnum, bf_attnums) THEN
 			        -- the table or a column was created anew since: that progress counted rows that are gone
 			        RAISE NOTICE 'Backfill %: its table or a filled column was created anew, so it starts over', bf_name;
+			        bf_restart := true;
+			    END IF;
+			    IF bf_done AND NOT bf_restart THEN
+			        -- proven again: a hand-written downgrade may have reset the values and kept the column
+			        SELECT count(*) INTO bf_left FROM {table} WHERE {key} <= bf_end AND ({pending});
+			        IF bf_left = 0 THEN
+			            RETURN;
+			        END IF;
+			        RAISE NOTICE 'Backfill %: % row(s) match its condition again, so it starts over', bf_name, bf_left;
+			        bf_restart := true;
+			    END IF;
+			    IF bf_restart THEN
 			        UPDATE migration_backfill_progress SET last_key = NULL, end_key = NULL, rows_done = 0, done = false,
 			            table_oid = bf_table, key_attnum = bf_key_attnum, attnums = bf_attnums, columns = bf_columns,
 			            updated_at = clock_timestamp() WHERE name = bf_name;
 			        bf_last := NULL;
 			        bf_end := NULL;
-			        bf_done := false;
-			    END IF;
-			    IF bf_done THEN
-			        RETURN;
 			    END IF;
 			    IF bf_end IS NULL THEN
 			        -- ORDER BY, not max(): it works for every key a btree orders (uuid has no max), from the index alone
@@ -110,32 +122,52 @@ final class PostgresBackfill {
 			        UPDATE migration_backfill_progress SET end_key = bf_end::text WHERE name = bf_name;
 			    END IF;
 			    COMMIT;
+			    <<passes>>
 			    LOOP
-			        -- a crash may lose the last batches with their progress, never one without the other
-			        PERFORM set_config('synchronous_commit', 'off', true);
-			        -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
-			        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
-			        PERFORM set_config('DateStyle', 'ISO', true);
-			        bf_started := clock_timestamp();
-			        -- the batch's last key from the index alone, then one range update: no join, no key list
-			        SELECT bf_key INTO bf_batch_last FROM (
-			            SELECT {key} AS bf_key FROM {table}
-			            WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_end
-			            ORDER BY {key} LIMIT bf_batch
-			        ) chunk ORDER BY bf_key DESC LIMIT 1;
-			        EXIT WHEN bf_batch_last IS NULL;
-			        UPDATE {table} SET {assignment}
-			            WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_batch_last AND ({pending});
-			        GET DIAGNOSTICS bf_changed = ROW_COUNT;
-			        bf_last := bf_batch_last;
-			        UPDATE migration_backfill_progress SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
-			            updated_at = clock_timestamp() WHERE name = bf_name;
-			        COMMIT;
-			        bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
-			        IF bf_target > 0 THEN
-			            bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
+			        LOOP
+			            -- a crash may lose the last batches with their progress, never one without the other
+			            PERFORM set_config('synchronous_commit', 'off', true);
+			            -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
+			            PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
+			            PERFORM set_config('DateStyle', 'ISO', true);
+			            bf_started := clock_timestamp();
+			            -- the batch's last key from the index alone, then one range update: no join, no key list
+			            SELECT bf_key INTO bf_batch_last FROM (
+			                SELECT {key} AS bf_key FROM {table}
+			                WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_end
+			                ORDER BY {key} LIMIT bf_batch
+			            ) chunk ORDER BY bf_key DESC LIMIT 1;
+			            EXIT WHEN bf_batch_last IS NULL;
+			            UPDATE {table} SET {assignment}
+			                WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_batch_last AND ({pending});
+			            GET DIAGNOSTICS bf_changed = ROW_COUNT;
+			            bf_last := bf_batch_last;
+			            UPDATE migration_backfill_progress SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
+			                updated_at = clock_timestamp() WHERE name = bf_name;
+			            COMMIT;
+			            bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
+			            IF bf_target > 0 THEN
+			                bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
+			            END IF;
+			            PERFORM pg_sleep({pauseSeconds});
+			        END LOOP;
+			        -- success must not hide unfilled rows: rows a writer reset behind the walk get one more pass
+			        SELECT count(*) INTO bf_left FROM {table} WHERE {key} <= bf_end AND ({pending});
+			        EXIT passes WHEN bf_left = 0;
+			        IF bf_pass = 2 THEN
+			            SELECT {key}::text AS bf_first INTO bf_first_left FROM {table}
+			                WHERE {key} <= bf_end AND ({pending}) ORDER BY {key} LIMIT 1;
+			            RAISE EXCEPTION 'Backfill of % left % row(s) unfilled (the first at key %): they still match its '
+			                'condition after a second pass', {label}, bf_left, bf_first_left
+			                USING HINT = 'Make the assignment fill every row its condition matches (or narrow the condition), '
+			                    'or stop what resets those rows; then run the revision again.';
 			        END IF;
-			        PERFORM pg_sleep({pauseSeconds});
+			        RAISE NOTICE 'Backfill %: % row(s) still match its condition, so it walks them again', bf_name, bf_left;
+			        bf_pass := 2;
+			        bf_last := NULL;
+			        UPDATE migration_backfill_progress SET last_key = NULL, updated_at = clock_timestamp()
+			            WHERE name = bf_name;
+			        COMMIT;
 			    END LOOP;
 			    UPDATE migration_backfill_progress SET done = true, updated_at = clock_timestamp() WHERE name = bf_name;
 			    COMMIT;
@@ -167,7 +199,8 @@ final class PostgresBackfill {
 				Map.entry("targetSeconds", seconds(backfill.targetBatchDuration())),
 				Map.entry("progressTable", PROGRESS_TABLE_SQL.stripTrailing()),
 				Map.entry("assignment", backfill.assignment()), Map.entry("pending", backfill.pending()),
-				Map.entry("pauseSeconds", seconds(backfill.pause()))));
+				Map.entry("pauseSeconds", seconds(backfill.pause())),
+				Map.entry("label", PostgresLiterals.string(label(backfill)))));
 		// commit points: the block commits per batch, so it must not run inside the step's transaction
 		return List.of(SqlStatement.COMMIT_POINT, SqlStatement.nonTransactional(sql), SqlStatement.COMMIT_POINT);
 	}
@@ -197,6 +230,13 @@ final class PostgresBackfill {
 			slot.appendReplacement(sql, Matcher.quoteReplacement(value));
 		}
 		return slot.appendTail(sql).toString();
+	}
+
+	/** Names what a backfill fills for its messages: {@code orders.total_cents}, or {@code orders (a, b)}. */
+	private static String label(Backfill backfill) {
+		List<String> columns = backfill.columns();
+		return (columns.size() == 1) ? backfill.table() + "." + columns.get(0)
+				: backfill.table() + " (" + String.join(", ", columns) + ")";
 	}
 
 	/** The table's name as text that {@code regclass} reads back. */
