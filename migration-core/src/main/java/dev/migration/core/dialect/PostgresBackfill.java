@@ -102,7 +102,7 @@ final class PostgresBackfill {
 			    END IF;
 			    IF bf_done AND NOT bf_restart THEN
 			        -- proven again: a hand-written downgrade may have reset the values and kept the column
-			        SELECT count(*) INTO bf_left FROM {table} WHERE {key} <= bf_end AND ({pending});
+			        SELECT {rowCount} INTO bf_left FROM {target}{fromItems} WHERE {keyRef} <= bf_end AND ({pending});
 			        IF bf_left = 0 THEN
 			            RETURN;
 			        END IF;
@@ -138,8 +138,8 @@ final class PostgresBackfill {
 			                ORDER BY {key} LIMIT bf_batch
 			            ) chunk ORDER BY bf_key DESC LIMIT 1;
 			            EXIT WHEN bf_batch_last IS NULL;
-			            UPDATE {table} SET {assignment}
-			                WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_batch_last AND ({pending});
+			            UPDATE {target} SET {assignment}{fromClause}
+			                WHERE (bf_last IS NULL OR {keyRef} > bf_last) AND {keyRef} <= bf_batch_last AND ({pending});
 			            GET DIAGNOSTICS bf_changed = ROW_COUNT;
 			            bf_last := bf_batch_last;
 			            UPDATE migration_backfill_progress SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
@@ -152,11 +152,11 @@ final class PostgresBackfill {
 			            PERFORM pg_sleep({pauseSeconds});
 			        END LOOP;
 			        -- success must not hide unfilled rows: rows a writer reset behind the walk get one more pass
-			        SELECT count(*) INTO bf_left FROM {table} WHERE {key} <= bf_end AND ({pending});
+			        SELECT {rowCount} INTO bf_left FROM {target}{fromItems} WHERE {keyRef} <= bf_end AND ({pending});
 			        EXIT passes WHEN bf_left = 0;
 			        IF bf_pass = 2 THEN
-			            SELECT {key}::text AS bf_first INTO bf_first_left FROM {table}
-			                WHERE {key} <= bf_end AND ({pending}) ORDER BY {key} LIMIT 1;
+			            SELECT {keyRef}::text AS bf_first INTO bf_first_left FROM {target}{fromItems}
+			                WHERE {keyRef} <= bf_end AND ({pending}) ORDER BY {keyRef} LIMIT 1;
 			            RAISE EXCEPTION 'Backfill of % left % row(s) unfilled (the first at key %): they still match its '
 			                'condition after a second pass', {label}, bf_left, bf_first_left
 			                USING HINT = 'Make the assignment fill every row its condition matches (or narrow the condition), '
@@ -200,7 +200,13 @@ final class PostgresBackfill {
 				Map.entry("progressTable", PROGRESS_TABLE_SQL.stripTrailing()),
 				Map.entry("assignment", backfill.assignment()), Map.entry("pending", backfill.pending()),
 				Map.entry("pauseSeconds", seconds(backfill.pause())),
-				Map.entry("label", PostgresLiterals.string(label(backfill)))));
+				Map.entry("label", PostgresLiterals.string(label(backfill))), Map.entry("target", target(backfill)),
+				Map.entry("keyRef", keyReference(backfill)),
+				Map.entry("fromClause", (backfill.from() != null) ? "\n                FROM " + backfill.from() : ""),
+				Map.entry("fromItems", (backfill.from() != null) ? ", " + backfill.from() : ""),
+				// a joined row may repeat a row of the table, which counts once
+				Map.entry("rowCount", (backfill.from() != null) ? "count(DISTINCT " + keyReference(backfill) + ")"
+						: "count(*)")));
 		// commit points: the block commits per batch, so it must not run inside the step's transaction
 		return List.of(SqlStatement.COMMIT_POINT, SqlStatement.nonTransactional(sql), SqlStatement.COMMIT_POINT);
 	}
@@ -230,6 +236,19 @@ final class PostgresBackfill {
 			slot.appendReplacement(sql, Matcher.quoteReplacement(value));
 		}
 		return slot.appendTail(sql).toString();
+	}
+
+	/** The table as the UPDATE names it, with the alias the revision's SQL uses. */
+	private static String target(Backfill backfill) {
+		String table = PostgresIdentifiers.quote(backfill.table());
+		return (backfill.alias() != null) ? table + " AS " + PostgresIdentifiers.quote(backfill.alias()) : table;
+	}
+
+	/** The key qualified, so a table of the FROM list with a column of the same name leaves no doubt. */
+	private static String keyReference(Backfill backfill) {
+		String table = (backfill.alias() != null) ? PostgresIdentifiers.quote(backfill.alias())
+				: PostgresIdentifiers.quote(backfill.table());
+		return table + "." + PostgresIdentifiers.quote(backfill.key());
 	}
 
 	/** Names what a backfill fills for its messages: {@code orders.total_cents}, or {@code orders (a, b)}. */

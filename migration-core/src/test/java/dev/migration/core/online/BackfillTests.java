@@ -57,8 +57,8 @@ class BackfillTests {
 		assertThat(statements.get(0).isCommitPoint()).isTrue();
 		assertThat(statements.get(1).transactional()).isFalse();
 		assertThat(statements.get(1).sql()).startsWith("DO $backfill$")
-			.contains("UPDATE orders SET total_cents = round(total * 100)\n                WHERE (bf_last IS NULL OR id > bf_last) "
-					+ "AND id <= bf_batch_last AND (total_cents IS NULL);");
+			.contains("UPDATE orders SET total_cents = round(total * 100)\n                WHERE (bf_last IS NULL OR orders.id > bf_last) "
+					+ "AND orders.id <= bf_batch_last AND (total_cents IS NULL);");
 		assertThat(statements.get(2).isCommitPoint()).isTrue();
 	}
 
