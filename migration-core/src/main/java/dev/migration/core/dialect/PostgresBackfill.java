@@ -25,23 +25,39 @@ final class PostgresBackfill {
 	/** The table that keeps every backfill's progress, in the first schema of the search path. */
 	static final String PROGRESS_TABLE = "migration_backfill_progress";
 
+	/**
+	 * Makes the server check every second, while a statement runs, that its client is still
+	 * there (PostgreSQL 14 and later): without it the block of a killed client runs on unseen to
+	 * its end. The check is armed when a statement starts, so it is set for the session before
+	 * the block; later statements of the session only notice a lost client sooner too.
+	 */
+	private static final SqlStatement CONNECTION_CHECK = new SqlStatement(List.of("DO $check$ BEGIN "
+			+ "IF current_setting('server_version_num')::int >= 140000 THEN "
+			+ "PERFORM set_config('client_connection_check_interval', '1s', false); END IF; END $check$"), List.of(),
+			false, true, null, SqlStatement.Kind.SETTING);
+
 	/** A name in braces, replaced once by {@link #fill}: never inside text already filled in. */
 	private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
 
 	/** Creates the progress table, or brings one made by an earlier version up to date. */
 	private static final String PROGRESS_TABLE_SQL = """
-			    CREATE TABLE IF NOT EXISTS migration_backfill_progress (
-			        name text PRIMARY KEY,
-			        last_key text,
-			        end_key text,
-			        rows_done bigint NOT NULL DEFAULT 0,
-			        done boolean NOT NULL DEFAULT false,
-			        updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
-			        table_oid oid,
-			        key_attnum smallint,
-			        attnums smallint[],
-			        columns text[]
-			    );
+			    BEGIN
+			        CREATE TABLE IF NOT EXISTS migration_backfill_progress (
+			            name text PRIMARY KEY,
+			            last_key text,
+			            end_key text,
+			            rows_done bigint NOT NULL DEFAULT 0,
+			            done boolean NOT NULL DEFAULT false,
+			            updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+			            table_oid oid,
+			            key_attnum smallint,
+			            attnums smallint[],
+			            columns text[]
+			        );
+			    EXCEPTION WHEN unique_violation OR duplicate_table THEN
+			        -- another backfill created it at the same moment, which IF NOT EXISTS does not see
+			        NULL;
+			    END;
 			    -- asked first: ALTER TABLE would queue behind every reader of the table even with nothing to add
 			    IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'migration_backfill_progress'::regclass
 			            AND attname = 'columns' AND NOT attisdropped) THEN
@@ -130,6 +146,18 @@ final class PostgresBackfill {
 			            -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
 			            PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
 			            PERFORM set_config('DateStyle', 'ISO', true);
+			            -- the progress row is this backfill's lock: a second run of it (an instance that lost the run's
+			            -- lock, the backend of a killed client) waits for the batch in hand, then continues after it
+			            LOOP
+			                SELECT p.last_key, p.end_key INTO bf_last, bf_end FROM migration_backfill_progress p
+			                    WHERE p.name = bf_name FOR UPDATE SKIP LOCKED;
+			                EXIT WHEN FOUND;
+			                IF NOT EXISTS (SELECT FROM migration_backfill_progress p WHERE p.name = bf_name) THEN
+			                    RAISE EXCEPTION 'The progress of backfill % was removed while it ran', bf_name
+			                        USING HINT = 'Run the revision again.';
+			                END IF;
+			                PERFORM pg_sleep(0.05);
+			            END LOOP;
 			            bf_started := clock_timestamp();
 			            -- the batch's last key from the index alone, then one range update: no join, no key list
 			            SELECT bf_key INTO bf_batch_last FROM (
@@ -208,7 +236,8 @@ final class PostgresBackfill {
 				Map.entry("rowCount", (backfill.from() != null) ? "count(DISTINCT " + keyReference(backfill) + ")"
 						: "count(*)")));
 		// commit points: the block commits per batch, so it must not run inside the step's transaction
-		return List.of(SqlStatement.COMMIT_POINT, SqlStatement.nonTransactional(sql), SqlStatement.COMMIT_POINT);
+		return List.of(SqlStatement.COMMIT_POINT, CONNECTION_CHECK, SqlStatement.nonTransactional(sql),
+				SqlStatement.COMMIT_POINT);
 	}
 
 	static List<SqlStatement> forget(ForgetBackfill forget) {

@@ -55,7 +55,7 @@ class BackfillFromTests {
 			.stream()
 			.flatMap((op) -> new PostgresDialect().render(op).stream())
 			.toList();
-		assertThat(statements.get(1).sql()).contains("""
+		assertThat(statements.get(2).sql()).contains("""
 				UPDATE orders AS o SET customer_uuid = c.uuid
 				                FROM customers c
 				                WHERE (bf_last IS NULL OR o.id > bf_last) AND o.id <= bf_batch_last \
