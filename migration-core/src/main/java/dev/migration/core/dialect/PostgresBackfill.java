@@ -218,26 +218,32 @@ final class PostgresBackfill {
 	}
 
 	static List<SqlStatement> render(Backfill backfill) {
-		String sql = fill(BACKFILL_SQL, Map.ofEntries(Map.entry("name", PostgresLiterals.string(backfill.progressName())),
+		String sql = fill(BACKFILL_SQL, slots(backfill));
+		// commit points: the block commits per batch, so it must not run inside the step's transaction
+		return List.of(SqlStatement.COMMIT_POINT, CONNECTION_CHECK, SqlStatement.nonTransactional(sql),
+				SqlStatement.COMMIT_POINT);
+	}
+
+	/** What goes in each slot of the block: names quoted, values as literals, the revision's SQL as written. */
+	private static Map<String, String> slots(Backfill backfill) {
+		String from = backfill.from();
+		String keyReference = keyReference(backfill);
+		return Map.ofEntries(Map.entry("name", PostgresLiterals.string(backfill.progressName())),
+				Map.entry("label", PostgresLiterals.string(label(backfill))),
+				Map.entry("progressTable", PROGRESS_TABLE_SQL.stripTrailing()),
 				Map.entry("tableName", tableName(backfill.table())), Map.entry("columns", names(backfill.columns())),
 				Map.entry("table", PostgresIdentifiers.quote(backfill.table())),
 				Map.entry("key", PostgresIdentifiers.quote(backfill.key())),
 				Map.entry("keyName", PostgresLiterals.string(backfill.key())),
+				Map.entry("target", target(backfill)), Map.entry("keyRef", keyReference),
+				Map.entry("assignment", backfill.assignment()), Map.entry("pending", backfill.pending()),
+				Map.entry("fromClause", (from != null) ? "\n                FROM " + from : ""),
+				Map.entry("fromItems", (from != null) ? ", " + from : ""),
+				// a joined row may repeat a row of the table, which counts once
+				Map.entry("rowCount", (from != null) ? "count(DISTINCT " + keyReference + ")" : "count(*)"),
 				Map.entry("batchSize", Integer.toString(backfill.batchSize())),
 				Map.entry("targetSeconds", seconds(backfill.targetBatchDuration())),
-				Map.entry("progressTable", PROGRESS_TABLE_SQL.stripTrailing()),
-				Map.entry("assignment", backfill.assignment()), Map.entry("pending", backfill.pending()),
-				Map.entry("pauseSeconds", seconds(backfill.pause())),
-				Map.entry("label", PostgresLiterals.string(label(backfill))), Map.entry("target", target(backfill)),
-				Map.entry("keyRef", keyReference(backfill)),
-				Map.entry("fromClause", (backfill.from() != null) ? "\n                FROM " + backfill.from() : ""),
-				Map.entry("fromItems", (backfill.from() != null) ? ", " + backfill.from() : ""),
-				// a joined row may repeat a row of the table, which counts once
-				Map.entry("rowCount", (backfill.from() != null) ? "count(DISTINCT " + keyReference(backfill) + ")"
-						: "count(*)")));
-		// commit points: the block commits per batch, so it must not run inside the step's transaction
-		return List.of(SqlStatement.COMMIT_POINT, CONNECTION_CHECK, SqlStatement.nonTransactional(sql),
-				SqlStatement.COMMIT_POINT);
+				Map.entry("pauseSeconds", seconds(backfill.pause())));
 	}
 
 	static List<SqlStatement> forget(ForgetBackfill forget) {

@@ -44,7 +44,7 @@ public record Backfill(QualifiedName table, String alias, String key, String ass
 		assignment = Names.requireSql("backfill assignment", assignment);
 		from = (from != null) ? Names.requireSql("backfill FROM list", from) : null;
 		pending = Names.requireSql("backfill condition", pending);
-		if ((assignment + " " + from + " " + pending).contains("$backfill$")) {
+		if (String.join(" ", table.toString(), alias, key, assignment, from, pending).contains("$backfill$")) {
 			throw new MigrationException("The backfill of " + table + " must not contain $backfill$, which quotes its "
 					+ "loop.");
 		}

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
+import dev.migration.core.MigrationException;
 import dev.migration.core.schema.Names;
 import dev.migration.core.schema.QualifiedName;
 
@@ -20,6 +21,10 @@ public record ForgetBackfillProgress(QualifiedName table, List<String> columns) 
 	public ForgetBackfillProgress {
 		Objects.requireNonNull(table, "table");
 		columns = Names.requireAll("column", columns);
+		if (String.join(" ", table.toString(), String.join(" ", columns)).contains("$forget$")) {
+			throw new MigrationException("The backfill progress of " + table + " cannot be forgotten by a name that "
+					+ "contains $forget$, which quotes the statement that forgets it.");
+		}
 	}
 
 	@Override

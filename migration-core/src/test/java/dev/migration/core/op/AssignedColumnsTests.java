@@ -44,6 +44,14 @@ class AssignedColumnsTests {
 			.withMessageContaining("column = expression");
 	}
 
+	@Test
+	void aKeyThatWouldEndTheBlocksQuoteIsRefused() {
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> new Backfill(QualifiedName.parse("orders"), "id$backfill$", "a = 1", "a IS NULL", 100,
+					Duration.ZERO, Duration.ZERO))
+			.withMessageContaining("$backfill$");
+	}
+
 	private static List<String> columns(String assignment) {
 		return new Backfill(QualifiedName.parse("orders"), "id", assignment, "true", 100, Duration.ZERO, Duration.ZERO)
 			.columns();
