@@ -56,7 +56,7 @@ class KilledBackfillTests {
 		this.jdbc.update("INSERT INTO items (n) SELECT i FROM generate_series(1, ?) i", ROWS);
 		this.jdbc.execute("VACUUM ANALYZE items");
 		Path output = logs.resolve("backfill.log");
-		this.process = BackfillProcess.start(this.database, output);
+		this.process = BackfillProcess.start(this.database, ROWS, output);
 		boolean started = await(Duration.ofSeconds(60), () -> !this.process.isAlive() || rowsDone() >= ROWS / 10);
 		assertThat(started && this.process.isAlive()).as("the child is still filling, its output was:%n%s",
 				Files.exists(output) ? Files.readString(output) : "").isTrue();
@@ -72,7 +72,7 @@ class KilledBackfillTests {
 		assertThat(count("SELECT count(*) FROM items WHERE filled IS NOT NULL"))
 			.as("each batch committed with its progress").isEqualTo(doneAtKill);
 
-		BackfillProcess.migrator(this.database.dataSource()).upgrade("heads");
+		BackfillProcess.migrator(this.database.dataSource(), ROWS).upgrade("heads");
 		assertThat(count("SELECT count(*) FROM items WHERE fills <> 1 OR filled IS DISTINCT FROM n")).isZero();
 		assertThat(rowsDone()).isEqualTo(ROWS);
 		assertThat(this.jdbc.queryForObject("SELECT done FROM migration_backfill_progress", Boolean.class)).isTrue();
