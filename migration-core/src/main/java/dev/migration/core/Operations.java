@@ -176,6 +176,18 @@ public interface Operations {
 	void backfill(String table, Consumer<BackfillSpec> spec);
 
 	/**
+	 * Forgets the progress of every backfill that fills one of these columns of the table, so
+	 * the next backfill of them walks the whole table again, up to its largest key at that
+	 * time. A derived downgrade forgets its backfill's progress by itself, and progress left by
+	 * a column or table since created anew is never resumed; call this to fill a column again
+	 * whose values a hand-written downgrade reset, or rows added after an earlier backfill
+	 * ended. Reversible (its reverse does nothing).
+	 * @param table the table
+	 * @param columns the filled columns
+	 */
+	void forgetBackfillProgress(String table, String... columns);
+
+	/**
 	 * Renames a column without breaking running code, expand step: adds the new column, a
 	 * trigger copying writes of either column into the other, and a batched backfill. Finish
 	 * it with {@link #finishRenameColumnOnline} in a later revision, once no instance reads the
@@ -602,10 +614,33 @@ public interface Operations {
 		/** The SET clause, such as {@code total_cents = round(total * 100)}. */
 		BackfillSpec set(String assignment);
 
-		/** The condition of rows still to fill, such as {@code total_cents IS NULL}. */
+		/**
+		 * The condition of rows still to fill, such as {@code total_cents IS NULL}; with
+		 * {@link #from} it joins too, such as {@code o.customer_id = c.id AND o.customer_uuid IS NULL}.
+		 * Rows it matches must stop matching once filled: the backfill ends by checking that none
+		 * up to its end key still does.
+		 */
 		BackfillSpec where(String pending);
 
-		/** The unique, not-null key column to walk; {@code id} by default. */
+		/**
+		 * The name the table goes by in {@code set}, {@code from} and {@code where}, such as {@code o};
+		 * without one, its columns are qualified by the table's own name.
+		 */
+		BackfillSpec as(String alias);
+
+		/**
+		 * Other tables the assignment reads, as the FROM list of an {@code UPDATE ... FROM}, such as
+		 * {@code customers c}; join them to the table in {@link #where}:
+		 * <pre>{@code
+		 * op.backfill("orders", b -> b.as("o").from("customers c")
+		 *     .set("customer_uuid = c.uuid")
+		 *     .where("o.customer_id = c.id AND o.customer_uuid IS NULL"));
+		 * }</pre>
+		 * A row without a joined row is not pending: it has nothing to be filled from.
+		 */
+		BackfillSpec from(String fromList);
+
+		/** The unique, not-null key column to walk, of any type a btree orders (bigint, uuid, text, timestamps); {@code id} by default. */
 		BackfillSpec key(String column);
 
 		/** Rows per batch at the start; 1000 by default. */

@@ -2,94 +2,248 @@ package dev.migration.core.dialect;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import dev.migration.core.op.Backfill;
 import dev.migration.core.op.ForgetBackfill;
+import dev.migration.core.op.ForgetBackfillProgress;
+import dev.migration.core.schema.QualifiedName;
 
 /**
  * Renders a {@link Backfill} as one DO block that walks the key in batches and commits after
  * each, with its progress in {@code migration_backfill_progress} updated in the same
  * transaction as the batch: a run that is killed resumes after the last batch it committed,
- * never redoing or skipping one. The block runs the same online and in the offline script.
+ * never redoing or skipping one. The progress row records the table's oid and the attnums of
+ * the key and of the filled columns, so progress left by a table or column since created anew
+ * is never taken for this one's. The block runs the same online and in the offline script.
  */
 final class PostgresBackfill {
 
 	/** The table that keeps every backfill's progress, in the first schema of the search path. */
 	static final String PROGRESS_TABLE = "migration_backfill_progress";
 
+	/**
+	 * Makes the server check every second, while a statement runs, that its client is still
+	 * there (PostgreSQL 14 and later): without it the block of a killed client runs on unseen to
+	 * its end. The check is armed when a statement starts, so it is set for the session before
+	 * the block; later statements of the session only notice a lost client sooner too.
+	 */
+	private static final SqlStatement CONNECTION_CHECK = new SqlStatement(List.of("DO $check$ BEGIN "
+			+ "IF current_setting('server_version_num')::int >= 140000 THEN "
+			+ "PERFORM set_config('client_connection_check_interval', '1s', false); END IF; END $check$"), List.of(),
+			false, true, null, SqlStatement.Kind.SETTING);
+
+	/** A name in braces, replaced once by {@link #fill}: never inside text already filled in. */
+	private static final Pattern SLOT = Pattern.compile("\\{(\\w+)}");
+
+	/** Creates the progress table, or brings one made by an earlier version up to date. */
+	private static final String PROGRESS_TABLE_SQL = """
+			    BEGIN
+			        CREATE TABLE IF NOT EXISTS migration_backfill_progress (
+			            name text PRIMARY KEY,
+			            last_key text,
+			            end_key text,
+			            rows_done bigint NOT NULL DEFAULT 0,
+			            done boolean NOT NULL DEFAULT false,
+			            updated_at timestamptz NOT NULL DEFAULT clock_timestamp(),
+			            table_oid oid,
+			            key_attnum smallint,
+			            attnums smallint[],
+			            columns text[]
+			        );
+			    EXCEPTION WHEN unique_violation OR duplicate_table THEN
+			        -- another backfill created it at the same moment, which IF NOT EXISTS does not see
+			        NULL;
+			    END;
+			    -- asked first: ALTER TABLE would queue behind every reader of the table even with nothing to add
+			    IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'migration_backfill_progress'::regclass
+			            AND attname = 'columns' AND NOT attisdropped) THEN
+			        ALTER TABLE migration_backfill_progress ADD COLUMN IF NOT EXISTS table_oid oid,
+			            ADD COLUMN IF NOT EXISTS key_attnum smallint, ADD COLUMN IF NOT EXISTS attnums smallint[],
+			            ADD COLUMN IF NOT EXISTS columns text[];
+			    END IF;
+			""";
+
+	private static final String BACKFILL_SQL = """
+			DO $backfill$
+			#variable_conflict use_column
+			DECLARE
+			    bf_name text := {name};
+			    bf_table oid := {tableName}::regclass;
+			    bf_columns text[] := ARRAY[{columns}]::text[];
+			    bf_key_attnum smallint;
+			    bf_attnums smallint[];
+			    bf_known_table oid;
+			    bf_known_key smallint;
+			    bf_known_attnums smallint[];
+			    bf_last {table}.{key}%TYPE;
+			    bf_end {table}.{key}%TYPE;
+			    bf_done boolean;
+			    bf_batch integer := {batchSize};
+			    bf_target double precision := {targetSeconds};
+			    bf_started timestamptz;
+			    bf_batch_last {table}.{key}%TYPE;
+			    bf_changed bigint;
+			    bf_took double precision;
+			    bf_restart boolean := false;
+			    bf_left bigint;
+			    bf_first_left text;
+			    bf_pass integer := 1;
+			BEGIN
+			    -- keys are kept as text: ISO dates read back the same whatever the session's DateStyle
+			    PERFORM set_config('DateStyle', 'ISO', true);
+			{progressTable}
+			    SELECT a.attnum INTO bf_key_attnum FROM pg_attribute a
+			        WHERE a.attrelid = bf_table AND a.attname = {keyName} AND NOT a.attisdropped;
+			    SELECT array_agg(a.attnum ORDER BY c.ord) INTO bf_attnums
+			        FROM unnest(bf_columns) WITH ORDINALITY c(name, ord)
+			        JOIN pg_attribute a ON a.attrelid = bf_table AND a.attname = c.name AND NOT a.attisdropped;
+			    INSERT INTO migration_backfill_progress (name, table_oid, key_attnum, attnums, columns)
+			        VALUES (bf_name, bf_table, bf_key_attnum, bf_attnums, bf_columns) ON CONFLICT (name) DO NOTHING;
+			    SELECT p.last_key, p.end_key, p.done, p.table_oid, p.key_attnum, p.attnums
+			        INTO bf_last, bf_end, bf_done, bf_known_table, bf_known_key, bf_known_attnums
+			        FROM migration_backfill_progress p WHERE p.name = bf_name;
+			    IF bf_known_table IS NULL THEN
+			        -- kept by an earlier version, which recorded no identity: it stands for the columns as they are
+			        UPDATE migration_backfill_progress SET table_oid = bf_table, key_attnum = bf_key_attnum,
+			            attnums = bf_attnums, columns = bf_columns WHERE name = bf_name;
+			    ELSIF (bf_known_table, bf_known_key, bf_known_attnums)
+			            IS DISTINCT FROM (bf_table, bf_key_attnum, bf_attnums) THEN
+			        -- the table or a column was created anew since: that progress counted rows that are gone
+			        RAISE NOTICE 'Backfill %: its table or a filled column was created anew, so it starts over', bf_name;
+			        bf_restart := true;
+			    END IF;
+			    IF bf_done AND NOT bf_restart THEN
+			        -- proven again: a hand-written downgrade may have reset the values and kept the column
+			        SELECT {rowCount} INTO bf_left FROM {target}{fromItems} WHERE {keyRef} <= bf_end AND ({pending});
+			        IF bf_left = 0 THEN
+			            RETURN;
+			        END IF;
+			        RAISE NOTICE 'Backfill %: % row(s) match its condition again, so it starts over', bf_name, bf_left;
+			        bf_restart := true;
+			    END IF;
+			    IF bf_restart THEN
+			        UPDATE migration_backfill_progress SET last_key = NULL, end_key = NULL, rows_done = 0, done = false,
+			            table_oid = bf_table, key_attnum = bf_key_attnum, attnums = bf_attnums, columns = bf_columns,
+			            updated_at = clock_timestamp() WHERE name = bf_name;
+			        bf_last := NULL;
+			        bf_end := NULL;
+			    END IF;
+			    IF bf_end IS NULL THEN
+			        -- ORDER BY, not max(): it works for every key a btree orders (uuid has no max), from the index alone
+			        SELECT {key} INTO bf_end FROM {table} WHERE {key} IS NOT NULL ORDER BY {key} DESC LIMIT 1;
+			        UPDATE migration_backfill_progress SET end_key = bf_end::text WHERE name = bf_name;
+			    END IF;
+			    COMMIT;
+			    <<passes>>
+			    LOOP
+			        LOOP
+			            -- a crash may lose the last batches with their progress, never one without the other
+			            PERFORM set_config('synchronous_commit', 'off', true);
+			            -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
+			            PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
+			            PERFORM set_config('DateStyle', 'ISO', true);
+			            -- the progress row is this backfill's lock: a second run of it (an instance that lost the run's
+			            -- lock, the backend of a killed client) waits for the batch in hand, then continues after it
+			            LOOP
+			                SELECT p.last_key, p.end_key INTO bf_last, bf_end FROM migration_backfill_progress p
+			                    WHERE p.name = bf_name FOR UPDATE SKIP LOCKED;
+			                EXIT WHEN FOUND;
+			                IF NOT EXISTS (SELECT FROM migration_backfill_progress p WHERE p.name = bf_name) THEN
+			                    RAISE EXCEPTION 'The progress of backfill % was removed while it ran', bf_name
+			                        USING HINT = 'Run the revision again.';
+			                END IF;
+			                PERFORM pg_sleep(0.05);
+			            END LOOP;
+			            bf_started := clock_timestamp();
+			            -- the batch's last key from the index alone, then one range update: no join, no key list
+			            SELECT bf_key INTO bf_batch_last FROM (
+			                SELECT {key} AS bf_key FROM {table}
+			                WHERE (bf_last IS NULL OR {key} > bf_last) AND {key} <= bf_end
+			                ORDER BY {key} LIMIT bf_batch
+			            ) chunk ORDER BY bf_key DESC LIMIT 1;
+			            EXIT WHEN bf_batch_last IS NULL;
+			            UPDATE {target} SET {assignment}{fromClause}
+			                WHERE (bf_last IS NULL OR {keyRef} > bf_last) AND {keyRef} <= bf_batch_last AND ({pending});
+			            GET DIAGNOSTICS bf_changed = ROW_COUNT;
+			            bf_last := bf_batch_last;
+			            UPDATE migration_backfill_progress SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
+			                updated_at = clock_timestamp() WHERE name = bf_name;
+			            COMMIT;
+			            bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
+			            IF bf_target > 0 THEN
+			                bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
+			            END IF;
+			            PERFORM pg_sleep({pauseSeconds});
+			        END LOOP;
+			        -- success must not hide unfilled rows: rows a writer reset behind the walk get one more pass
+			        SELECT {rowCount} INTO bf_left FROM {target}{fromItems} WHERE {keyRef} <= bf_end AND ({pending});
+			        EXIT passes WHEN bf_left = 0;
+			        IF bf_pass = 2 THEN
+			            SELECT {keyRef}::text AS bf_first INTO bf_first_left FROM {target}{fromItems}
+			                WHERE {keyRef} <= bf_end AND ({pending}) ORDER BY {keyRef} LIMIT 1;
+			            RAISE EXCEPTION 'Backfill of % left % row(s) unfilled (the first at key %): they still match its '
+			                'condition after a second pass', {label}, bf_left, bf_first_left
+			                USING HINT = 'Make the assignment fill every row its condition matches (or narrow the condition), '
+			                    'or stop what resets those rows; then run the revision again.';
+			        END IF;
+			        RAISE NOTICE 'Backfill %: % row(s) still match its condition, so it walks them again', bf_name, bf_left;
+			        bf_pass := 2;
+			        bf_last := NULL;
+			        UPDATE migration_backfill_progress SET last_key = NULL, updated_at = clock_timestamp()
+			            WHERE name = bf_name;
+			        COMMIT;
+			    END LOOP;
+			    UPDATE migration_backfill_progress SET done = true, updated_at = clock_timestamp() WHERE name = bf_name;
+			    COMMIT;
+			END
+			$backfill$""";
+
+	private static final String FORGET_COLUMNS_SQL = """
+			DO $forget$
+			BEGIN
+			    IF to_regclass('migration_backfill_progress') IS NOT NULL AND to_regclass({tableName}) IS NOT NULL THEN
+			{progressTable}
+			        DELETE FROM migration_backfill_progress p WHERE p.table_oid = to_regclass({tableName})
+			            AND (p.columns && ARRAY[{columns}]::text[] OR p.attnums && ARRAY(SELECT a.attnum FROM pg_attribute a
+			                WHERE a.attrelid = p.table_oid AND a.attname = ANY (ARRAY[{columns}]::text[]) AND NOT a.attisdropped));
+			    END IF;
+			END
+			$forget$""";
+
 	private PostgresBackfill() {
 	}
 
 	static List<SqlStatement> render(Backfill backfill) {
-		String table = PostgresIdentifiers.quote(backfill.table());
-		String key = PostgresIdentifiers.quote(backfill.key());
-		String sql = """
-				DO $backfill$
-				#variable_conflict use_column
-				DECLARE
-				    bf_name text := %1$s;
-				    bf_last %2$s.%3$s%%TYPE;
-				    bf_end %2$s.%3$s%%TYPE;
-				    bf_done boolean;
-				    bf_batch integer := %4$d;
-				    bf_target double precision := %5$s;
-				    bf_started timestamptz;
-				    bf_batch_last %2$s.%3$s%%TYPE;
-				    bf_changed bigint;
-				    bf_took double precision;
-				BEGIN
-				    CREATE TABLE IF NOT EXISTS %8$s (
-				        name text PRIMARY KEY,
-				        last_key text,
-				        end_key text,
-				        rows_done bigint NOT NULL DEFAULT 0,
-				        done boolean NOT NULL DEFAULT false,
-				        updated_at timestamptz NOT NULL DEFAULT clock_timestamp()
-				    );
-				    INSERT INTO %8$s (name) VALUES (bf_name) ON CONFLICT (name) DO NOTHING;
-				    SELECT p.last_key, p.end_key, p.done INTO bf_last, bf_end, bf_done FROM %8$s p WHERE p.name = bf_name;
-				    IF bf_done THEN
-				        RETURN;
-				    END IF;
-				    IF bf_end IS NULL THEN
-				        SELECT max(%3$s) INTO bf_end FROM %2$s;
-				        UPDATE %8$s SET end_key = bf_end::text WHERE name = bf_name;
-				    END IF;
-				    COMMIT;
-				    LOOP
-				        -- a crash may lose the last batches with their progress, never one without the other
-				        PERFORM set_config('synchronous_commit', 'off', true);
-				        -- plans made for each batch's own keys: a generic plan may scan the whole table every batch
-				        PERFORM set_config('plan_cache_mode', 'force_custom_plan', true);
-				        bf_started := clock_timestamp();
-				        -- the batch's last key from the index alone, then one range update: no join, no key list
-				        SELECT max(bf_key) INTO bf_batch_last FROM (
-				            SELECT %3$s AS bf_key FROM %2$s
-				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_end
-				            ORDER BY %3$s LIMIT bf_batch
-				        ) chunk;
-				        EXIT WHEN bf_batch_last IS NULL;
-				        UPDATE %2$s SET %6$s
-				            WHERE (bf_last IS NULL OR %3$s > bf_last) AND %3$s <= bf_batch_last AND (%7$s);
-				        GET DIAGNOSTICS bf_changed = ROW_COUNT;
-				        bf_last := bf_batch_last;
-				        UPDATE %8$s SET last_key = bf_last::text, rows_done = rows_done + bf_changed,
-				            updated_at = clock_timestamp() WHERE name = bf_name;
-				        COMMIT;
-				        bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
-				        IF bf_target > 0 THEN
-				            bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
-				        END IF;
-				        PERFORM pg_sleep(%9$s);
-				    END LOOP;
-				    UPDATE %8$s SET done = true, updated_at = clock_timestamp() WHERE name = bf_name;
-				    COMMIT;
-				END
-				$backfill$""".formatted(PostgresLiterals.string(backfill.progressName()), table, key,
-				backfill.batchSize(), seconds(backfill.targetBatchDuration()), backfill.assignment(), backfill.pending(),
-				PROGRESS_TABLE, seconds(backfill.pause()));
+		String sql = fill(BACKFILL_SQL, slots(backfill));
 		// commit points: the block commits per batch, so it must not run inside the step's transaction
-		return List.of(SqlStatement.COMMIT_POINT, SqlStatement.nonTransactional(sql), SqlStatement.COMMIT_POINT);
+		return List.of(SqlStatement.COMMIT_POINT, CONNECTION_CHECK, SqlStatement.nonTransactional(sql),
+				SqlStatement.COMMIT_POINT);
+	}
+
+	/** What goes in each slot of the block: names quoted, values as literals, the revision's SQL as written. */
+	private static Map<String, String> slots(Backfill backfill) {
+		String from = backfill.from();
+		String keyReference = keyReference(backfill);
+		return Map.ofEntries(Map.entry("name", PostgresLiterals.string(backfill.progressName())),
+				Map.entry("label", PostgresLiterals.string(label(backfill))),
+				Map.entry("progressTable", PROGRESS_TABLE_SQL.stripTrailing()),
+				Map.entry("tableName", tableName(backfill.table())), Map.entry("columns", names(backfill.columns())),
+				Map.entry("table", PostgresIdentifiers.quote(backfill.table())),
+				Map.entry("key", PostgresIdentifiers.quote(backfill.key())),
+				Map.entry("keyName", PostgresLiterals.string(backfill.key())),
+				Map.entry("target", target(backfill)), Map.entry("keyRef", keyReference),
+				Map.entry("assignment", backfill.assignment()), Map.entry("pending", backfill.pending()),
+				Map.entry("fromClause", (from != null) ? "\n                FROM " + from : ""),
+				Map.entry("fromItems", (from != null) ? ", " + from : ""),
+				// a joined row may repeat a row of the table, which counts once
+				Map.entry("rowCount", (from != null) ? "count(DISTINCT " + keyReference + ")" : "count(*)"),
+				Map.entry("batchSize", Integer.toString(backfill.batchSize())),
+				Map.entry("targetSeconds", seconds(backfill.targetBatchDuration())),
+				Map.entry("pauseSeconds", seconds(backfill.pause())));
 	}
 
 	static List<SqlStatement> forget(ForgetBackfill forget) {
@@ -97,6 +251,55 @@ final class PostgresBackfill {
 				+ PROGRESS_TABLE + " WHERE name = " + PostgresLiterals.string(forget.progressName())
 				+ "; END IF; END $forget$";
 		return List.of(SqlStatement.of(sql));
+	}
+
+	static List<SqlStatement> forget(ForgetBackfillProgress forget) {
+		String sql = fill(FORGET_COLUMNS_SQL, Map.of("tableName", tableName(forget.table()), "columns",
+				names(forget.columns()), "progressTable", PROGRESS_TABLE_SQL.indent(4).stripTrailing()));
+		return List.of(SqlStatement.of(sql));
+	}
+
+	/** Puts each value in its slot in one pass, so a value is never searched for slots itself. */
+	private static String fill(String template, Map<String, String> values) {
+		Matcher slot = SLOT.matcher(template);
+		StringBuilder sql = new StringBuilder();
+		while (slot.find()) {
+			String value = values.get(slot.group(1));
+			if (value == null) {
+				throw new IllegalStateException("No value for {" + slot.group(1) + "}");
+			}
+			slot.appendReplacement(sql, Matcher.quoteReplacement(value));
+		}
+		return slot.appendTail(sql).toString();
+	}
+
+	/** The table as the UPDATE names it, with the alias the revision's SQL uses. */
+	private static String target(Backfill backfill) {
+		String table = PostgresIdentifiers.quote(backfill.table());
+		return (backfill.alias() != null) ? table + " AS " + PostgresIdentifiers.quote(backfill.alias()) : table;
+	}
+
+	/** The key qualified, so a table of the FROM list with a column of the same name leaves no doubt. */
+	private static String keyReference(Backfill backfill) {
+		String table = (backfill.alias() != null) ? PostgresIdentifiers.quote(backfill.alias())
+				: PostgresIdentifiers.quote(backfill.table());
+		return table + "." + PostgresIdentifiers.quote(backfill.key());
+	}
+
+	/** Names what a backfill fills for its messages: {@code orders.total_cents}, or {@code orders (a, b)}. */
+	private static String label(Backfill backfill) {
+		List<String> columns = backfill.columns();
+		return (columns.size() == 1) ? backfill.table() + "." + columns.get(0)
+				: backfill.table() + " (" + String.join(", ", columns) + ")";
+	}
+
+	/** The table's name as text that {@code regclass} reads back. */
+	private static String tableName(QualifiedName table) {
+		return PostgresLiterals.string(PostgresIdentifiers.quote(table));
+	}
+
+	private static String names(List<String> names) {
+		return names.stream().map(PostgresLiterals::string).collect(Collectors.joining(", "));
 	}
 
 	private static String seconds(Duration duration) {

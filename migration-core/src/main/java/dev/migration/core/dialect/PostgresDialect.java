@@ -41,6 +41,7 @@ import dev.migration.core.op.DropView;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.ForgetBackfill;
+import dev.migration.core.op.ForgetBackfillProgress;
 import dev.migration.core.op.CreateFunction;
 import dev.migration.core.op.CreateTrigger;
 import dev.migration.core.op.DropFunction;
@@ -286,6 +287,9 @@ public class PostgresDialect implements Dialect {
 			return PostgresBackfill.render(o);
 		}
 		if (op instanceof ForgetBackfill o) {
+			return PostgresBackfill.forget(o);
+		}
+		if (op instanceof ForgetBackfillProgress o) {
 			return PostgresBackfill.forget(o);
 		}
 		if (op instanceof CreateColumnSync o) {

@@ -186,6 +186,11 @@ public final class StepExecutor {
 					commitPoint();
 					continue;
 				}
+				if (statement.setting()) {
+					// a setting lasts as long as its session: every attempt makes it, none records it
+					StepExecutor.this.sink.execute(statement);
+					continue;
+				}
 				StatementMark mark = StatementMark.of(this.seen++, StepExecutor.this.dialect.inline(statement));
 				// a session setting an earlier attempt made is gone with its session: it runs again
 				if (this.prior.done(mark) && !StepExecutor.this.dialect.changesSession(statement)) {

@@ -11,7 +11,11 @@ final class BackfillBuilder implements BackfillSpec {
 
 	private final QualifiedName table;
 
+	private String alias;
+
 	private String assignment;
+
+	private String from;
 
 	private String pending;
 
@@ -30,6 +34,18 @@ final class BackfillBuilder implements BackfillSpec {
 	@Override
 	public BackfillSpec set(String assignment) {
 		this.assignment = assignment;
+		return this;
+	}
+
+	@Override
+	public BackfillSpec as(String alias) {
+		this.alias = alias;
+		return this;
+	}
+
+	@Override
+	public BackfillSpec from(String fromList) {
+		this.from = fromList;
 		return this;
 	}
 
@@ -68,7 +84,7 @@ final class BackfillBuilder implements BackfillSpec {
 			throw new MigrationException("The backfill of " + this.table + " needs set(...) and where(...): what to "
 					+ "write, and which rows still need it.");
 		}
-		return new Backfill(this.table, this.key, this.assignment, this.pending, this.batchSize,
+		return new Backfill(this.table, this.alias, this.key, this.assignment, this.from, this.pending, this.batchSize,
 				this.targetBatchDuration, this.pause);
 	}
 

@@ -100,9 +100,11 @@ public record ColumnSync(QualifiedName table, String column, String newName, Str
 	 * @return the backfill
 	 */
 	public Backfill backfill(String key) {
-		// always quoted: this text is also the backfill's progress name, so it must not depend on a dialect
+		// always quoted: this text is also the backfill's progress name, so it must not depend on a dialect;
+		// a row whose old value converts to NULL has nothing to fill, so the final check must not count it
 		return new Backfill(this.table, key, quoted(this.newName) + " = " + forwardSql(),
-				quoted(this.newName) + " IS NULL", 1_000, Duration.ofMillis(100), Duration.ofMillis(10));
+				quoted(this.newName) + " IS NULL AND (" + forwardSql() + ") IS NOT NULL", 1_000, Duration.ofMillis(100),
+				Duration.ofMillis(10));
 	}
 
 	private static String quoted(String identifier) {

@@ -305,6 +305,11 @@ public final class EmittingOperations implements Operations {
 	}
 
 	@Override
+	public void forgetBackfillProgress(String table, String... columns) {
+		apply(new ForgetBackfillProgress(QualifiedName.parse(table), List.of(columns)));
+	}
+
+	@Override
 	public void renameColumnOnline(String table, String column, String newName, ColumnType type) {
 		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName), type, "id"));
 	}

@@ -11,9 +11,9 @@ public sealed interface Op permits CreateSchema, DropSchema, CreateTable, DropTa
 		DropColumn, RenameColumn, AlterColumnType, AlterColumnNullability, AlterColumnDefault, CreateIndex, DropIndex,
 		AddConstraint, DropConstraint, ValidateConstraint, CreateView, DropView, CreateSequence, DropSequence,
 		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert, SetNotNullOnline, AddForeignKeyOnline,
-		AddUniqueOnline, Backfill, ForgetBackfill, CreateColumnSync, DropColumnSync, RenameColumnOnline,
-		FinishRenameColumnOnline, UpdateRows, DeleteRows, CreateFunction, DropFunction, CreateTrigger, DropTrigger,
-		TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape {
+		AddUniqueOnline, Backfill, ForgetBackfill, ForgetBackfillProgress, CreateColumnSync, DropColumnSync,
+		RenameColumnOnline, FinishRenameColumnOnline, UpdateRows, DeleteRows, CreateFunction, DropFunction,
+		CreateTrigger, DropTrigger, TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape {
 
 	/**
 	 * Returns the operations that undo this one, in order, or empty when it cannot be undone

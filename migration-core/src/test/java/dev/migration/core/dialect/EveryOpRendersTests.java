@@ -61,6 +61,7 @@ class EveryOpRendersTests {
 			op.addUniqueOnline("uq", "t", "a");
 			op.backfill("t", (b) -> b.set("a = 1").where("a IS NULL"));
 			op.apply(new dev.migration.core.op.ForgetBackfill("t.id: a = 1 where a IS NULL"));
+			op.forgetBackfillProgress("t", "a");
 			op.renameColumnOnline("t", "a", "b", ColumnType.TEXT);
 			op.finishRenameColumnOnline("t", "a", "b", ColumnType.TEXT);
 			dev.migration.core.op.ColumnSync sync = new dev.migration.core.op.ColumnSync(

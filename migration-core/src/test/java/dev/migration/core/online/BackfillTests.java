@@ -53,13 +53,15 @@ class BackfillTests {
 			.stream()
 			.flatMap((op) -> new dev.migration.core.dialect.PostgresDialect().render(op).stream())
 			.toList();
-		assertThat(statements).hasSize(3);
+		assertThat(statements).hasSize(4);
 		assertThat(statements.get(0).isCommitPoint()).isTrue();
-		assertThat(statements.get(1).transactional()).isFalse();
-		assertThat(statements.get(1).sql()).startsWith("DO $backfill$")
-			.contains("UPDATE orders SET total_cents = round(total * 100)\n            WHERE (bf_last IS NULL OR id > bf_last) AND id <= bf_batch_last "
-					+ "AND (total_cents IS NULL);");
-		assertThat(statements.get(2).isCommitPoint()).isTrue();
+		assertThat(statements.get(1).setting()).isTrue();
+		assertThat(statements.get(1).sql()).contains("client_connection_check_interval");
+		assertThat(statements.get(2).transactional()).isFalse();
+		assertThat(statements.get(2).sql()).startsWith("DO $backfill$")
+			.contains("UPDATE orders SET total_cents = round(total * 100)\n                WHERE (bf_last IS NULL OR orders.id > bf_last) "
+					+ "AND orders.id <= bf_batch_last AND (total_cents IS NULL);");
+		assertThat(statements.get(3).isCommitPoint()).isTrue();
 	}
 
 	@Test
