@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * returned, have the server terminate that connection with {@code pg_terminate_backend}, as a
  * DBA or a failover would: the work it sent is done or not, as PostgreSQL decided, and the
  * client learns of it only at its next round trip. It can also run any other action after the
- * first round trip that sent a given text.
+ * first round trip that sent a given text. Only the round trips of the thread that made it
+ * count: the run's own, not those of a monitor that reads progress beside it at its own pace.
  */
 final class InterruptingDataSource implements DataSource {
 
@@ -47,6 +48,8 @@ final class InterruptingDataSource implements DataSource {
 	private final List<String> trips = new CopyOnWriteArrayList<>();
 
 	private volatile boolean interrupted;
+
+	private final Thread owner = Thread.currentThread();
 
 	/**
 	 * Creates a data source that terminates the connection of one round trip.
@@ -130,7 +133,7 @@ final class InterruptingDataSource implements DataSource {
 	}
 
 	private Object invoke(Object target, Method method, Object[] args, int pid) throws Throwable {
-		if (args != null && args.length > 0 && args[0] instanceof String sql) {
+		if (args != null && args.length > 0 && args[0] instanceof String sql && Thread.currentThread() == this.owner) {
 			this.sent.add(sql);
 		}
 		Object result;
@@ -162,7 +165,7 @@ final class InterruptingDataSource implements DataSource {
 	private void afterRoundTrip(Method method, int pid) {
 		String name = method.getName();
 		boolean roundTrip = name.startsWith("execute") || name.equals("commit") || name.equals("rollback");
-		if (!roundTrip) {
+		if (!roundTrip || Thread.currentThread() != this.owner) {
 			return;
 		}
 		int count = this.roundTrips.incrementAndGet();

@@ -2,6 +2,8 @@ package dev.migration.core.crash;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -56,9 +58,26 @@ final class LocalServer implements AutoCloseable {
 			pgCtl("restart", "-m", "fast", "-o",
 					"-p " + this.port + " -c listen_addresses=127.0.0.1 -c unix_socket_directories=" + this.data
 							+ " -c fsync=off");
+			awaitConnections();
 		}
 		catch (IOException | InterruptedException ex) {
 			throw new IllegalStateException("Could not restart the test's PostgreSQL", ex);
+		}
+	}
+
+	/** pg_ctl's wait ends when the server says it is ready; a connection proves it. */
+	private void awaitConnections() throws InterruptedException {
+		long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+		while (true) {
+			try (Connection connection = dataSource().getConnection()) {
+				return;
+			}
+			catch (SQLException ex) {
+				if (System.nanoTime() > deadline) {
+					throw new IllegalStateException("The restarted PostgreSQL takes no connection after 30 s", ex);
+				}
+				Thread.sleep(50);
+			}
 		}
 	}
 
