@@ -200,6 +200,19 @@ public interface Operations {
 	void renameColumnOnline(String table, String column, String newName, ColumnType type);
 
 	/**
+	 * Renames a column without breaking running code, expand step, on a table whose key is not
+	 * {@code id}: as {@link #renameColumnOnline(String, String, String, ColumnType)}, the backfill
+	 * walking {@code key}, any unique, not-null column of an ordered type ({@code uuid},
+	 * {@code text}, a timestamp, a number).
+	 * @param table the table
+	 * @param column the current name
+	 * @param newName the new name
+	 * @param type the column's type
+	 * @param key the key column the backfill walks
+	 */
+	void renameColumnOnline(String table, String column, String newName, ColumnType type, String key);
+
+	/**
 	 * Renames a column without breaking running code, contract step: drops the sync trigger
 	 * and the old column. It says nothing about the old column's NOT NULL, default, checks and
 	 * indexes, so it has no derived downgrade: use the overload that declares them, or write
@@ -250,6 +263,21 @@ public interface Operations {
 	 */
 	void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
 			String backward);
+
+	/**
+	 * Changes a column's type without breaking running code, expand step, on a table whose key is
+	 * not {@code id}: as {@link #changeColumnTypeOnline(String, String, String, ColumnType, String,
+	 * String)}, the backfill walking {@code key}.
+	 * @param table the table
+	 * @param column the old column
+	 * @param newName the new column
+	 * @param type the new column's type
+	 * @param forward SQL computing the new column from a row
+	 * @param backward SQL computing the old column from a row
+	 * @param key the key column the backfill walks
+	 */
+	void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward, String key);
 
 	/**
 	 * Changes a column's type without breaking running code, contract step: drops the

@@ -311,7 +311,12 @@ public final class EmittingOperations implements Operations {
 
 	@Override
 	public void renameColumnOnline(String table, String column, String newName, ColumnType type) {
-		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName), type, "id"));
+		renameColumnOnline(table, column, newName, type, "id");
+	}
+
+	@Override
+	public void renameColumnOnline(String table, String column, String newName, ColumnType type, String key) {
+		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName), type, key));
 	}
 
 	@Override
@@ -335,8 +340,14 @@ public final class EmittingOperations implements Operations {
 	@Override
 	public void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
 			String backward) {
+		changeColumnTypeOnline(table, column, newName, type, forward, backward, "id");
+	}
+
+	@Override
+	public void changeColumnTypeOnline(String table, String column, String newName, ColumnType type, String forward,
+			String backward, String key) {
 		apply(new RenameColumnOnline(new ColumnSync(QualifiedName.parse(table), column, newName, forward, backward),
-				type, "id"));
+				type, key));
 	}
 
 	@Override

@@ -78,6 +78,28 @@ class BackfillKeysTests {
 				+ "round(total * 100)", Integer.class)).isZero();
 	}
 
+	@Test
+	void renameColumnOnlineWalksAKeyTheRevisionNames() {
+		this.jdbc.execute("CREATE TABLE members (public_id uuid PRIMARY KEY DEFAULT gen_random_uuid(), name text)");
+		this.jdbc.update("INSERT INTO members (name) SELECT 'member ' || i FROM generate_series(1, ?) i", ROWS);
+		Revisions.of(this.dataSource,
+				(op) -> op.renameColumnOnline("members", "name", "full_name", ColumnType.TEXT, "public_id"))
+			.upgrade("heads");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM members WHERE full_name IS DISTINCT FROM name",
+				Integer.class)).isZero();
+	}
+
+	@Test
+	void changeColumnTypeOnlineWalksAKeyTheRevisionNames() {
+		this.jdbc.execute("CREATE TABLE invoices (number text PRIMARY KEY, total numeric(12, 2))");
+		this.jdbc.update("INSERT INTO invoices SELECT 'INV-' || i, i + 0.25 FROM generate_series(1, ?) i", ROWS);
+		Revisions.of(this.dataSource, (op) -> op.changeColumnTypeOnline("invoices", "total", "total_cents",
+				ColumnType.BIGINT, "round(total * 100)", "total_cents / 100.0", "number"))
+			.upgrade("heads");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM invoices WHERE total_cents IS DISTINCT FROM "
+				+ "round(total * 100)", Integer.class)).isZero();
+	}
+
 	/** A table {@code items} keyed as {@code key}, its rows' keys from {@code value} over {@code i}. */
 	private void items(String key, String value) {
 		this.jdbc.execute("CREATE TABLE items (" + key + ", n integer NOT NULL, filled integer)");
