@@ -9,12 +9,13 @@ import dev.migration.core.op.EmittingOperations;
 import dev.migration.core.op.Op;
 
 /**
- * The ops of each revision's upgrade and downgrade, recorded once and shared by every use: the
- * checksum, the linter, the rehearsal, the offline script and the run itself, so code in
- * {@code upgrade()} runs once, not once per use. A revision whose code reads the database, or
- * asks whether it runs offline, has no fixed recording: it is called afresh where it runs.
+ * The ops of each revision's upgrade and downgrade, recorded once and shared by every use (the
+ * checksum, the linter, the rehearsal, the offline script and the run itself).
  */
 public final class Recordings {
+
+	// code that reads the database, or asks whether it runs offline, has no fixed recording:
+	// it is called afresh where it runs
 
 	private final Map<String, Optional<List<Op>>> upgrades = new ConcurrentHashMap<>();
 

@@ -18,14 +18,14 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.history.HistoryTable;
 
 /**
- * A PostgreSQL session-level advisory lock that lets one runner at a time work on a
- * database. It lives on the run's own connection, in auto-commit mode between steps: a
- * session that is terminated, or closed by an idle timeout, takes the lock and the run's
- * work with it, so no run ever goes on without the lock while another takes it. (A lock on
- * a side session would be lost unnoticed.) Holding it opens no transaction, so
- * {@code CREATE INDEX CONCURRENTLY} on the same session never waits for it.
+ * A PostgreSQL session-level advisory lock on the run's own connection that lets one runner at
+ * a time work on a database.
  */
 final class AdvisoryLock implements AutoCloseable {
+
+	// on the run's session, a terminated or timed-out session takes the lock and the run's work
+	// with it, so no run goes on unlocked while another takes it (a side session would be lost
+	// unnoticed); holding it opens no transaction, so CREATE INDEX CONCURRENTLY never waits for it
 
 	private static final Logger logger = LoggerFactory.getLogger(AdvisoryLock.class);
 

@@ -12,11 +12,12 @@ import javax.sql.DataSource;
 
 /**
  * Watches, from a connection of its own, which sessions block the run's session while a step's
- * last attempt waits for a lock, so a lock timeout can name the session to look at: once the
- * wait has timed out, PostgreSQL no longer says who was in the way. It opens its connection
- * only when a wait lasts, so a step that gets its locks costs nothing.
+ * last attempt waits for a lock, so a lock timeout can name the session to look at.
  */
 final class BlockerWatch implements AutoCloseable {
+
+	// once the wait has timed out PostgreSQL no longer says who was in the way, hence a watch during it;
+	// its connection opens only when a wait lasts, so a step that gets its locks costs nothing
 
 	private static final String BLOCKERS = "SELECT a.pid, a.application_name, a.usename, a.client_addr, a.xact_start, "
 			+ "a.state, left(regexp_replace(a.query, '\\s+', ' ', 'g'), 120) FROM pg_stat_activity a "
