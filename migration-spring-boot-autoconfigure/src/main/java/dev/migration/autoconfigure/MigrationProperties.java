@@ -370,9 +370,9 @@ public class MigrationProperties {
 		private Duration retryInterval = Duration.ofSeconds(30);
 
 		/**
-		 * How long a shutdown waits for the running background step, after which the run stops
-		 * before its next step; a step still running then is cut short, and the next start
-		 * resumes it after what it committed, a backfill from its last committed batch.
+		 * How long a shutdown waits for the running background step to finish (the run takes no
+		 * further step once the shutdown begins); a step still running after it is cut short, and
+		 * the next start resumes it after what it committed, a backfill from its last batch.
 		 */
 		private Duration stopTimeout = Duration.ofSeconds(5);
 
