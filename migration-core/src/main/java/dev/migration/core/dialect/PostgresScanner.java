@@ -216,10 +216,28 @@ public final class PostgresScanner {
 		List<String> statements = new ArrayList<>();
 		int start = 0;
 		boolean meaningful = false;
+		StatementNesting nesting = new StatementNesting();
 		while (this.position < this.sql.length()) {
 			char c = this.sql.charAt(this.position);
-			if (isPlain(c)) {
+			if (isIdentifierStart(c)) {
+				int wordStart = this.position;
+				while (this.position < this.sql.length() && isIdentifierPart(this.sql.charAt(this.position))) {
+					this.position++;
+				}
+				nesting.word(this.sql.substring(wordStart, this.position));
+				meaningful = true;
+			}
+			else if (c == '(' || c == ')') {
+				nesting.parenthesis(c);
+				meaningful = true;
+				this.position++;
+			}
+			else if (isPlain(c)) {
 				meaningful |= !Character.isWhitespace(c);
+				this.position++;
+			}
+			else if (c == ';' && !nesting.ends()) {
+				// inside parentheses or a BEGIN ATOMIC body a semicolon ends no statement, as psql reads it
 				this.position++;
 			}
 			else if (c == ';' && meaningful && isCopyFromStdin(this.sql.substring(start, this.position))) {
@@ -229,12 +247,14 @@ public final class PostgresScanner {
 				skipRestOfLine();
 				start = this.position;
 				meaningful = false;
+				nesting = new StatementNesting();
 			}
 			else if (c == ';') {
 				addIfMeaningful(statements, start, meaningful);
 				this.position++;
 				start = this.position;
 				meaningful = false;
+				nesting = new StatementNesting();
 			}
 			else if (isCommentStart()) {
 				skipQuotedOrComment();
@@ -249,6 +269,74 @@ public final class PostgresScanner {
 		}
 		addIfMeaningful(statements, start, meaningful);
 		return statements;
+	}
+
+	private static boolean isIdentifierStart(char c) {
+		return Character.isLetter(c) || c == '_';
+	}
+
+	private static boolean isIdentifierPart(char c) {
+		return Character.isLetterOrDigit(c) || c == '_' || c == '$';
+	}
+
+	/**
+	 * What keeps a semicolon from ending a statement, tracked as psql tracks it: open
+	 * parentheses (a rule's {@code DO ALSO (a; b)}), and the {@code BEGIN ... END} body of a
+	 * {@code CREATE [OR REPLACE] FUNCTION|PROCEDURE} outside parentheses, where a {@code CASE}
+	 * opens another level that its {@code END} closes.
+	 */
+	private static final class StatementNesting {
+
+		private final StringBuilder head = new StringBuilder();
+
+		private int words;
+
+		private int parentheses;
+
+		private int begins;
+
+		void parenthesis(char c) {
+			if (c == '(') {
+				this.parentheses++;
+			}
+			else if (this.parentheses > 0) {
+				this.parentheses--;
+			}
+		}
+
+		void word(String word) {
+			String lower = word.toLowerCase(Locale.ROOT);
+			if (this.words++ < 4) {
+				// psql remembers the first letter of create, or, replace, function and procedure only
+				boolean remembered = switch (lower) {
+					case "create", "or", "replace", "function", "procedure" -> true;
+					default -> false;
+				};
+				this.head.append(remembered ? lower.charAt(0) : '-');
+			}
+			if (this.parentheses > 0 || !createsRoutine()) {
+				return;
+			}
+			if (lower.equals("begin")) {
+				this.begins++;
+			}
+			else if (lower.equals("case") && this.begins > 0) {
+				this.begins++;
+			}
+			else if (lower.equals("end") && this.begins > 0) {
+				this.begins--;
+			}
+		}
+
+		private boolean createsRoutine() {
+			String h = this.head.toString();
+			return h.startsWith("cf") || h.startsWith("cp") || h.startsWith("corf") || h.startsWith("corp");
+		}
+
+		boolean ends() {
+			return this.parentheses == 0 && this.begins == 0;
+		}
+
 	}
 
 	/** Moves from the semicolon of a COPY command past the {@code \.} line that ends its data. */

@@ -9,6 +9,7 @@ import dev.migration.core.MigrationException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
+/** Splitting PostgreSQL text into statements as psql does. */
 class PostgresScannerTests {
 
 	@Test
@@ -30,6 +31,42 @@ class PostgresScannerTests {
 				+ "AND e = /* f? */ $t$g?$t$ || ?"))
 			.containsExactly("a = ", " AND b <> E'it\\'s ?' AND \"c?\" = ", " -- d?\nAND e = /* f? */ $t$g?$t$ || ", "");
 		assertThat(PostgresScanner.splitAtPlaceholders("no placeholder")).containsExactly("no placeholder");
+	}
+
+	/** The file and the seven statements psql 15 sends for it ({@code psql -e -f}). */
+	@Test
+	void splitsAsPsqlDoesInsideParenthesesAndBeginAtomicBodies() {
+		String sql = """
+				CREATE TABLE split_a (x int);
+				CREATE OR REPLACE RULE r_split AS ON INSERT TO split_a DO ALSO (INSERT INTO split_a VALUES (1); INSERT INTO split_a VALUES (2));
+				CREATE OR REPLACE FUNCTION split_f(n int) RETURNS int LANGUAGE sql
+				BEGIN ATOMIC
+				  SELECT CASE WHEN n > 0 THEN 1 ELSE 0 END;
+				  SELECT 2;
+				END;
+				SELECT 'after';
+				BEGIN;
+				SELECT 'inside';
+				COMMIT;
+				""";
+		assertThat(PostgresScanner.split(sql)).containsExactly("CREATE TABLE split_a (x int)",
+				"CREATE OR REPLACE RULE r_split AS ON INSERT TO split_a DO ALSO (INSERT INTO split_a VALUES (1); "
+						+ "INSERT INTO split_a VALUES (2))",
+				"CREATE OR REPLACE FUNCTION split_f(n int) RETURNS int LANGUAGE sql\nBEGIN ATOMIC\n"
+						+ "  SELECT CASE WHEN n > 0 THEN 1 ELSE 0 END;\n  SELECT 2;\nEND",
+				"SELECT 'after'", "BEGIN", "SELECT 'inside'", "COMMIT");
+	}
+
+	/** psql's heuristic, followed to the letter: a {@code begin} outside parentheses opens a body even as a name. */
+	@Test
+	void aProcedureBodyWithNestedCaseStaysWholeAndABareBeginNameHoldsTheRestTogetherAsInPsql() {
+		String sql = "CREATE PROCEDURE p(\"begin\" int) LANGUAGE sql BEGIN ATOMIC "
+				+ "UPDATE t SET a = CASE WHEN a > 0 THEN CASE WHEN a > 9 THEN 9 ELSE a END ELSE 0 END; DELETE FROM t; END; "
+				+ "CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN begin; SELECT 1";
+		assertThat(PostgresScanner.split(sql)).containsExactly(
+				"CREATE PROCEDURE p(\"begin\" int) LANGUAGE sql BEGIN ATOMIC UPDATE t SET a = CASE WHEN a > 0 THEN "
+						+ "CASE WHEN a > 9 THEN 9 ELSE a END ELSE 0 END; DELETE FROM t; END",
+				"CREATE FUNCTION g(begin int) RETURNS int LANGUAGE sql RETURN begin; SELECT 1");
 	}
 
 	@Test
