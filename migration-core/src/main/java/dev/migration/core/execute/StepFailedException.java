@@ -82,13 +82,6 @@ public class StepFailedException extends MigrationException {
 		return this.statementsRun;
 	}
 
-	/**
-	 * Returns whether the step could be run again unchanged: nothing of it remains.
-	 * @return whether a retry starts from a clean state
-	 */
-	public boolean leftNoTrace() {
-		return this.rolledBack || this.statementsRun == 0;
-	}
 
 	/**
 	 * Returns whether a statement failed because it waited longer than the lock timeout.

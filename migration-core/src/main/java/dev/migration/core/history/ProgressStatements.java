@@ -44,6 +44,14 @@ public final class ProgressStatements {
 	}
 
 	/**
+	 * Returns the query of the rows of one direction, with the direction bound.
+	 * @return the SQL
+	 */
+	public String selectDirection() {
+		return selectAll() + " WHERE direction = ?";
+	}
+
+	/**
 	 * Returns the query of one step's rows, with revision and direction bound.
 	 * @return the SQL
 	 */

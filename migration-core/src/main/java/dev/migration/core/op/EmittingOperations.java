@@ -55,18 +55,6 @@ public final class EmittingOperations implements Operations {
 	}
 
 	/**
-	 * Records the ops {@code code} builds without a database, as the offline script sees them.
-	 * @param code migration code, such as {@code migration::upgrade}
-	 * @return the ops, in order
-	 * @throws OfflineReadException when the code reads the database
-	 */
-	public static List<Op> recordOffline(Consumer<Operations> code) {
-		List<Op> ops = new ArrayList<>();
-		code.accept(new EmittingOperations(ops::add, EmittingOperations::neverRead, true));
-		return ops;
-	}
-
-	/**
 	 * Records the ops {@code code} builds when they are the same wherever it runs: it neither
 	 * reads the database nor asks whether it runs offline.
 	 * @param code migration code, such as {@code migration::upgrade}

@@ -35,6 +35,9 @@ final class BlockerWatch implements AutoCloseable {
 
 	private volatile List<String> seen = List.of();
 
+	/** Why the watch could not look, or {@code null}: a message must not say nobody was in the way then. */
+	private volatile String blind;
+
 	private BlockerWatch(DataSource dataSource, int pid, Duration lockTimeout) {
 		this.dataSource = dataSource;
 		this.pid = pid;
@@ -64,6 +67,14 @@ final class BlockerWatch implements AutoCloseable {
 		return this.seen;
 	}
 
+	/**
+	 * Returns why the watch could not look at the server, if it could not.
+	 * @return the reason, or {@code null} when it could look
+	 */
+	String blind() {
+		return this.blind;
+	}
+
 	@Override
 	public void close() {
 		this.closed = true;
@@ -90,7 +101,8 @@ final class BlockerWatch implements AutoCloseable {
 			}
 		}
 		catch (SQLException | RuntimeException ex) {
-			// a watch that cannot see only costs the message its detail
+			// a watch that cannot see only costs the message its detail, and the message says so
+			this.blind = String.valueOf(ex.getMessage());
 		}
 		finally {
 			closeQuietly(connection);

@@ -41,13 +41,9 @@ record ProgressJournal(ProgressStatements statements, String revision, Direction
 	static Map<String, PriorProgress> readAll(DatabaseReader reader, ProgressStatements statements,
 			Direction direction) {
 		Map<String, Map<Integer, PriorProgress.Entry>> rows = new HashMap<>();
-		reader.query(statements.selectAll(), (row, index) -> {
-			if (row.getString("direction").equals(direction.word())) {
-				rows.computeIfAbsent(row.getString("revision"), (id) -> new HashMap<>())
-					.put(row.getInt("ordinal"), entry(row));
-			}
-			return null;
-		}, List.of());
+		reader.query(statements.selectDirection(), (row, index) -> rows
+			.computeIfAbsent(row.getString("revision"), (id) -> new HashMap<>())
+			.put(row.getInt("ordinal"), entry(row)), List.of(direction.word()));
 		Map<String, PriorProgress> progress = new HashMap<>();
 		rows.forEach((revision, entries) -> progress.put(revision, new PriorProgress(entries)));
 		return progress;

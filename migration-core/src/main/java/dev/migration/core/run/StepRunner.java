@@ -120,15 +120,18 @@ final class StepRunner {
 						journal), retries, millisSince(start));
 			}
 			catch (StepFailedException ex) {
-				throw ex.isLockTimeout() ? ex.withDetail(describeWait(retries, timeout, watch.blockers())) : ex;
+				throw ex.isLockTimeout() ? ex.withDetail(describeWait(retries, timeout, watch)) : ex;
 			}
 		}
 	}
 
-	private static String describeWait(int retries, Duration timeout, List<String> blockers) {
-		return "It tried " + (retries + 1) + " time(s); the last attempt waited " + timeout + " for its lock"
-				+ (blockers.isEmpty() ? ", and no session was seen blocking it."
-						: ", blocked by " + String.join("; ", blockers) + ".");
+	private static String describeWait(int retries, Duration timeout, BlockerWatch watch) {
+		String waited = "It tried " + (retries + 1) + " time(s); the last attempt waited " + timeout + " for its lock";
+		if (!watch.blockers().isEmpty()) {
+			return waited + ", blocked by " + String.join("; ", watch.blockers()) + ".";
+		}
+		return waited + ((watch.blind() != null) ? "; the session in the way could not be read: " + watch.blind() + "."
+				: ", and no session was seen blocking it.");
 	}
 
 	private List<SqlStatement> record(StepResult result, String checksum, int retries, long start) {

@@ -2,25 +2,23 @@ package dev.migration.core.crash;
 
 import javax.sql.DataSource;
 
-import dev.migration.testdb.TestDatabase;
+import dev.migration.core.ChildJvm;
 
 /**
  * The {@code main} of the process the slow crash matrix kills: runs one scenario and, right
  * after round trip k, prints {@code PAUSED <pid>} and waits to be killed with SIGKILL, so the
  * kill lands at an exact point. Prints {@code DONE} when the run ended before round trip k.
  *
- * <p>Arguments: JDBC URL, user, scenario index in {@link CrashScenario#all()}, k. The password
- * comes from the environment variable {@value #PASSWORD}, to keep it out of the process list.
+ * <p>Arguments: JDBC URL, user, scenario index in {@link CrashScenario#all()}, k, as
+ * {@link ChildJvm} passes them.
  */
 public final class CrashChild {
-
-	static final String PASSWORD = "CRASH_TEST_PASSWORD";
 
 	private CrashChild() {
 	}
 
 	public static void main(String[] args) {
-		DataSource target = new TestDatabase("child", args[0], args[1], System.getenv(PASSWORD)).dataSource();
+		DataSource target = ChildJvm.database(args).dataSource();
 		CrashScenario scenario = CrashScenario.all().get(Integer.parseInt(args[2]));
 		InterruptingDataSource pausing = new InterruptingDataSource(target, Integer.parseInt(args[3]),
 				CrashChild::pauseUntilKilled);

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.migration.core.ChildJvm;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
@@ -31,6 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code PATH} or in {@code MIGRATIONS_PG_BIN}).
  */
 @PostgresTest
+// on request only, as issue 12 asks: the two faults take about nine minutes on 2 cores, which would
+// triple the suite, and the restart needs PostgreSQL's server binaries and, as root, a postgres user;
+// CrashPointTests runs the same matrix with terminated connections in every build
 @EnabledIfSystemProperty(named = "migrations.crash.slow", matches = "true")
 class SlowCrashPointTests {
 
@@ -81,12 +85,9 @@ class SlowCrashPointTests {
 	/** Runs the scenario in a child JVM, kills it with SIGKILL where it paused, and waits for its session to end. */
 	private String killAfter(int index, int k, DataSource dataSource) {
 		try {
-			String java = System.getProperty("java.home") + "/bin/java";
-			ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-					System.getProperty("java.class.path"), CrashChild.class.getName(), this.database.url(),
-					this.database.user(), Integer.toString(index), Integer.toString(k));
-			builder.environment().put(CrashChild.PASSWORD, this.database.password());
-			Process child = builder.redirectErrorStream(true).start();
+			Process child = ChildJvm.of(CrashChild.class, this.database, Integer.toString(index), Integer.toString(k))
+				.redirectErrorStream(true)
+				.start();
 			try (BufferedReader output = new BufferedReader(
 					new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
 				for (String line = output.readLine(); line != null; line = output.readLine()) {

@@ -99,8 +99,9 @@ class PostgresDataRenderingTests {
 
 	@Test
 	void anOnlineOnlyStepRecordedOfflineIsACommentAndItsCodeDoesNotRun() {
-		List<String> sql = dev.migration.core.op.EmittingOperations.recordOffline((op) -> op.onlineOnly(
+		List<String> sql = dev.migration.core.op.EmittingOperations.recordFixed((op) -> op.onlineOnly(
 				"recompute totals", (online) -> online.queryForList("SELECT 1")))
+			.orElseThrow()
 			.stream()
 			.flatMap((op) -> Rendered.DIALECT.render(op).stream())
 			.map(Rendered.DIALECT::inline)

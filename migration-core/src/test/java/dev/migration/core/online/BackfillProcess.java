@@ -7,6 +7,7 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import dev.migration.core.ChildJvm;
 import dev.migration.core.Migration;
 import dev.migration.core.run.Migrator;
 import dev.migration.testdb.TestDatabase;
@@ -15,18 +16,15 @@ import dev.migration.testdb.TestDatabase;
  * The {@code main} a test starts in a JVM of its own to kill it: runs one revision that backfills
  * the table {@code items} and exits with 0 on success, 1 on failure.
  *
- * <p>Arguments: the JDBC URL, the user and the table's row count; the password comes from the environment variable
- * {@value #PASSWORD}, to keep it out of the process list.
+ * <p>Arguments: the JDBC URL, the user and the table's row count, as {@link ChildJvm} passes them.
  */
 public final class BackfillProcess {
-
-	static final String PASSWORD = "BACKFILL_TEST_PASSWORD";
 
 	private BackfillProcess() {
 	}
 
 	public static void main(String[] args) {
-		TestDatabase database = new TestDatabase("child", args[0], args[1], System.getenv(PASSWORD));
+		TestDatabase database = ChildJvm.database(args);
 		try {
 			migrator(database.dataSource(), Integer.parseInt(args[2])).upgrade("heads");
 			System.exit(0);
@@ -62,13 +60,10 @@ public final class BackfillProcess {
 	 * @return the started process
 	 */
 	static Process start(TestDatabase database, int rows, Path output) throws IOException {
-		String java = System.getProperty("java.home") + "/bin/java";
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), BackfillProcess.class.getName(), database.url(), database.user(),
-				Integer.toString(rows));
-		builder.environment().put(PASSWORD, database.password());
-		builder.redirectErrorStream(true).redirectOutput(output.toFile());
-		return builder.start();
+		return ChildJvm.of(BackfillProcess.class, database, Integer.toString(rows))
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
 	}
 
 }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
+import dev.migration.core.ChildJvm;
 import dev.migration.core.Migration;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
@@ -17,21 +18,18 @@ import dev.migration.testdb.TestDatabase;
  *
  * <p>Arguments: the JDBC URL, the user, the history ({@code concurrent} or {@code slow}) and
  * the epoch millisecond to start at, so that processes started one after another begin
- * together. The password comes from the environment variable {@value #PASSWORD}, to keep it
- * out of the process list.
+ * together, as {@link ChildJvm} passes them.
  */
 public final class UpgradeProcess {
 
 	/** Enough for every started JVM to load its classes before the common start. */
 	static final Duration STARTUP_ALLOWANCE = Duration.ofMillis(2500);
 
-	static final String PASSWORD = "RELIABILITY_TEST_PASSWORD";
-
 	private UpgradeProcess() {
 	}
 
 	public static void main(String[] args) throws InterruptedException {
-		TestDatabase database = new TestDatabase("child", args[0], args[1], System.getenv(PASSWORD));
+		TestDatabase database = ChildJvm.database(args);
 		Migrator migrator = Migrator.create(database.dataSource(), history(args[2]), RunSettings.defaults());
 		long startAt = Long.parseLong(args[3]);
 		System.out.println("ready " + (startAt - System.currentTimeMillis()) + " ms before the start");
@@ -65,13 +63,10 @@ public final class UpgradeProcess {
 	 * @return the started process
 	 */
 	static Process start(TestDatabase database, String history, long startAt, Path output) throws IOException {
-		String java = System.getProperty("java.home") + "/bin/java";
-		ProcessBuilder builder = new ProcessBuilder(java, "-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp",
-				System.getProperty("java.class.path"), UpgradeProcess.class.getName(), database.url(), database.user(),
-				history, Long.toString(startAt));
-		builder.environment().put(PASSWORD, database.password());
-		builder.redirectErrorStream(true).redirectOutput(output.toFile());
-		return builder.start();
+		return ChildJvm.of(UpgradeProcess.class, database, history, Long.toString(startAt))
+			.redirectErrorStream(true)
+			.redirectOutput(output.toFile())
+			.start();
 	}
 
 }
