@@ -102,6 +102,13 @@ public class MigrationProperties {
 	private LintPolicy lint = LintPolicy.FAIL;
 
 	/**
+	 * Tables the database estimates below this many rows count as small: the gate does not
+	 * stop a run for a lock rule on them (the lock is over before anyone waits), and lists
+	 * such findings as suppressed instead.
+	 */
+	private long lintSmallTableRows = 10_000;
+
+	/**
 	 * JDBC URL of a separate, privileged connection for migrations. The application's
 	 * DataSource when not set.
 	 */
@@ -283,6 +290,18 @@ public class MigrationProperties {
 
 	public void setLint(LintPolicy lint) {
 		this.lint = lint;
+	}
+
+	public long getLintSmallTableRows() {
+		return this.lintSmallTableRows;
+	}
+
+	public void setLintSmallTableRows(long lintSmallTableRows) {
+		if (lintSmallTableRows < 0) {
+			throw new IllegalArgumentException("migrations.lint-small-table-rows must be 0 or more, not "
+					+ lintSmallTableRows + "; set 0 to judge every table as large");
+		}
+		this.lintSmallTableRows = lintSmallTableRows;
 	}
 
 	public String getUrl() {

@@ -21,6 +21,7 @@ import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CommentOnColumn;
 import dev.migration.core.op.ColumnSync;
 import dev.migration.core.op.CommentOnTable;
+import dev.migration.core.op.CommitPoint;
 import dev.migration.core.op.CreateColumnSync;
 import dev.migration.core.op.CreateEnumType;
 import dev.migration.core.op.CreateIndex;
@@ -235,6 +236,9 @@ public class PostgresDialect implements Dialect {
 		}
 		if (op instanceof ExecuteSql o) {
 			return rawSql(o.sql());
+		}
+		if (op instanceof CommitPoint) {
+			return List.of(SqlStatement.COMMIT_POINT);
 		}
 		if (op instanceof BulkInsert o) {
 			return bulkInsert(o);

@@ -243,7 +243,7 @@ public final class PostgresScanner {
 			else if (c == ';' && meaningful && isCopyFromStdin(this.sql.substring(start, this.position))) {
 				// the data that follows is not SQL: it runs up to a line of its own holding \.
 				skipCopyData(start);
-				statements.add(this.sql.substring(start, this.position).strip());
+				statements.add(this.sql.substring(afterLeadingLineComments(start), this.position).strip());
 				skipRestOfLine();
 				start = this.position;
 				meaningful = false;
@@ -373,8 +373,29 @@ public final class PostgresScanner {
 
 	private void addIfMeaningful(List<String> statements, int start, boolean meaningful) {
 		if (meaningful) {
-			statements.add(this.sql.substring(start, this.position).strip());
+			statements.add(this.sql.substring(afterLeadingLineComments(start), this.position).strip());
 		}
+	}
+
+	/**
+	 * psql sends a statement from its first word or block comment: the blank space and
+	 * {@code --} comments before it are not part of it, so messages do not echo them either.
+	 */
+	private int afterLeadingLineComments(int start) {
+		int at = start;
+		while (at < this.position) {
+			if (Character.isWhitespace(this.sql.charAt(at))) {
+				at++;
+			}
+			else if (this.sql.startsWith("--", at)) {
+				int end = this.sql.indexOf('\n', at);
+				at = (end < 0 || end > this.position) ? this.position : end + 1;
+			}
+			else {
+				break;
+			}
+		}
+		return at;
 	}
 
 	private boolean isCommentStart() {

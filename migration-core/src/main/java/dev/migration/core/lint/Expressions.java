@@ -19,12 +19,15 @@ final class Expressions {
 	private Expressions() {
 	}
 
-	/** Returns the first volatile function the expression calls, or {@code null}. */
-	static String volatileCall(String sql) {
+	/**
+	 * Returns the first volatile function the expression calls, or {@code null}: one PostgreSQL
+	 * declares volatile, or, with a database, any function its catalog declares so.
+	 */
+	static String volatileCall(String sql, DatabaseFacts facts) {
 		List<SqlTokens.Token> tokens = SqlTokens.of(sql);
 		for (int i = 0; i + 1 < tokens.size(); i++) {
 			SqlTokens.Token token = tokens.get(i);
-			if (token.kind() == SqlTokens.Kind.WORD && VOLATILE.contains(token.text())
+			if (token.kind() == SqlTokens.Kind.WORD && (VOLATILE.contains(token.text()) || facts.isVolatile(token.text()))
 					&& tokens.get(i + 1).isSymbol("(")) {
 				return token.text() + "()";
 			}

@@ -1,8 +1,8 @@
 package dev.migration.core.lint;
 
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +13,11 @@ import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.run.UpgradeCheck;
 
 /**
- * Lints the revisions a run is about to apply, before it applies any: errors stop the run or
- * are logged, as {@code migrations.lint} says. All revisions are linted, so what earlier ones
- * created or validated is known, but only findings of the revisions to apply count.
+ * Lints the revisions a run is about to apply, and only those, before it applies any, judged
+ * against the live database: errors stop the run or are logged, as {@code migrations.lint}
+ * says. A table the database does not hold before the run, or holds with fewer rows than
+ * {@code migrations.lint-small-table-rows}, takes no lock anyone waits on, so the lock rules
+ * spare it; applied revisions are never read again, whatever their SQL.
  */
 public final class LintGate implements UpgradeCheck {
 
@@ -23,32 +25,44 @@ public final class LintGate implements UpgradeCheck {
 
 	private final LintPolicy policy;
 
+	private final long smallTableRows;
+
 	public LintGate(LintPolicy policy) {
+		this(policy, DatabaseFacts.DEFAULT_SMALL_TABLE_ROWS);
+	}
+
+	/**
+	 * Creates the gate.
+	 * @param policy what errors do
+	 * @param smallTableRows tables estimated below this many rows count as small
+	 */
+	public LintGate(LintPolicy policy, long smallTableRows) {
 		this.policy = policy;
+		this.smallTableRows = smallTableRows;
 	}
 
 	/**
 	 * Checks the revisions about to be applied.
 	 * @param catalog every revision in code
 	 * @param toApply the revisions the run will apply
+	 * @param database the database they will run on
 	 * @throws LintFailedException when one of them has errors and the policy is to fail
 	 */
 	@Override
-	public void check(MigrationCatalog catalog, List<DeclaredRevision> toApply) {
+	public void check(MigrationCatalog catalog, List<DeclaredRevision> toApply, DataSource database) {
 		if (this.policy == LintPolicy.OFF || toApply.isEmpty()) {
 			return;
 		}
-		Set<String> ids = toApply.stream().map(DeclaredRevision::id).collect(Collectors.toSet());
-		LintReport all = Linter.lint(catalog);
-		List<Finding> errors = all.errors().stream().filter((finding) -> ids.contains(finding.revision())).toList();
+		LintReport report = Linter.lint(toApply, catalog.recordings(), DatabaseFacts.read(database, this.smallTableRows));
+		List<Finding> errors = report.errors();
 		if (errors.isEmpty()) {
 			return;
 		}
-		String report = LintReportRenderer.render(new LintReport(errors, List.of(), List.of()));
+		String rendered = LintReportRenderer.render(new LintReport(errors, List.of(), List.of()));
 		if (this.policy == LintPolicy.FAIL) {
-			throw new LintFailedException(errors.size(), report);
+			throw new LintFailedException(errors.size(), rendered);
 		}
-		logger.warn("Running despite {} lint error(s), as migrations.lint=warn says:\n{}", errors.size(), report);
+		logger.warn("Running despite {} lint error(s), as migrations.lint=warn says:\n{}", errors.size(), rendered);
 	}
 
 	/** Thrown when revisions about to be applied have lint errors and the policy is to fail. */

@@ -59,8 +59,20 @@ public final class Linter {
 	}
 
 	private static LintReport lint(List<DeclaredRevision> revisions, Recordings recordings) {
+		return lint(revisions, recordings, DatabaseFacts.NONE);
+	}
+
+	/**
+	 * Lints the revisions a run is about to apply, in order, against what the database held
+	 * before the run: a table it did not hold is new, a small one takes no long lock.
+	 * @param revisions the revisions to apply, parents first
+	 * @param recordings the run's recordings of the revisions' operations
+	 * @param facts what the database held before the run
+	 * @return the report
+	 */
+	public static LintReport lint(List<DeclaredRevision> revisions, Recordings recordings, DatabaseFacts facts) {
 		Linter linter = new Linter(recordings);
-		Scope.Schema schema = new Scope.Schema();
+		Scope.Schema schema = new Scope.Schema(facts);
 		List<Finding> findings = new ArrayList<>();
 		List<LintReport.Suppressed> suppressed = new ArrayList<>();
 		List<Finding> notChecked = new ArrayList<>();
@@ -69,6 +81,7 @@ public final class Linter {
 			List<Allowance> allowed = Allowance.of(revision);
 			sort(scope.findings, allowed, findings, suppressed);
 			sort(scope.notChecked, allowed, notChecked, suppressed);
+			suppressed.addAll(scope.small);
 		}
 		return new LintReport(findings, suppressed, notChecked);
 	}
@@ -129,9 +142,7 @@ public final class Linter {
 				OpRules.check(op, describe(op, rendered.get(i)), scope);
 			}
 		}
-		if (scope.inTransaction && scope.hasDdl) {
-			scope.findings.addAll(scope.dataChanges);
-		}
+		scope.reportDataChangesBesideDdl();
 		if (revision.stage() == Stage.STARTUP) {
 			ops.stream()
 				.filter(Backfill.class::isInstance)

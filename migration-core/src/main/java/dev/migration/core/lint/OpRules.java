@@ -6,6 +6,7 @@ import dev.migration.core.op.AlterColumnNullability;
 import dev.migration.core.op.AlterColumnType;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.CreateIndex;
+import dev.migration.core.op.CommitPoint;
 import dev.migration.core.op.CreateTable;
 import dev.migration.core.op.DeleteRows;
 import dev.migration.core.op.DropColumn;
@@ -36,7 +37,7 @@ final class OpRules {
 
 	static void check(Op op, String statement, Scope scope) {
 		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows
-				|| op instanceof OnlineOnlyStep || op instanceof VerifyColumnShape)) {
+				|| op instanceof OnlineOnlyStep || op instanceof VerifyColumnShape || op instanceof CommitPoint)) {
 			scope.hasDdl = true;
 		}
 		if (op instanceof OnlineOnlyStep step) {
@@ -61,12 +62,13 @@ final class OpRules {
 		else if (op instanceof CreateIndex index) {
 			scope.createdIndexes.add(Scope.key(index.name()));
 			if (!index.concurrently() && !scope.isNew(index.table().name())) {
-				scope.report(Rule.INDEX_NOT_CONCURRENT, statement, null);
+				scope.report(Rule.INDEX_NOT_CONCURRENT, index.table().name(), statement, null);
 			}
 		}
 		else if (op instanceof DropIndex drop) {
-			if (!drop.concurrently() && !scope.createdIndexes.contains(Scope.key(drop.index()))) {
-				scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, statement, null);
+			if (!drop.concurrently() && !scope.isNewIndex(drop.index().name())) {
+				scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(drop.index().name()).orElse(null),
+						statement, null);
 			}
 		}
 		else if (op instanceof AddConstraint add) {
@@ -94,8 +96,7 @@ final class OpRules {
 			if (!scope.isNew(rename.table().name())) {
 				scope.report(Rule.RENAME_TABLE, statement, null);
 			}
-			scope.createdTables.remove(Scope.key(rename.table()));
-			scope.createdTables.add(Scope.key(rename.newName()));
+			scope.renamed(rename.table().name(), rename.newName());
 		}
 		else if (op instanceof DropColumn drop) {
 			if (!scope.isNew(drop.table().name())
@@ -109,8 +110,7 @@ final class OpRules {
 			}
 		}
 		else if (op instanceof BulkInsert insert && insert.rows().size() > LONG_INSERT_ROWS) {
-			scope.dataChanges.add(new Finding(Rule.LONG_UPDATE_WITH_DDL, scope.revision, statement,
-					"The insert writes " + insert.rows().size() + " rows."));
+			scope.dataChange(insert.table().name(), statement, "The insert writes " + insert.rows().size() + " rows.");
 		}
 	}
 
@@ -138,21 +138,21 @@ final class OpRules {
 		if (constraint instanceof TableConstraint.Check check) {
 			scope.noteCheck(table, check.name(), check.expression(), check.notValid());
 			if (existing && !check.notValid()) {
-				scope.report(Rule.CONSTRAINT_NOT_VALID, statement, null);
+				scope.report(Rule.CONSTRAINT_NOT_VALID, table, statement, null);
 			}
 		}
 		else if (constraint instanceof TableConstraint.ForeignKey key) {
 			if (existing && !key.notValid()) {
-				scope.report(Rule.CONSTRAINT_NOT_VALID, statement, null);
+				scope.report(Rule.CONSTRAINT_NOT_VALID, table, statement, null);
 			}
 		}
 		else if (constraint instanceof TableConstraint.Unique unique) {
 			if (existing && unique.usingIndex() == null) {
-				scope.report(Rule.UNIQUE_WITHOUT_INDEX, statement, null);
+				scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, null);
 			}
 		}
 		else if (constraint instanceof TableConstraint.PrimaryKey key && existing && key.usingIndex() == null) {
-			scope.report(Rule.UNIQUE_WITHOUT_INDEX, statement, null);
+			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, null);
 		}
 	}
 

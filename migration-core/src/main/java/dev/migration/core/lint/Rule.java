@@ -122,6 +122,20 @@ public enum Rule {
 	}
 
 	/**
+	 * Returns whether the harm grows with the table's rows (a lock held for a scan, a rewrite or
+	 * a build), so that on a small table the statement is over before anyone waits; rules about
+	 * running code or lost data hold whatever the size.
+	 * @return whether a small table makes it harmless
+	 */
+	public boolean growsWithRows() {
+		return switch (this) {
+			case INDEX_NOT_CONCURRENT, DROP_INDEX_NOT_CONCURRENT, CONSTRAINT_NOT_VALID, VALIDATE_SAME_TRANSACTION,
+					SET_NOT_NULL, VOLATILE_DEFAULT, TYPE_CHANGE_REWRITE, UNIQUE_WITHOUT_INDEX, LONG_UPDATE_WITH_DDL -> true;
+			default -> false;
+		};
+	}
+
+	/**
 	 * Returns the rule id.
 	 * @return the id, such as {@code index-not-concurrent}
 	 */

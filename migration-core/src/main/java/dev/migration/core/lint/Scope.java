@@ -6,26 +6,42 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.migration.core.schema.QualifiedName;
 
 /**
  * What the rules know while linting one revision: what this revision created so far (exempt
- * where a risk needs existing rows), whether it runs in one transaction, and what earlier
- * revisions left (column types, validated {@code IS NOT NULL} checks). Names are compared
- * lower-case without their schema, an approximation that errs towards exempting.
+ * where a risk needs existing rows), whether it runs in one transaction, what earlier
+ * revisions left (column types, validated {@code IS NOT NULL} checks) and, for the gate, what
+ * the database held before the run. Names are compared lower-case without their schema, an
+ * approximation that errs towards exempting.
  */
 final class Scope {
 
 	/** What the revisions linted so far left behind, carried from one revision to the next. */
 	static final class Schema {
 
+		final DatabaseFacts facts;
+
 		final Map<String, TypeName> columnTypes = new HashMap<>();
 
 		final Set<String> validatedNotNull = new HashSet<>();
 
 		final Map<String, String> notNullChecks = new HashMap<>();
+
+		/** Tables renamed in the run, by their new name: the rows are the old table's. */
+		final Map<String, String> renamedFrom = new HashMap<>();
+
+		Schema(DatabaseFacts facts) {
+			this.facts = facts;
+		}
+
+		/** The name the table had before the run. */
+		String before(String table) {
+			return this.renamedFrom.getOrDefault(key(table), key(table));
+		}
 
 	}
 
@@ -47,7 +63,10 @@ final class Scope {
 
 	final List<Finding> notChecked = new ArrayList<>();
 
-	final List<Finding> dataChanges = new ArrayList<>();
+	final List<DataChange> dataChanges = new ArrayList<>();
+
+	/** Findings no error because the table is small, with that reason. */
+	final List<LintReport.Suppressed> small = new ArrayList<>();
 
 	boolean hasDdl;
 
@@ -70,12 +89,67 @@ final class Scope {
 		return key(table) + "." + key(column);
 	}
 
+	/**
+	 * Returns whether nothing running can use the table yet and it holds no rows: this revision
+	 * created it, or the database did not hold it before the run.
+	 */
 	boolean isNew(String table) {
-		return this.createdTables.contains(key(table));
+		return this.createdTables.contains(key(table)) || this.schema.facts.lacksTable(this.schema.before(table));
+	}
+
+	/** Returns whether this revision created the index, or the database did not hold it before the run. */
+	boolean isNewIndex(String index) {
+		return this.createdIndexes.contains(key(index)) || this.schema.facts.lacksIndex(index);
 	}
 
 	void report(Rule rule, String statement, String detail) {
 		this.findings.add(new Finding(rule, this.revision, statement, detail));
+	}
+
+	/**
+	 * Reports a finding on a table; a rule whose harm grows with the rows (a lock held for a
+	 * scan, a rewrite, a build) is no error on a table the catalog estimates small.
+	 */
+	void report(Rule rule, String table, String statement, String detail) {
+		Finding finding = new Finding(rule, this.revision, statement, detail);
+		Optional<Long> rows = (table != null && rule.growsWithRows())
+				? this.schema.facts.smallTableRows(this.schema.before(table)) : Optional.empty();
+		if (rows.isPresent()) {
+			this.small.add(new LintReport.Suppressed(finding, "the database estimates " + key(table) + " at "
+					+ rows.get() + " rows, under migrations.lint-small-table-rows=" + this.schema.facts.smallTableLimit()));
+		}
+		else {
+			this.findings.add(finding);
+		}
+	}
+
+	/**
+	 * Notes a rename: what this revision created keeps counting as new under the new name, and
+	 * an old table keeps its rows and its facts.
+	 */
+	void renamed(String table, String newName) {
+		if (this.createdTables.remove(key(table))) {
+			this.createdTables.add(key(newName));
+		}
+		else {
+			this.schema.renamedFrom.put(key(newName), this.schema.before(table));
+		}
+	}
+
+	/** Notes a data change, an error only if the revision also changes the schema in the same transaction. */
+	void dataChange(String table, String statement, String detail) {
+		this.dataChanges.add(new DataChange(table, statement, detail));
+	}
+
+	/** Reports the data changes that share a transaction with DDL, but on tables nothing else uses yet. */
+	void reportDataChangesBesideDdl() {
+		if (this.inTransaction && this.hasDdl) {
+			for (DataChange change : this.dataChanges) {
+				if (change.table() == null || !isNew(change.table())) {
+					report(Rule.LONG_UPDATE_WITH_DDL, change.table(), change.statement(), change.detail());
+				}
+			}
+		}
 	}
 
 	void notChecked(String statement, String detail) {
@@ -104,24 +178,28 @@ final class Scope {
 			String statement) {
 		String key = column(table, column);
 		TypeName before = (previous != null) ? previous : this.schema.columnTypes.get(key);
+		if (before == null) {
+			before = this.schema.facts.columnType(this.schema.before(table), column).orElse(null);
+		}
 		this.schema.columnTypes.put(key, type);
 		if (isNew(table) || this.addedColumns.contains(key)) {
 			return;
 		}
 		if (before == null) {
-			report(Rule.TYPE_CHANGE_REWRITE, statement,
+			report(Rule.TYPE_CHANGE_REWRITE, table, statement,
 					"The previous type of " + key + " is unknown to the linter, so it may rewrite.");
 		}
 		else if (using || !type.binaryCompatibleFrom(before)) {
-			report(Rule.TYPE_CHANGE_REWRITE, statement, before + " to " + type + (using ? " with USING" : "")
+			report(Rule.TYPE_CHANGE_REWRITE, table, statement, before + " to " + type + (using ? " with USING" : "")
 					+ " is not binary compatible.");
 		}
 	}
 
 	void checkSetNotNull(String table, String column, String statement) {
 		String key = column(table, column);
-		if (!isNew(table) && !this.addedColumns.contains(key) && !this.schema.validatedNotNull.contains(key)) {
-			report(Rule.SET_NOT_NULL, statement, null);
+		if (!isNew(table) && !this.addedColumns.contains(key) && !this.schema.validatedNotNull.contains(key)
+				&& !this.schema.facts.isNotNull(this.schema.before(table), column)) {
+			report(Rule.SET_NOT_NULL, table, statement, "Column " + column + " of " + key(table) + ".");
 		}
 	}
 
@@ -134,10 +212,10 @@ final class Scope {
 			if (required && !hasDefault && !type.isSerial()) {
 				report(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, statement, null);
 			}
-			String call = type.isSerial() ? "nextval()" : (defaultSql != null) ? Expressions.volatileCall(defaultSql)
-					: null;
+			String call = type.isSerial() ? "nextval()"
+					: (defaultSql != null) ? Expressions.volatileCall(defaultSql, this.schema.facts) : null;
 			if (call != null) {
-				report(Rule.VOLATILE_DEFAULT, statement, "The default calls " + call + ".");
+				report(Rule.VOLATILE_DEFAULT, table, statement, "The default calls " + call + ".");
 			}
 		}
 		this.addedColumns.add(key);
@@ -155,6 +233,11 @@ final class Scope {
 		else if (name != null) {
 			this.schema.notNullChecks.put(key(name), column(table, column));
 		}
+	}
+
+	/** A data change and the table it writes, held until the revision is known to change the schema too. */
+	record DataChange(String table, String statement, String detail) {
+
 	}
 
 	void checkValidate(String name, String statement) {

@@ -56,15 +56,15 @@ final class SqlRules {
 			return;
 		}
 		if (parsed instanceof Update update) {
-			dataChange(update.getWhere(), statement, scope);
+			dataChange(update.getTable().getName(), update.getWhere(), statement, scope);
 		}
 		else if (parsed instanceof Delete delete) {
-			dataChange(delete.getWhere(), statement, scope);
+			dataChange(delete.getTable().getName(), delete.getWhere(), statement, scope);
 		}
 		else if (parsed instanceof Insert insert) {
 			// INSERT ... VALUES is bounded; INSERT ... SELECT may copy a whole table
 			if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
-				dataChange(null, statement, scope);
+				dataChange(insert.getTable().getName(), null, statement, scope);
 			}
 		}
 		else if (!(parsed instanceof Select)) {
@@ -86,7 +86,7 @@ final class SqlRules {
 		else if (parsed instanceof CreateIndex create) {
 			scope.createdIndexes.add(Scope.key(create.getIndex().getName()));
 			if (!clauses.concurrently() && !scope.isNew(create.getTable().getName())) {
-				scope.report(Rule.INDEX_NOT_CONCURRENT, statement, null);
+				scope.report(Rule.INDEX_NOT_CONCURRENT, create.getTable().getName(), statement, null);
 			}
 		}
 		else if (parsed instanceof Drop drop) {
@@ -107,8 +107,9 @@ final class SqlRules {
 	private static void drop(Drop drop, PostgresClauses clauses, String statement, Scope scope) {
 		String type = drop.getType().toUpperCase(Locale.ROOT);
 		String name = drop.getName().getName();
-		if (type.equals("INDEX") && !clauses.concurrently() && !scope.createdIndexes.contains(Scope.key(name))) {
-			scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, statement, null);
+		if (type.equals("INDEX") && !clauses.concurrently() && !scope.isNewIndex(name)) {
+			scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(name).orElse(null), statement,
+					null);
 		}
 		else if (type.equals("TABLE") && !scope.isNew(name)) {
 			scope.report(Rule.DROP_TABLE, statement, null);
@@ -138,7 +139,7 @@ final class SqlRules {
 			if (!scope.isNew(table)) {
 				scope.report(Rule.RENAME_TABLE, statement, null);
 			}
-			scope.createdTables.add(Scope.key(expression.getNewTableName()));
+			scope.renamed(table, expression.getNewTableName());
 		}
 		else if (operation == AlterOperation.DROP && expression.getColumnName() != null) {
 			if (!scope.isNew(table) && !scope.addedColumns.contains(Scope.column(table, expression.getColumnName()))) {
@@ -197,21 +198,20 @@ final class SqlRules {
 		}
 		if ((index instanceof CheckConstraint || index instanceof ForeignKeyIndex) && existing
 				&& !clauses.notValid()) {
-			scope.report(Rule.CONSTRAINT_NOT_VALID, statement, null);
+			scope.report(Rule.CONSTRAINT_NOT_VALID, table, statement, null);
 		}
 		boolean key = expression.getPkColumns() != null || expression.getUkColumns() != null
 				|| index != null && index.getType() != null && (index.getType().toUpperCase(Locale.ROOT).contains("UNIQUE")
 						|| index.getType().toUpperCase(Locale.ROOT).contains("PRIMARY"));
 		if (key && existing && !clauses.usingIndex()) {
-			scope.report(Rule.UNIQUE_WITHOUT_INDEX, statement, null);
+			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, null);
 		}
 	}
 
 	/** Notes an UPDATE or DELETE (or INSERT ... SELECT) unless its WHERE picks rows by key. */
-	private static void dataChange(Expression where, String statement, Scope scope) {
+	private static void dataChange(String table, Expression where, String statement, Scope scope) {
 		if (!bounded(where)) {
-			scope.dataChanges.add(new Finding(Rule.LONG_UPDATE_WITH_DDL, scope.revision, statement,
-					"The statement is not bounded to a few rows by an equality or IN list."));
+			scope.dataChange(table, statement, "The statement is not bounded to a few rows by an equality or IN list.");
 		}
 	}
 

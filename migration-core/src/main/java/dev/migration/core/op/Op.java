@@ -13,7 +13,8 @@ public sealed interface Op permits CreateSchema, DropSchema, CreateTable, DropTa
 		CreateEnumType, DropType, AddEnumValue, CommentOnTable, CommentOnColumn, ExecuteSql, BulkInsert, SetNotNullOnline, AddForeignKeyOnline,
 		AddUniqueOnline, Backfill, ForgetBackfill, ForgetBackfillProgress, CreateColumnSync, DropColumnSync,
 		RenameColumnOnline, FinishRenameColumnOnline, UpdateRows, DeleteRows, CreateFunction, DropFunction,
-		CreateTrigger, DropTrigger, TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape {
+		CreateTrigger, DropTrigger, TouchOnUpdate, DropTouchOnUpdate, OnlineOnlyStep, VerifyColumnShape,
+		CommitPoint {
 
 	/**
 	 * Returns the operations that undo this one, in order, or empty when it cannot be undone

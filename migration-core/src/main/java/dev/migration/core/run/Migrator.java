@@ -465,7 +465,7 @@ public final class Migrator {
 					plan.waiting());
 		}
 		if (action == Action.UPGRADE && !path.isEmpty()) {
-			this.upgradeCheck.check(this.catalog, path);
+			this.upgradeCheck.check(this.catalog, path, this.dataSource);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		offlineRun().rehearse(path,

@@ -2,6 +2,8 @@ package dev.migration.core.run;
 
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 
@@ -13,14 +15,15 @@ import dev.migration.core.catalog.MigrationCatalog;
 public interface UpgradeCheck {
 
 	/** A check that lets every upgrade through. */
-	UpgradeCheck NONE = (catalog, toApply) -> {
+	UpgradeCheck NONE = (catalog, toApply, database) -> {
 	};
 
 	/**
 	 * Checks the planned upgrade.
 	 * @param catalog every revision in code
 	 * @param toApply the revisions the upgrade will apply, never empty
+	 * @param database the database the upgrade runs on, as it is before the upgrade
 	 */
-	void check(MigrationCatalog catalog, List<DeclaredRevision> toApply);
+	void check(MigrationCatalog catalog, List<DeclaredRevision> toApply, DataSource database);
 
 }

@@ -1,8 +1,11 @@
 package dev.migration.core.sql;
 
+import java.util.List;
+
 import dev.migration.core.Migration;
 import dev.migration.core.MigrationException;
 import dev.migration.core.Operations;
+import dev.migration.core.op.CommitPoint;
 
 /**
  * A revision made of a versioned SQL file, and of its undo file when there is one: each
@@ -16,7 +19,7 @@ public record SqlMigration(SqlScript upgrade, SqlScript undo) implements Migrati
 
 	@Override
 	public void upgrade(Operations op) {
-		this.upgrade.statements().forEach(op::execute);
+		run(this.upgrade, op);
 	}
 
 	@Override
@@ -32,7 +35,17 @@ public record SqlMigration(SqlScript upgrade, SqlScript undo) implements Migrati
 					+ ") has no undo file, so it cannot be downgraded: add U" + name.version() + "__"
 					+ name.description().replace(' ', '_') + ".sql beside it with the statements that revert it.");
 		}
-		this.undo.statements().forEach(op::execute);
+		run(this.undo, op);
+	}
+
+	private static void run(SqlScript script, Operations op) {
+		List<List<String>> transactions = script.transactions();
+		for (int i = 0; i < transactions.size(); i++) {
+			if (i > 0) {
+				op.apply(new CommitPoint());
+			}
+			transactions.get(i).forEach(op::execute);
+		}
 	}
 
 }

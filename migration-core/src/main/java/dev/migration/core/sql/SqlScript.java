@@ -28,7 +28,13 @@ public record SqlScript(String location, String fileName, String text) {
 			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	private static final Pattern END = Pattern.compile(LEADING_COMMENTS
-			+ "(?:commit|end|abort|rollback)(?:\\s+(?:work|transaction))?\\s*", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+			+ "(?:commit|end)(?:\\s+(?:work|transaction))?(?:\\s+and\\s+(?:no\\s+)?chain)?\\s*",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+	/** A rollback of the whole transaction; {@code ROLLBACK TO SAVEPOINT} is left to run. */
+	private static final Pattern ROLLBACK = Pattern.compile(LEADING_COMMENTS
+			+ "(?:abort|rollback)(?:\\s+(?:work|transaction))?(?:\\s+and\\s+(?:no\\s+)?chain)?\\s*",
+			Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
 	/** The first words of the statements above: the patterns only look at statements that start so. */
 	private static final Set<String> TRANSACTION_WORDS = Set.of("begin", "start", "commit", "end", "abort", "rollback");
@@ -42,32 +48,57 @@ public record SqlScript(String location, String fileName, String text) {
 	}
 
 	/**
-	 * Returns the file's statements, split the way PostgreSQL reads them.
+	 * Returns the file's statements, split the way psql splits them, without the statements
+	 * that start or end a transaction; see {@link #transactions()}.
 	 * @return the statements, in order; empty for a file of only comments
 	 * @throws InvalidSqlMigrationException naming the file when a literal or comment is not
-	 * terminated
+	 * terminated, or the file rolls back its own work
 	 */
 	public List<String> statements() {
+		return transactions().stream().flatMap(List::stream).toList();
+	}
+
+	/**
+	 * Returns the file's statements grouped by the transactions its own {@code BEGIN} and
+	 * {@code COMMIT} ask for, as psql and Flyway run them: a {@code COMMIT} (or {@code END})
+	 * makes what came before permanent, so the step commits there and goes on in a new
+	 * transaction; a {@code BEGIN} starts a group of its own. The statements themselves are
+	 * left out: the step opens and commits its transactions, keeping the history row in the
+	 * last one.
+	 * @return the groups, in order, none empty
+	 * @throws InvalidSqlMigrationException naming the file when a literal or comment is not
+	 * terminated, or the file rolls back its own work
+	 */
+	public List<List<String>> transactions() {
 		List<String> statements;
 		try {
-			statements = new ArrayList<>(PostgresScanner.split(this.text));
+			statements = PostgresScanner.split(this.text);
 		}
 		catch (MigrationException ex) {
 			throw new InvalidSqlMigrationException(this.location, 0, ex.getMessage());
 		}
-		// a file wrapped in BEGIN ... COMMIT already gets one transaction of its own
-		if (statements.size() >= 2 && isBegin(statements.get(0)) && isEnd(statements.get(statements.size() - 1))) {
-			statements = new ArrayList<>(statements.subList(1, statements.size() - 1));
-		}
+		List<List<String>> groups = new ArrayList<>();
+		List<String> group = new ArrayList<>();
 		for (String statement : statements) {
+			if (isRollback(statement)) {
+				throw new InvalidSqlMigrationException(this.location, 0, "'" + statement.strip() + "' would undo the "
+						+ "file's own work while its history row says it ran. Remove it; a file that fails is rolled "
+						+ "back to its last COMMIT by the tool, and the next run continues from there");
+			}
 			if (isBegin(statement) || isEnd(statement)) {
-				throw new InvalidSqlMigrationException(this.location, 0, "'" + statement.strip() + "' would end or "
-						+ "start a transaction in the middle of the file, out of step with its history row. Remove it: "
-						+ "each file runs in one transaction (or, when a statement needs it, outside one), and a file "
-						+ "may only be wrapped whole in BEGIN ... COMMIT");
+				if (!group.isEmpty()) {
+					groups.add(List.copyOf(group));
+					group.clear();
+				}
+			}
+			else {
+				group.add(statement);
 			}
 		}
-		return List.copyOf(statements);
+		if (!group.isEmpty()) {
+			groups.add(List.copyOf(group));
+		}
+		return List.copyOf(groups);
 	}
 
 	/** The line ends of {@code \\R}; changing this set would change stored checksums. */
@@ -77,6 +108,10 @@ public record SqlScript(String location, String fileName, String text) {
 
 	private static boolean isBegin(String statement) {
 		return TRANSACTION_WORDS.contains(PostgresScanner.firstWord(statement)) && BEGIN.matcher(statement).lookingAt();
+	}
+
+	private static boolean isRollback(String statement) {
+		return TRANSACTION_WORDS.contains(PostgresScanner.firstWord(statement)) && ROLLBACK.matcher(statement).matches();
 	}
 
 	private static boolean isEnd(String statement) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.ChildJvm;
+import dev.migration.core.LocalServer;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
@@ -28,8 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * SIGKILL right after round trip k, and the PostgreSQL server restarted (fast shutdown) right
  * after round trip k. Each takes minutes, so it runs on request:
  * {@code mvn -pl migration-test-database,migration-core verify -Dtest=SlowCrashPointTests
- * -Dmigrations.crash.slow=true} (the restart needs {@code initdb} and {@code pg_ctl} on the
- * {@code PATH} or in {@code MIGRATIONS_PG_BIN}).
+ * -Dmigrations.crash.slow=true} (the restart needs PostgreSQL's programs: see {@link LocalServer}).
  */
 @PostgresTest
 // on request only, as issue 12 asks: the two faults take about nine minutes on 2 cores, which would

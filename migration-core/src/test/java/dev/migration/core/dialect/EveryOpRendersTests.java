@@ -68,6 +68,7 @@ class EveryOpRendersTests {
 					dev.migration.core.schema.QualifiedName.parse("t"), "a", "b");
 			op.apply(new dev.migration.core.op.CreateColumnSync(sync));
 			op.apply(new dev.migration.core.op.DropColumnSync(sync));
+			op.apply(new dev.migration.core.op.CommitPoint());
 		});
 		Set<Class<?>> reached = ops.stream().map(Object::getClass).collect(Collectors.toSet());
 		assertThat(reached).containsExactlyInAnyOrderElementsOf(Arrays.asList(Op.class.getPermittedSubclasses()));

@@ -13,9 +13,10 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 class PostgresScannerTests {
 
 	@Test
-	void splitsAtTopLevelSemicolonsAndDropsEmptyStatements() {
-		assertThat(PostgresScanner.split("SELECT 1; ;\n-- only a comment;\nSELECT 2;"))
-			.containsExactly("SELECT 1", "-- only a comment;\nSELECT 2");
+	void splitsAtTopLevelSemicolonsAndDropsEmptyStatementsAndTheLineCommentsBeforeOne() {
+		// psql sends a statement from its first word or block comment, not from the -- lines above it
+		assertThat(PostgresScanner.split("SELECT 1; ;\n-- only a comment;\nSELECT 2 -- kept\n;"))
+			.containsExactly("SELECT 1", "SELECT 2 -- kept");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.Outcome;
 import dev.migration.core.run.ChecksumMismatchException;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
@@ -152,6 +153,26 @@ class SqlMigrationsOnDatabaseTests {
 			.withMessageContaining("V1")
 			.withMessageContaining("duplicate key");
 		assertThat(this.jdbc.queryForObject("SELECT to_regclass('region') IS NULL", Boolean.class)).isTrue();
+	}
+
+	@Test
+	void aFileWithACommitInTheMiddleKeepsWhatItCommittedWhenALaterPartFailsAndTheFixedFileContinues() {
+		String head = "CREATE TABLE t (id int PRIMARY KEY);\nINSERT INTO t VALUES (1);\nCOMMIT;\n";
+		SqlScript failing = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql",
+				head + "INSERT INTO t VALUES (2);\nINSERT INTO t VALUES (1);\nCOMMIT;\n");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator(failing).upgrade("heads"))
+			.withMessageContaining("duplicate key");
+		assertThat(this.jdbc.queryForList("SELECT id FROM t ORDER BY id", Integer.class)).containsExactly(1);
+		assertThat(migrator(failing).history()).noneMatch((entry) -> entry.outcome() == Outcome.SUCCESS);
+		SqlScript fixed = new SqlScript("filesystem:db/V1__t.sql", "V1__t.sql",
+				head + "INSERT INTO t VALUES (2);\nINSERT INTO t VALUES (3);\nCOMMIT;\n");
+		migrator(fixed).upgrade("heads");
+		assertThat(this.jdbc.queryForList("SELECT id FROM t ORDER BY id", Integer.class)).containsExactly(1, 2, 3);
+		assertThat(migrator(fixed).history()).filteredOn((entry) -> entry.outcome() == Outcome.SUCCESS)
+			.extracting(HistoryEntry::revision)
+			.containsExactly("V1");
+		assertThat(migrator(fixed).upgradeSql("base", "heads")).containsSubsequence("INSERT INTO t VALUES (1);",
+				"COMMIT;", "BEGIN;", "INSERT INTO t VALUES (2);");
 	}
 
 	@Test

@@ -120,11 +120,22 @@ class SqlRevisionsTests {
 	}
 
 	@Test
-	void aTransactionStatementInTheMiddleOfAFileIsRefusedNamingIt() {
-		SqlScript midway = script("V1__midway.sql", "CREATE TABLE t (id int);\nCOMMIT;\nINSERT INTO t VALUES (1);");
-		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(midway::statements)
-			.withMessageContaining("V1__midway.sql")
-			.withMessageContaining("'COMMIT'");
+	void aCommitInTheMiddleOfAFileEndsOneTransactionAndABeginStartsAnother() {
+		SqlScript file = script("V1__parts.sql", "CREATE TABLE t (id int);\nCOMMIT;\nINSERT INTO t VALUES (1);\n"
+				+ "BEGIN;\nINSERT INTO t VALUES (2);\nINSERT INTO t VALUES (3);\nEND;\nINSERT INTO t VALUES (4);\ncommit;");
+		assertThat(file.transactions()).containsExactly(List.of("CREATE TABLE t (id int)"),
+				List.of("INSERT INTO t VALUES (1)"), List.of("INSERT INTO t VALUES (2)", "INSERT INTO t VALUES (3)"),
+				List.of("INSERT INTO t VALUES (4)"));
+	}
+
+	@Test
+	void aRollbackOfTheFilesOwnWorkIsRefusedNamingItButASavepointRollbackRuns() {
+		SqlScript rollback = script("V1__undo.sql", "CREATE TABLE t (id int);\nROLLBACK;\n");
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(rollback::statements)
+			.withMessageContaining("V1__undo.sql")
+			.withMessageContaining("'ROLLBACK'");
+		SqlScript savepoint = script("V1__savepoint.sql", "SAVEPOINT a;\nCREATE TABLE t (id int);\nROLLBACK TO SAVEPOINT a;");
+		assertThat(savepoint.statements()).hasSize(3);
 	}
 
 	@Test

@@ -1,0 +1,198 @@
+package dev.migration.core.lint;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+import dev.migration.core.MigrationException;
+
+/**
+ * What the live database holds before a run, read once from PostgreSQL's catalog for the lint
+ * gate: the tables with their estimated rows and column types, the indexes, the columns already
+ * NOT NULL (or held so by a validated check), and the functions declared volatile. Without a
+ * database ({@link #NONE}) every table is taken as existing and large, as the offline linter must.
+ */
+public final class DatabaseFacts {
+
+	/** Below this many estimated rows a table's locks and scans are over in milliseconds. */
+	public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
+
+	/** Nothing known: the offline linter's view. */
+	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), 0);
+
+	/** Schemas that hold no application tables. */
+	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
+			+ "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
+
+	// a table visible on the search path is listed last, so it wins over one of the same name elsewhere;
+	// reltuples is -1 before the first VACUUM or ANALYZE, when the statistics' live count is the estimate
+	private static final String TABLES = "SELECT c.oid, c.relname, greatest(c.reltuples, "
+			+ "pg_stat_get_live_tuples(c.oid)::real)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
+			+ "WHERE c.relkind IN ('r', 'p', 'm') AND " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(c.oid)";
+
+	private static final String COLUMNS = "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
+			+ "a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n "
+			+ "ON n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND "
+			+ USER_SCHEMAS;
+
+	private static final String NOT_NULL_CHECKS = "SELECT k.conrelid, pg_get_expr(k.conbin, k.conrelid) "
+			+ "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE k.contype = 'c' "
+			+ "AND k.convalidated AND " + USER_SCHEMAS;
+
+	private static final String INDEXES = "SELECT i.relname, t.relname FROM pg_index x JOIN pg_class i "
+			+ "ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
+			+ "ON n.oid = i.relnamespace WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
+
+	private static final String VOLATILE_FUNCTIONS = "SELECT DISTINCT lower(proname) FROM pg_proc WHERE provolatile = 'v'";
+
+	private final boolean known;
+
+	private final Map<String, Table> tables;
+
+	private final Map<String, String> indexes;
+
+	private final Set<String> notNull;
+
+	private final Set<String> volatileFunctions;
+
+	private final long smallTableRows;
+
+	private DatabaseFacts(boolean known, Map<String, Table> tables, Map<String, String> indexes, Set<String> notNull,
+			Set<String> volatileFunctions, long smallTableRows) {
+		this.known = known;
+		this.tables = tables;
+		this.indexes = indexes;
+		this.notNull = notNull;
+		this.volatileFunctions = volatileFunctions;
+		this.smallTableRows = smallTableRows;
+	}
+
+	/**
+	 * Reads the facts from the database, in five queries that take no lock on any table.
+	 * @param dataSource the database
+	 * @param smallTableRows tables estimated below this many rows count as small
+	 * @return the facts
+	 */
+	public static DatabaseFacts read(DataSource dataSource, long smallTableRows) {
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			Map<Long, String> names = new HashMap<>();
+			Map<String, Table> tables = new HashMap<>();
+			try (ResultSet rows = statement.executeQuery(TABLES)) {
+				while (rows.next()) {
+					String name = rows.getString(2);
+					names.put(rows.getLong(1), name);
+					tables.put(Scope.key(name), new Table(name, Math.max(0, rows.getLong(3)), new HashMap<>()));
+				}
+			}
+			Set<String> notNull = new HashSet<>();
+			try (ResultSet rows = statement.executeQuery(COLUMNS)) {
+				while (rows.next()) {
+					String table = names.get(rows.getLong(1));
+					String column = Scope.column(table, rows.getString(2));
+					tables.get(Scope.key(table)).columnTypes().put(column, TypeName.parse(rows.getString(3)));
+					if (rows.getBoolean(4)) {
+						notNull.add(column);
+					}
+				}
+			}
+			try (ResultSet rows = statement.executeQuery(NOT_NULL_CHECKS)) {
+				while (rows.next()) {
+					String column = Expressions.notNullColumn(rows.getString(2));
+					if (column != null) {
+						notNull.add(Scope.column(names.get(rows.getLong(1)), column));
+					}
+				}
+			}
+			Map<String, String> indexes = new HashMap<>();
+			try (ResultSet rows = statement.executeQuery(INDEXES)) {
+				while (rows.next()) {
+					indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
+				}
+			}
+			Set<String> volatileFunctions = new HashSet<>();
+			try (ResultSet rows = statement.executeQuery(VOLATILE_FUNCTIONS)) {
+				while (rows.next()) {
+					volatileFunctions.add(rows.getString(1));
+				}
+			}
+			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, smallTableRows);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
+					+ "functions) to judge the revisions to apply: " + ex.getMessage(), ex);
+		}
+	}
+
+	/**
+	 * Returns whether these facts come from a database.
+	 * @return whether anything is known
+	 */
+	boolean known() {
+		return this.known;
+	}
+
+	/** Returns the table of that name as it was before the run, if the database is known to have it. */
+	Optional<Table> table(String name) {
+		return Optional.ofNullable(this.tables.get(Scope.key(name)));
+	}
+
+	/** Returns whether the database is known not to hold this table before the run. */
+	boolean lacksTable(String name) {
+		return this.known && !this.tables.containsKey(Scope.key(name));
+	}
+
+	/** Returns whether the database is known not to hold this index before the run. */
+	boolean lacksIndex(String name) {
+		return this.known && !this.indexes.containsKey(Scope.key(name));
+	}
+
+	/** Returns the table an index is on, if known. */
+	Optional<String> indexTable(String name) {
+		return Optional.ofNullable(this.indexes.get(Scope.key(name)));
+	}
+
+	/** Returns the estimated rows of a table known to be small, or empty when it is large or unknown. */
+	Optional<Long> smallTableRows(String table) {
+		return table(table).map(Table::estimatedRows).filter((rows) -> rows < this.smallTableRows);
+	}
+
+	long smallTableLimit() {
+		return this.smallTableRows;
+	}
+
+	/** Returns the column's type before the run, if known. */
+	Optional<TypeName> columnType(String table, String column) {
+		return table(table).map((facts) -> facts.columnTypes().get(Scope.column(table, column)));
+	}
+
+	/** Returns whether a column already is NOT NULL, or held so by a validated check, before the run. */
+	boolean isNotNull(String table, String column) {
+		return this.notNull.contains(Scope.column(table, column));
+	}
+
+	/** Returns whether the database declares a function of this name volatile. */
+	boolean isVolatile(String function) {
+		return this.volatileFunctions.contains(function.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * One table before the run.
+	 *
+	 * @param name its name
+	 * @param estimatedRows its rows, as the catalog estimates them
+	 * @param columnTypes the type of each column, by {@link Scope#column} key
+	 */
+	record Table(String name, long estimatedRows, Map<String, TypeName> columnTypes) {
+
+	}
+
+}
