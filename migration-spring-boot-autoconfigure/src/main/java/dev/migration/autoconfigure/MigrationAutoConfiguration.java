@@ -68,7 +68,8 @@ public final class MigrationAutoConfiguration {
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), scripts);
 		return new Migrator(target, catalog(migrations, scripts), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
-			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows()))
+			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
+					properties.getLintNotChecked()))
 			.withRelease(Release.of(properties.getRelease()));
 	}
 

@@ -10,6 +10,7 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.execute.ExecutionSettings;
 import dev.migration.core.history.HistoryTable;
 import dev.migration.core.lint.LintPolicy;
+import dev.migration.core.lint.NotCheckedPolicy;
 import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
@@ -107,6 +108,13 @@ public class MigrationProperties {
 	 * such findings as suppressed instead.
 	 */
 	private long lintSmallTableRows = 10_000;
+
+	/**
+	 * What a statement the linter could not read counts as, in {@code lint} and in the gate
+	 * before a run: fail (nothing judged it, so nothing passes it as judged) or warn (the default
+	 * while the parser still fails on real histories' SQL).
+	 */
+	private NotCheckedPolicy lintNotChecked = NotCheckedPolicy.DEFAULT;
 
 	/**
 	 * JDBC URL of a separate, privileged connection for migrations. The application's
@@ -290,6 +298,14 @@ public class MigrationProperties {
 
 	public void setLint(LintPolicy lint) {
 		this.lint = lint;
+	}
+
+	public NotCheckedPolicy getLintNotChecked() {
+		return this.lintNotChecked;
+	}
+
+	public void setLintNotChecked(NotCheckedPolicy lintNotChecked) {
+		this.lintNotChecked = lintNotChecked;
 	}
 
 	public long getLintSmallTableRows() {

@@ -249,19 +249,59 @@ class MigrationAutoConfigurationTests {
 
 	@Test
 	void lintErrorsInRevisionsToApplyStopStartUpBeforeAnythingRuns() {
-		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class).run((context) -> {
-			assertThat(context).hasFailed()
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
+			.withPropertyValues("migrations.lint-small-table-rows=0")
+			.run((context) -> {
+				assertThat(context).hasFailed()
+					.getFailure()
+					.hasStackTraceContaining("Nothing was run: 1 lint error(s)")
+					.hasStackTraceContaining("index-not-concurrent");
+				assertThat(this.jdbc.queryForObject("SELECT to_regclass('ix_greeting_text')", String.class)).isNull();
+			});
+	}
+
+	@Test
+	void aTableTheDatabaseEstimatesAboveTheSmallTableRowsIsJudgedLarge() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.jdbc.update("INSERT INTO greeting (text) SELECT 'hi ' || n FROM generate_series(1, 50) n");
+		this.jdbc.execute("ANALYZE greeting");
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
+			.withPropertyValues("migrations.lint-small-table-rows=20")
+			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
-				.hasStackTraceContaining("Nothing was run: 1 lint error(s)")
-				.hasStackTraceContaining("index-not-concurrent");
-			assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
-		});
+				.hasStackTraceContaining("index-not-concurrent"));
+	}
+
+	@Test
+	void aLockRuleOnASmallExistingTableDoesNotStopStartUp() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
+			.run((context) -> assertThat(context.getBean(Migrator.class).current()).containsExactly("3000"));
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('ix_greeting_text')", String.class))
+			.isEqualTo("ix_greeting_text");
+	}
+
+	@Test
+	void anIndexOnATableCreatedInTheSameRunIsNoError() {
+		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
+			.withPropertyValues("migrations.lint-small-table-rows=0")
+			.run((context) -> assertThat(context.getBean(Migrator.class).current()).containsExactly("3000"));
+	}
+
+	@Test
+	void aNegativeSmallTableRowsStopsStartUpNamingTheProperty() {
+		this.contextRunner.withPropertyValues("migrations.lint-small-table-rows=-1")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.hasStackTraceContaining("migrations.lint-small-table-rows must be 0 or more"));
 	}
 
 	@Test
 	void lintWarnRunsDespiteErrors() {
+		this.contextRunner.run((context) -> assertThat(context).hasNotFailed());
 		this.contextRunner.withBean(TestRevisions.UnsafeIndex.class)
-			.withPropertyValues("migrations.lint=warn")
+			.withPropertyValues("migrations.lint=warn", "migrations.lint-small-table-rows=0")
 			.run((context) -> assertThat(context.getBean(Migrator.class).current()).containsExactly("3000"));
 	}
 

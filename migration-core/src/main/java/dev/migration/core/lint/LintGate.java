@@ -27,18 +27,22 @@ public final class LintGate implements UpgradeCheck {
 
 	private final long smallTableRows;
 
+	private final NotCheckedPolicy notChecked;
+
 	public LintGate(LintPolicy policy) {
-		this(policy, DatabaseFacts.DEFAULT_SMALL_TABLE_ROWS);
+		this(policy, DatabaseFacts.DEFAULT_SMALL_TABLE_ROWS, NotCheckedPolicy.DEFAULT);
 	}
 
 	/**
 	 * Creates the gate.
 	 * @param policy what errors do
 	 * @param smallTableRows tables estimated below this many rows count as small
+	 * @param notChecked whether a statement the linter could not read is an error
 	 */
-	public LintGate(LintPolicy policy, long smallTableRows) {
+	public LintGate(LintPolicy policy, long smallTableRows, NotCheckedPolicy notChecked) {
 		this.policy = policy;
 		this.smallTableRows = smallTableRows;
+		this.notChecked = notChecked;
 	}
 
 	/**
@@ -54,11 +58,12 @@ public final class LintGate implements UpgradeCheck {
 			return;
 		}
 		LintReport report = Linter.lint(toApply, catalog.recordings(), DatabaseFacts.read(database, this.smallTableRows));
-		List<Finding> errors = report.errors();
+		List<Finding> errors = report.failures(this.notChecked);
 		if (errors.isEmpty()) {
 			return;
 		}
-		String rendered = LintReportRenderer.render(new LintReport(errors, List.of(), List.of()));
+		String rendered = LintReportRenderer.render(new LintReport(report.errors(), List.of(),
+				errors.stream().filter((finding) -> finding.rule() == Rule.NOT_CHECKED).toList()), this.notChecked);
 		if (this.policy == LintPolicy.FAIL) {
 			throw new LintFailedException(errors.size(), rendered);
 		}

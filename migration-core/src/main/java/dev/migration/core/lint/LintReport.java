@@ -1,5 +1,6 @@
 package dev.migration.core.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -8,7 +9,8 @@ import java.util.List;
  *
  * @param findings the errors and warnings, in revision order
  * @param suppressed the findings accepted by {@code @AllowUnsafe}, with their reasons
- * @param notChecked the statements the linter could not check (severity info)
+ * @param notChecked the statements the linter could not check: errors or warnings as
+ *     {@link NotCheckedPolicy} says
  */
 public record LintReport(List<Finding> findings, List<Suppressed> suppressed, List<Finding> notChecked) {
 
@@ -40,6 +42,21 @@ public record LintReport(List<Finding> findings, List<Suppressed> suppressed, Li
 	 */
 	public List<Finding> warnings() {
 		return of(Severity.WARNING);
+	}
+
+	/**
+	 * Returns what stops a run or fails {@code lint}: the errors, and the statements nobody
+	 * could check unless the policy lets them through as warnings.
+	 * @param policy what a statement that could not be read counts as
+	 * @return the failing findings, errors first
+	 */
+	public List<Finding> failures(NotCheckedPolicy policy) {
+		if (policy == NotCheckedPolicy.WARN) {
+			return errors();
+		}
+		List<Finding> failures = new ArrayList<>(errors());
+		failures.addAll(this.notChecked);
+		return List.copyOf(failures);
 	}
 
 	private List<Finding> of(Severity severity) {

@@ -17,6 +17,16 @@ public final class LintReportRenderer {
 	 * @return the text, ending with a line break
 	 */
 	public static String render(LintReport report) {
+		return render(report, NotCheckedPolicy.DEFAULT);
+	}
+
+	/**
+	 * Renders the report, labelling what could not be checked as the policy counts it.
+	 * @param report the report
+	 * @param policy whether a statement that could not be read is an error or a warning
+	 * @return the text, ending with a line break
+	 */
+	public static String render(LintReport report, NotCheckedPolicy policy) {
 		StringBuilder text = new StringBuilder();
 		for (Finding finding : report.findings()) {
 			block(text, finding.severity().name(), finding);
@@ -28,10 +38,11 @@ public final class LintReportRenderer {
 			text.append("  reason: ").append(suppressed.reason()).append('\n');
 		}
 		for (Finding finding : report.notChecked()) {
-			block(text, "NOT CHECKED", finding);
+			block(text, (policy == NotCheckedPolicy.FAIL) ? "ERROR" : "WARNING", finding);
 			if (finding.detail() != null) {
 				text.append("  why:  ").append(finding.detail()).append('\n');
 			}
+			text.append("  safe: ").append(finding.safeWay()).append('\n');
 		}
 		return text.append(summary(report)).append('\n').toString();
 	}

@@ -103,8 +103,10 @@ public enum Rule {
 	PREFER_TEXT("prefer-text", Severity.WARNING, "varchar(n) is no faster than text, and widening it later is "
 			+ "a migration of its own.", "Use text, with a CHECK (length(col) <= n) where a limit matters."),
 
-	NOT_CHECKED("not-checked", Severity.INFO, "The linter could not check this statement.",
-			"Review it by hand; suppress with @AllowUnsafe once reviewed.");
+	NOT_CHECKED("not-checked", Severity.INFO, "The linter could not read this statement, so nothing judged it.",
+			"Review it by hand, then accept it with @AllowUnsafe(rule = \"not-checked\", reason = ...) on the "
+					+ "revision, or a line '-- allow-unsafe: not-checked <reason>' at the top of a SQL file; "
+					+ "migrations.lint-not-checked=warn lets every such statement through as a warning.");
 
 	private final String id;
 

@@ -30,7 +30,7 @@ public final class MigrationCommandAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
-		return new MigrationCommands(migrator, properties.getScaffold());
+		return new MigrationCommands(migrator, properties.getScaffold(), properties.getLintNotChecked());
 	}
 
 	@Bean

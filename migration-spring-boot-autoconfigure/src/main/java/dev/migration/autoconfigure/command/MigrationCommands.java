@@ -19,6 +19,7 @@ import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.LintReportRenderer;
+import dev.migration.core.lint.NotCheckedPolicy;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
@@ -46,6 +47,8 @@ public class MigrationCommands {
 
 	private final Migrator migrator;
 
+	private final NotCheckedPolicy notChecked;
+
 	private final MigrationProperties.Scaffold scaffold;
 
 	/**
@@ -62,8 +65,19 @@ public class MigrationCommands {
 	 * @param scaffold where {@code revision} and {@code merge} write new classes
 	 */
 	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold) {
+		this(migrator, scaffold, NotCheckedPolicy.DEFAULT);
+	}
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine, with its upgrade checks (the lint gate)
+	 * @param scaffold where {@code revision} and {@code merge} write new classes
+	 * @param notChecked whether {@code lint} fails on a statement it could not read
+	 */
+	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
+		this.notChecked = Objects.requireNonNull(notChecked, "notChecked");
 	}
 
 	/**
@@ -109,10 +123,17 @@ public class MigrationCommands {
 
 	private void lint(PrintStream out) {
 		LintReport report = Linter.lint(this.migrator.catalog());
-		out.print(LintReportRenderer.render(report));
-		if (report.hasErrors()) {
-			throw new CommandException(CommandExit.FAILURE, "lint failed: " + report.errors().size() + " error(s). "
-					+ "Make each change the safe way shown, or accept it with @AllowUnsafe(rule, reason) on the revision.");
+		out.print(LintReportRenderer.render(report, this.notChecked));
+		int failures = report.failures(this.notChecked).size();
+		if (failures > 0) {
+			int unread = failures - report.errors().size();
+			throw new CommandException(CommandExit.FAILURE, "lint failed: " + failures + " error(s)"
+					+ ((unread > 0) ? ", " + unread + " of them statement(s) the linter could not read" : "")
+					+ ". Make each change the safe way shown, or accept it with @AllowUnsafe(rule, reason) on the "
+					+ "revision (in a SQL file: a line '-- allow-unsafe: <rule> <reason>' at the top)"
+					+ ((unread > 0) ? "; migrations.lint-not-checked=warn lets unread statements through as warnings"
+							: "")
+					+ ".");
 		}
 	}
 

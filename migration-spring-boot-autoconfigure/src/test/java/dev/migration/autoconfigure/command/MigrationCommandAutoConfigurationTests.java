@@ -15,6 +15,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -259,6 +260,40 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void lintFailsOnAStatementItCannotReadWhenNotCheckedIsFailAndPassesOnceAccepted() {
+		ApplicationContextRunner withStatistics = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(ItemStatistics.class);
+		CapturedCommand failed = run(withStatistics, "lint", "heads", "migrations.lint-not-checked=fail");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.out()).contains("ERROR not-checked in s5", "CREATE STATISTICS");
+		assertThat(failed.err()).contains("1 of them statement(s) the linter could not read")
+			.contains("migrations.lint-not-checked=warn");
+		CapturedCommand warned = run(withStatistics, "lint", "heads");
+		assertThat(warned.exitCode()).isZero();
+		assertThat(warned.out()).contains("WARNING not-checked in s5");
+		CapturedCommand accepted = run(this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(ReviewedItemStatistics.class), "lint", "heads", "migrations.lint-not-checked=fail");
+		assertThat(accepted.exitCode()).isZero();
+		assertThat(accepted.out()).contains("SUPPRESSED not-checked in s5", "reason: reviewed by hand");
+	}
+
+	@Revision(id = "s5", revises = "a1", message = "item statistics")
+	static class ItemStatistics implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE STATISTICS item_stats ON id, name FROM item", "DROP STATISTICS item_stats");
+		}
+
+	}
+
+	@Revision(id = "s5", revises = "a1", message = "item statistics")
+	@AllowUnsafe(rule = "not-checked", reason = "reviewed by hand")
+	static class ReviewedItemStatistics extends ItemStatistics {
+
+	}
+
+	@Test
 	void lintFailsNamingTheRuleAndRevision() {
 		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
 			.withBean(DropItem.class);
@@ -270,11 +305,12 @@ class MigrationCommandAutoConfigurationTests {
 
 	@Test
 	void upgradeRefusesRevisionsWithLintErrorsBeforeRunningAny() {
-		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
-			.withBean(DropItem.class);
-		CapturedCommand result = run(withDrop, "upgrade", "heads");
+		ApplicationContextRunner created = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class);
+		assertThat(run(created, "upgrade", "heads").exitCode()).isZero();
+		CapturedCommand result = run(created.withBean(DropItem.class), "upgrade", "heads");
 		assertThat(result.exitCode()).isEqualTo(1);
 		assertThat(result.err()).startsWith("upgrade failed: Nothing was run: 1 lint error(s)");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item')", String.class)).isEqualTo("item");
 	}
 
 	@Test

@@ -1,0 +1,158 @@
+package dev.migration.core.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.catalog.Recordings;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
+import dev.migration.testdb.PostgresTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The run-time gate on a real database: it judges only what is about to run, against the catalog. */
+@PostgresTest(emptyBeforeEach = true)
+class LintGateTests {
+
+	private static final String CREATE = "CREATE TABLE account (id bigint PRIMARY KEY, email text);\n"
+			+ "INSERT INTO account SELECT n, 'a' || n FROM generate_series(1, 200) n;\n"
+			+ "CREATE INDEX ix_account_email ON account (email);\n";
+
+	private final DataSource dataSource;
+
+	private final JdbcTemplate jdbc;
+
+	private final List<SqlScript> files = new ArrayList<>();
+
+	LintGateTests(DataSource dataSource) {
+		this.dataSource = dataSource;
+		this.jdbc = new JdbcTemplate(dataSource);
+	}
+
+	@Test
+	void aFreshInstallPassesWhereEveryTableIsCreatedInTheSameRun() {
+		file("V1__account.sql", CREATE);
+		file("V2__require_email.sql", "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+		upgrade(0);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void theSameStatementOnAnExistingTableIsStoppedBeforeAnythingRuns() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		this.jdbc.execute("ANALYZE account");
+		file("V2__note.sql", "CREATE TABLE note (id bigint);");
+		file("V3__require_email.sql", "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(100))
+			.withMessageContaining("set-not-null in V3")
+			.withMessageContaining("email");
+		assertThat(applied()).containsExactly("V1");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('note')", String.class)).isNull();
+	}
+
+	@Test
+	void aTableBelowTheSmallTableRowsIsSpared() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		this.jdbc.execute("ANALYZE account");
+		file("V2__require_email.sql", "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+		List<DeclaredRevision> toApply = SqlRevisions.declare(this.files).subList(1, 2);
+		LintReport report = Linter.lint(toApply, new Recordings(), DatabaseFacts.read(this.dataSource, 1_000));
+		assertThat(report.errors()).isEmpty();
+		assertThat(report.suppressed()).singleElement()
+			.satisfies((suppressed) -> assertThat(suppressed.reason()).contains("migrations.lint-small-table-rows"));
+		upgrade(1_000);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void appliedRevisionsAreNeverLintedAgainWhateverTheirSql() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		this.jdbc.execute("ANALYZE account");
+		// V1's unsafe index now stands on an existing table; only V2 is judged
+		file("V2__note.sql", "CREATE TABLE note (id bigint);\nCREATE INDEX ix_note ON note (id);");
+		upgrade(0);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void aDefaultCallingAUserFunctionTheCatalogCallsVolatileIsStopped() {
+		file("V1__account.sql", CREATE + "CREATE FUNCTION next_code() RETURNS text LANGUAGE sql VOLATILE "
+				+ "AS $$ SELECT md5(random()::text) $$;\n"
+				+ "CREATE FUNCTION fixed_code() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$;\n");
+		upgrade(0);
+		this.jdbc.execute("ANALYZE account");
+		file("V2__fixed.sql", "ALTER TABLE account ADD COLUMN fixed text DEFAULT fixed_code();");
+		upgrade(0);
+		file("V3__code.sql", "ALTER TABLE account ADD COLUMN code text DEFAULT next_code();");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("volatile-default in V3");
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void aStatementTheLinterCannotReadStopsTheRunUnderFailUntilAReviewAcceptsIt() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		String statistics = "CREATE STATISTICS account_stats ON id, email FROM account;\n";
+		file("V2__statistics.sql", statistics);
+		assertThatExceptionOfType(LintGate.LintFailedException.class)
+			.isThrownBy(() -> upgrade(0, NotCheckedPolicy.FAIL))
+			.withMessageContaining("ERROR not-checked in V2")
+			.withMessageContaining("-- allow-unsafe: not-checked <reason>");
+		assertThat(applied()).containsExactly("V1");
+		// the advice followed: a reviewed statement accepted at the top of the file
+		this.files.set(1, new SqlScript("classpath:gate/V2__statistics.sql", "V2__statistics.sql",
+				"-- allow-unsafe: not-checked extended statistics take no lock a query waits on\n" + statistics));
+		upgrade(0, NotCheckedPolicy.FAIL);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void aStatementTheLinterCannotReadPassesUnderWarn() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		file("V2__statistics.sql", "CREATE STATISTICS account_stats ON id, email FROM account;\n");
+		upgrade(0, NotCheckedPolicy.WARN);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	private void file(String name, String text) {
+		this.files.add(new SqlScript("classpath:gate/" + name, name, text));
+	}
+
+	private void upgrade(long smallTableRows) {
+		upgrade(smallTableRows, NotCheckedPolicy.FAIL);
+	}
+
+	private void upgrade(long smallTableRows, NotCheckedPolicy notChecked) {
+		new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(this.files)),
+				new PostgresDialect(), RunSettings.defaults())
+			.withUpgradeCheck(new LintGate(LintPolicy.FAIL, smallTableRows, notChecked))
+			.upgrade("heads");
+	}
+
+	private List<String> applied() {
+		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(this.files)),
+				new PostgresDialect(), RunSettings.defaults())
+			.history()
+			.stream()
+			.map(HistoryEntry::revision)
+			.toList();
+	}
+
+}
