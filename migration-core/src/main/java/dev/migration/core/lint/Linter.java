@@ -13,6 +13,8 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.sql.InvalidSqlMigrationException;
+import dev.migration.core.sql.SqlMigration;
 import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
 import dev.migration.core.op.ExecuteSql;
@@ -119,7 +121,17 @@ public final class Linter {
 	}
 
 	private Scope lint(DeclaredRevision revision, Scope.Schema schema) {
-		Optional<List<Op>> recorded = this.recordings.upgrade(revision);
+		Optional<List<Op>> recorded;
+		try {
+			recorded = this.recordings.upgrade(revision);
+		}
+		catch (InvalidSqlMigrationException ex) {
+			// one broken file must not hide the report on all the others
+			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
+			scope.report(Rule.INVALID_SQL, (revision.migration() instanceof SqlMigration sql) ? sql.upgrade().location()
+					: "upgrade()", ex.getMessage());
+			return scope;
+		}
 		if (recorded.isEmpty()) {
 			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
 			scope.notChecked("upgrade()", "The upgrade reads the database or builds other operations online than "

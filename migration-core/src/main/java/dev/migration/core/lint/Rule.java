@@ -103,6 +103,9 @@ public enum Rule {
 	PREFER_TEXT("prefer-text", Severity.WARNING, "varchar(n) is no faster than text, and widening it later is "
 			+ "a migration of its own.", "Use text, with a CHECK (length(col) <= n) where a limit matters."),
 
+	INVALID_SQL("invalid-sql", Severity.ERROR, "The SQL cannot be split into statements, so it cannot run.",
+			"Fix the file where the detail says; the other revisions are still linted."),
+
 	NOT_CHECKED("not-checked", Severity.INFO, "The linter could not read this statement, so nothing judged it.",
 			"Review it by hand, then accept it with @AllowUnsafe(rule = \"not-checked\", reason = ...) on the "
 					+ "revision, or a line '-- allow-unsafe: not-checked <reason>' at the top of a SQL file; "

@@ -91,9 +91,21 @@ class SqlRevisionsTests {
 	void anUnterminatedDollarQuoteIsRefusedNamingTheFileAndTheLineWhenItsStatementsAreRead() {
 		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("V1__f.sql",
 				"SELECT 1;\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1;\n")));
-		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> Linter.lint(revisions))
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> ((SqlMigration) revisions.get(0).migration()).upgrade().statements())
 			.withMessageContaining("V1__f.sql")
 			.withMessageContaining("line 3");
+	}
+
+	@Test
+	void lintReportsAFileItCannotSplitAsAnErrorAndStillLintsTheOthers() {
+		List<DeclaredRevision> revisions = SqlRevisions.declare(List.of(script("V1__f.sql",
+				"SELECT 1;\n\nCREATE FUNCTION f() RETURNS int LANGUAGE sql AS $fn$ SELECT 1;\n"),
+				script("V2__g.sql", "CREATE TABLE t (id int);\nDROP TABLE t;\nDROP TABLE other;\n")));
+		LintReport report = Linter.lint(revisions);
+		assertThat(report.errors()).extracting(Finding::ruleId, Finding::revision)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("invalid-sql", "V1"),
+					org.assertj.core.groups.Tuple.tuple("drop-table", "V2"));
+		assertThat(report.errors().get(0).why()).contains("V1__f.sql", "line 3");
 	}
 
 	@Test
