@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A lexer for one PostgreSQL statement: words, quoted identifiers, literals (dollar-quoted too)
- * and symbols, with comments dropped. It feeds the linter's pre-pass that takes PostgreSQL-only
+ * A lexer for one PostgreSQL statement: words (a Flyway placeholder such as {@code ${schema}} is
+ * a word too), quoted identifiers, literals (dollar-quoted too) and symbols, with comments dropped. It feeds the linter's pre-pass that takes PostgreSQL-only
  * clauses out before parsing, reads the few expressions that op records hold as SQL text, and
  * reads the names in a concurrent index build or drop for a rerun's check.
  */
@@ -89,17 +89,14 @@ public final class SqlTokens {
 				i = quotedEnd(sql, (c == '\'') ? i : i + 1, '\'');
 				tokens.add(new Token(Kind.LITERAL, sql.substring(start, i), start, i));
 			}
-			else if (c == '$' && dollarTag(sql, i) != null) {
+			else if (c == '$' && placeholderEnd(sql, i) < 0 && dollarTag(sql, i) != null) {
 				String tag = dollarTag(sql, i);
 				int close = sql.indexOf(tag, i + tag.length());
 				i = (close < 0) ? sql.length() : close + tag.length();
 				tokens.add(new Token(Kind.LITERAL, sql.substring(start, i), start, i));
 			}
-			else if (Character.isLetter(c) || c == '_') {
-				while (i < sql.length() && (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_'
-						|| sql.charAt(i) == '$')) {
-					i++;
-				}
+			else if (Character.isLetter(c) || c == '_' || placeholderEnd(sql, i) > 0) {
+				i = wordEnd(sql, i);
 				tokens.add(new Token(Kind.WORD, sql.substring(start, i).toLowerCase(Locale.ROOT), start, i));
 			}
 			else if (Character.isDigit(c)) {
@@ -114,6 +111,41 @@ public final class SqlTokens {
 			}
 		}
 		return tokens;
+	}
+
+	/** Where a word ends: letters, digits, underscores, dollars and Flyway placeholders such as {@code ${schema}}. */
+	private static int wordEnd(String sql, int from) {
+		int i = from;
+		while (i < sql.length()) {
+			int placeholder = placeholderEnd(sql, i);
+			if (placeholder > 0) {
+				i = placeholder;
+			}
+			else if (Character.isLetterOrDigit(sql.charAt(i)) || sql.charAt(i) == '_' || sql.charAt(i) == '$') {
+				i++;
+			}
+			else {
+				break;
+			}
+		}
+		return i;
+	}
+
+	/** Where a Flyway placeholder {@code ${name}} starting here ends, or -1: it stands for a name, so it lexes as one. */
+	private static int placeholderEnd(String sql, int from) {
+		if (!sql.startsWith("${", from)) {
+			return -1;
+		}
+		for (int i = from + 2; i < sql.length(); i++) {
+			char c = sql.charAt(i);
+			if (c == '}') {
+				return (i > from + 2) ? i + 1 : -1;
+			}
+			if (!Character.isLetterOrDigit(c) && c != '_' && c != '.' && c != ':' && c != '-') {
+				return -1;
+			}
+		}
+		return -1;
 	}
 
 	private static int blockCommentEnd(String sql, int from) {
