@@ -111,8 +111,7 @@ public class MigrationProperties {
 
 	/**
 	 * What a statement the linter could not read counts as, in {@code lint} and in the gate
-	 * before a run: fail (nothing judged it, so nothing passes it as judged) or warn (the default
-	 * while the parser still fails on real histories' SQL).
+	 * before a run: fail (the default: nothing judged it, so nothing passes it as judged) or warn.
 	 */
 	private NotCheckedPolicy lintNotChecked = NotCheckedPolicy.DEFAULT;
 

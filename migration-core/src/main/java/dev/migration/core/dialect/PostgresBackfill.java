@@ -54,8 +54,9 @@ final class PostgresBackfill {
 			            attnums smallint[],
 			            columns text[]
 			        );
-			    EXCEPTION WHEN unique_violation OR duplicate_table THEN
-			        -- another backfill created it at the same moment, which IF NOT EXISTS does not see
+			    EXCEPTION WHEN unique_violation OR duplicate_table OR duplicate_object THEN
+			        -- another backfill created it at the same moment, which IF NOT EXISTS does not see (its row
+			        -- type can clash first: duplicate_object)
 			        NULL;
 			    END;
 			    -- asked first: ALTER TABLE would queue behind every reader of the table even with nothing to add

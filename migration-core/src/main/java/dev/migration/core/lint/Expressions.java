@@ -1,7 +1,9 @@
 package dev.migration.core.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 import dev.migration.core.dialect.SqlTokens;
 
@@ -23,16 +25,66 @@ final class Expressions {
 	 * Returns the first volatile function the expression calls, or {@code null}: one PostgreSQL
 	 * declares volatile, or, with a database, any function its catalog declares so.
 	 */
-	static String volatileCall(String sql, DatabaseFacts facts) {
+	static String volatileCall(String sql, Predicate<String> userVolatile) {
 		List<SqlTokens.Token> tokens = SqlTokens.of(sql);
 		for (int i = 0; i + 1 < tokens.size(); i++) {
 			SqlTokens.Token token = tokens.get(i);
-			if (token.kind() == SqlTokens.Kind.WORD && (VOLATILE.contains(token.text()) || facts.isVolatile(token.text()))
+			if (token.kind() == SqlTokens.Kind.WORD && (VOLATILE.contains(token.text()) || userVolatile.test(token.text()))
 					&& tokens.get(i + 1).isSymbol("(")) {
 				return token.text() + "()";
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * Returns whether a WHERE condition picks rows by key, as a batch or a fix of a few rows
+	 * does: one of its top-level AND terms an equality or an IN list of values, and no top-level
+	 * OR that could widen it.
+	 * @param where the condition, or {@code null} for none
+	 * @return whether it is bounded
+	 */
+	static boolean boundedByKey(String where) {
+		if (where == null) {
+			return false;
+		}
+		List<List<SqlTokens.Token>> terms = new ArrayList<>();
+		List<SqlTokens.Token> term = new ArrayList<>();
+		int depth = 0;
+		for (SqlTokens.Token token : SqlTokens.of(where)) {
+			depth += token.isSymbol("(") ? 1 : token.isSymbol(")") ? -1 : 0;
+			if (depth == 0 && token.isWord("or")) {
+				return false;
+			}
+			if (depth == 0 && token.isWord("and")) {
+				terms.add(term);
+				term = new ArrayList<>();
+			}
+			else {
+				term.add(token);
+			}
+		}
+		terms.add(term);
+		return terms.stream().anyMatch(Expressions::byKey);
+	}
+
+	private static boolean byKey(List<SqlTokens.Token> term) {
+		long equals = term.stream().filter((token) -> token.isSymbol("=")).count();
+		if (equals == 1 && term.stream().noneMatch((token) -> token.isWord("select"))) {
+			return true;
+		}
+		int in = indexOfWord(term, "in");
+		return in > 0 && in + 1 < term.size() && term.get(in + 1).isSymbol("(")
+				&& !term.get(in - 1).isWord("not") && term.stream().noneMatch((token) -> token.isWord("select"));
+	}
+
+	private static int indexOfWord(List<SqlTokens.Token> tokens, String word) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).isWord(word)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	/** Returns the column of a {@code col IS NOT NULL} condition, or {@code null} for any other one. */

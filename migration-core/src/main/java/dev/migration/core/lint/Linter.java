@@ -134,8 +134,8 @@ public final class Linter {
 		}
 		if (recorded.isEmpty()) {
 			Scope scope = new Scope(revision.id(), revision.transactional(), schema);
-			scope.notChecked("upgrade()", "The upgrade reads the database or builds other operations online than "
-					+ "offline, so its operations cannot be recorded without one.");
+			scope.report(Rule.ONLINE_CODE, "upgrade()", "The upgrade reads the database, or builds other "
+					+ "operations online than offline.");
 			return scope;
 		}
 		List<Op> ops = recorded.get().stream().flatMap((op) -> steps(op).stream()).toList();

@@ -41,8 +41,7 @@ final class OpRules {
 			scope.hasDdl = true;
 		}
 		if (op instanceof OnlineOnlyStep step) {
-			scope.notChecked(statement, "The online-only step '" + step.description() + "' builds its operations "
-					+ "from what it reads in the database, so they cannot be linted without one.");
+			scope.report(Rule.ONLINE_CODE, statement, "The online-only step '" + step.description() + "'.");
 		}
 		else if (op instanceof UpdateRows || op instanceof DeleteRows) {
 			// rendered with its values inlined, it is the UPDATE or DELETE the raw SQL rules judge

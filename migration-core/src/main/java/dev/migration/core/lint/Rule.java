@@ -103,6 +103,11 @@ public enum Rule {
 	PREFER_TEXT("prefer-text", Severity.WARNING, "varchar(n) is no faster than text, and widening it later is "
 			+ "a migration of its own.", "Use text, with a CHECK (length(col) <= n) where a limit matters."),
 
+	ONLINE_CODE("online-code", Severity.INFO,
+			"This code builds its operations from what it reads in the database, so the linter, which "
+					+ "records operations without one, does not see them.",
+			"Review what the code does on a copy of the database (the trace shows what it locks)."),
+
 	INVALID_SQL("invalid-sql", Severity.ERROR, "The SQL cannot be split into statements, so it cannot run.",
 			"Fix the file where the detail says; the other revisions are still linted."),
 

@@ -31,11 +31,24 @@ final class Scope {
 
 		final Map<String, String> notNullChecks = new HashMap<>();
 
+		/** Functions the linted SQL created, by lower-case name: whether each is volatile. */
+		final Map<String, Boolean> functions = new HashMap<>();
+
 		/** Tables renamed in the run, by their new name: the rows are the old table's. */
 		final Map<String, String> renamedFrom = new HashMap<>();
 
 		Schema(DatabaseFacts facts) {
 			this.facts = facts;
+		}
+
+		void noteFunction(String name, boolean isVolatile) {
+			this.functions.put(name.toLowerCase(Locale.ROOT), isVolatile);
+		}
+
+		/** Whether a function the SQL or, failing that, the database declares is volatile. */
+		boolean isVolatile(String function) {
+			Boolean created = this.functions.get(function.toLowerCase(Locale.ROOT));
+			return (created != null) ? created : this.facts.isVolatile(function);
 		}
 
 		/** The name the table had before the run. */
@@ -213,7 +226,7 @@ final class Scope {
 				report(Rule.REQUIRED_COLUMN_WITHOUT_DEFAULT, statement, null);
 			}
 			String call = type.isSerial() ? "nextval()"
-					: (defaultSql != null) ? Expressions.volatileCall(defaultSql, this.schema.facts) : null;
+					: (defaultSql != null) ? Expressions.volatileCall(defaultSql, this.schema::isVolatile) : null;
 			if (call != null) {
 				report(Rule.VOLATILE_DEFAULT, table, statement, "The default calls " + call + ".");
 			}

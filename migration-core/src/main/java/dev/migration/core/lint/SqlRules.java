@@ -2,40 +2,28 @@ package dev.migration.core.lint;
 
 import java.util.List;
 import java.util.Locale;
-
-import net.sf.jsqlparser.JSQLParserException;
-import net.sf.jsqlparser.expression.Expression;
-import net.sf.jsqlparser.expression.operators.conditional.AndExpression;
-import net.sf.jsqlparser.expression.operators.relational.EqualsTo;
-import net.sf.jsqlparser.expression.operators.relational.InExpression;
-import net.sf.jsqlparser.parser.CCJSqlParserUtil;
-import net.sf.jsqlparser.statement.Statement;
-import net.sf.jsqlparser.statement.alter.Alter;
-import net.sf.jsqlparser.statement.alter.AlterExpression;
-import net.sf.jsqlparser.statement.alter.AlterOperation;
-import net.sf.jsqlparser.statement.create.index.CreateIndex;
-import net.sf.jsqlparser.statement.create.table.CheckConstraint;
-import net.sf.jsqlparser.statement.create.table.ColumnDefinition;
-import net.sf.jsqlparser.statement.create.table.CreateTable;
-import net.sf.jsqlparser.statement.create.table.ForeignKeyIndex;
-import net.sf.jsqlparser.statement.create.table.Index;
-import net.sf.jsqlparser.statement.delete.Delete;
-import net.sf.jsqlparser.statement.drop.Drop;
-import net.sf.jsqlparser.statement.insert.Insert;
-import net.sf.jsqlparser.statement.select.Select;
-import net.sf.jsqlparser.statement.select.Values;
-import net.sf.jsqlparser.statement.truncate.Truncate;
-import net.sf.jsqlparser.statement.update.Update;
+import java.util.Set;
 
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.dialect.SqlTokens;
+import dev.migration.core.lint.parse.AlterAction;
+import dev.migration.core.lint.parse.Column;
+import dev.migration.core.lint.parse.Constraint;
+import dev.migration.core.lint.parse.ParsedStatement;
+import dev.migration.core.lint.parse.SqlParser;
+import dev.migration.core.lint.parse.TableName;
 
 /**
- * The rules over raw SQL: each statement goes through the {@link PostgresClauses} pre-pass,
- * then JSqlParser, then the same checks as the op records. A statement the parser rejects is
- * reported as not checked.
+ * The rules over raw SQL: each statement is read by the focused {@link SqlParser}, then the same
+ * checks as the op records run on what it read. A statement the parser cannot read is reported
+ * as not checked, never passed as judged.
  */
 final class SqlRules {
+
+	private static final Set<String> TRANSACTION_COMMANDS = Set.of("BEGIN", "START TRANSACTION", "COMMIT", "END",
+			"ROLLBACK", "ABORT");
+
+	private static final Set<String> DATA_WORDS = Set.of("insert", "update", "delete", "merge");
 
 	private SqlRules() {
 	}
@@ -45,185 +33,223 @@ final class SqlRules {
 			// rows written out in the file: bounded, as INSERT ... VALUES is
 			return;
 		}
-		PostgresClauses clauses = PostgresClauses.of(statement);
-		Statement parsed;
-		try {
-			parsed = CCJSqlParserUtil.parse(clauses.sql());
-		}
-		catch (JSQLParserException | RuntimeException ex) {
+		ParsedStatement parsed = SqlParser.parse(statement);
+		if (parsed instanceof ParsedStatement.Unrecognized unread) {
 			scope.hasDdl = true;
-			scope.notChecked(statement, "The SQL parser does not understand this statement.");
-			return;
+			scope.notChecked(statement, "The linter cannot read it (" + unread.reason() + ").");
 		}
-		if (parsed instanceof Update update) {
-			dataChange(update.getTable().getName(), update.getWhere(), statement, scope);
+		else if (!data(parsed, statement, scope)) {
+			scope.hasDdl = true;
+			ddl(parsed, statement, scope);
 		}
-		else if (parsed instanceof Delete delete) {
-			dataChange(delete.getTable().getName(), delete.getWhere(), statement, scope);
+	}
+
+	/** Notes a statement that reads or changes rows; returns whether it was one. */
+	private static boolean data(ParsedStatement parsed, String statement, Scope scope) {
+		if (parsed instanceof ParsedStatement.Update update) {
+			dataChange(update.table(), update.where(), statement, scope);
 		}
-		else if (parsed instanceof Insert insert) {
+		else if (parsed instanceof ParsedStatement.Delete delete) {
+			dataChange(delete.table(), delete.where(), statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.Insert insert) {
 			// INSERT ... VALUES is bounded; INSERT ... SELECT may copy a whole table
-			if (insert.getSelect() != null && !(insert.getSelect() instanceof Values)) {
-				dataChange(insert.getTable().getName(), null, statement, scope);
+			if (insert.fromQuery()) {
+				dataChange(insert.table(), null, statement, scope);
 			}
 		}
-		else if (!(parsed instanceof Select)) {
-			scope.hasDdl = true;
-			ddl(parsed, clauses, statement, scope);
+		else if (parsed instanceof ParsedStatement.Merge merge) {
+			dataChange(merge.table(), null, statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.Copy copy) {
+			if (copy.in()) {
+				dataChange(copy.table(), null, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.Select select) {
+			// a data-modifying WITH (WITH d AS (DELETE ...) SELECT ...) changes rows as a DELETE does
+			if (SqlTokens.of(statement).stream().anyMatch((token) -> DATA_WORDS.contains(token.text())
+					&& token.kind() == SqlTokens.Kind.WORD)) {
+				scope.dataChange(select.tablesRead().isEmpty() ? null : select.tablesRead().get(0).toString(),
+						statement, "A data-modifying WITH changes rows as its statement does.");
+			}
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private static void ddl(ParsedStatement parsed, String statement, Scope scope) {
+		if (parsed instanceof ParsedStatement.CreateTable create) {
+			createTable(create, statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.CreateIndex create) {
+			String table = create.table().toString();
+			if (create.name() != null) {
+				scope.createdIndexes.add(Scope.key(create.name()));
+			}
+			if (!create.concurrently() && !scope.isNew(table)) {
+				scope.report(Rule.INDEX_NOT_CONCURRENT, table, statement, "On " + Scope.key(table) + ".");
+			}
+		}
+		else if (parsed instanceof ParsedStatement.Drop drop) {
+			drop(drop, statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.Truncate truncate) {
+			for (TableName table : truncate.tables()) {
+				if (!scope.isNew(table.toString())) {
+					scope.report(Rule.TRUNCATE, statement, "Table " + table + ".");
+				}
+			}
+		}
+		else if (parsed instanceof ParsedStatement.AlterTable alter) {
+			for (AlterAction action : alter.actions()) {
+				alter(alter.table().toString(), action, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.CreateFunction function) {
+			scope.schema.noteFunction(function.name().name(),
+					function.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE);
+		}
+		else if (parsed instanceof ParsedStatement.DoBlock block) {
+			doBlock(block, statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.Command command && TRANSACTION_COMMANDS.contains(command.kind())) {
+			scope.notChecked(statement, "A revision already runs in a transaction (unless transactional = false): "
+					+ command.kind() + " in its SQL ends or nests it, so the history row no longer commits with the "
+					+ "change. In a SQL file it is a commit point; from Java, split the work into revisions.");
 		}
 	}
 
-	private static void ddl(Statement parsed, PostgresClauses clauses, String statement, Scope scope) {
-		if (parsed instanceof CreateTable create) {
-			String table = create.getTable().getName();
-			scope.createdTables.add(Scope.key(table));
-			for (ColumnDefinition column : nonNull(create.getColumnDefinitions())) {
-				TypeName type = TypeName.parse(column.getColDataType().toString());
-				scope.schema.columnTypes.put(Scope.column(table, column.getColumnName()), type);
-				scope.checkStyle(type, statement, column.getColumnName());
-			}
-		}
-		else if (parsed instanceof CreateIndex create) {
-			scope.createdIndexes.add(Scope.key(create.getIndex().getName()));
-			if (!clauses.concurrently() && !scope.isNew(create.getTable().getName())) {
-				scope.report(Rule.INDEX_NOT_CONCURRENT, create.getTable().getName(), statement, null);
-			}
-		}
-		else if (parsed instanceof Drop drop) {
-			drop(drop, clauses, statement, scope);
-		}
-		else if (parsed instanceof Truncate truncate) {
-			if (!scope.isNew(truncate.getTable().getName())) {
-				scope.report(Rule.TRUNCATE, statement, null);
-			}
-		}
-		else if (parsed instanceof Alter alter && alter.getAlterExpressions() != null) {
-			for (AlterExpression expression : alter.getAlterExpressions()) {
-				alter(alter.getTable().getName(), expression, clauses, statement, scope);
-			}
+	private static void createTable(ParsedStatement.CreateTable create, String statement, Scope scope) {
+		String table = create.table().toString();
+		scope.createdTables.add(Scope.key(table));
+		for (Column column : create.columns()) {
+			TypeName type = TypeName.parse(column.type());
+			scope.schema.columnTypes.put(Scope.column(table, column.name()), type);
+			scope.checkStyle(type, statement, column.name());
 		}
 	}
 
-	private static void drop(Drop drop, PostgresClauses clauses, String statement, Scope scope) {
-		String type = drop.getType().toUpperCase(Locale.ROOT);
-		String name = drop.getName().getName();
-		if (type.equals("INDEX") && !clauses.concurrently() && !scope.isNewIndex(name)) {
-			scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(name).orElse(null), statement,
-					null);
-		}
-		else if (type.equals("TABLE") && !scope.isNew(name)) {
-			scope.report(Rule.DROP_TABLE, statement, null);
-		}
-	}
-
-	private static void alter(String table, AlterExpression expression, PostgresClauses clauses, String statement,
-			Scope scope) {
-		AlterOperation operation = expression.getOperation();
-		if (operation == AlterOperation.ADD && expression.getColDataTypeList() != null) {
-			for (AlterExpression.ColumnDataType column : expression.getColDataTypeList()) {
-				addColumn(table, column, statement, scope);
-			}
-		}
-		else if (operation == AlterOperation.ADD) {
-			addConstraint(table, expression, clauses, statement, scope);
-		}
-		else if (operation == AlterOperation.ALTER && expression.getColDataTypeList() != null) {
-			for (AlterExpression.ColumnDataType column : expression.getColDataTypeList()) {
-				alterColumn(table, column, statement, scope);
-			}
-		}
-		else if (operation == AlterOperation.RENAME && !scope.isNew(table)) {
-			scope.report(Rule.RENAME_COLUMN, statement, null);
-		}
-		else if (operation == AlterOperation.RENAME_TABLE) {
-			if (!scope.isNew(table)) {
-				scope.report(Rule.RENAME_TABLE, statement, null);
-			}
-			scope.renamed(table, expression.getNewTableName());
-		}
-		else if (operation == AlterOperation.DROP && expression.getColumnName() != null) {
-			if (!scope.isNew(table) && !scope.addedColumns.contains(Scope.column(table, expression.getColumnName()))) {
-				scope.report(Rule.DROP_COLUMN, statement, null);
-			}
-		}
-		else if (operation == AlterOperation.UNSPECIFIC && expression.getOptionalSpecifier() != null) {
-			List<SqlTokens.Token> words = SqlTokens.of(expression.getOptionalSpecifier());
-			if (words.size() == 3 && words.get(0).isWord("validate") && words.get(1).isWord("constraint")) {
-				scope.checkValidate(words.get(2).identifier(), statement);
-			}
-		}
-	}
-
-	private static void addColumn(String table, AlterExpression.ColumnDataType column, String statement,
-			Scope scope) {
-		List<String> specs = nonNull(column.getColumnSpecs()).stream().map((spec) -> spec.toLowerCase(Locale.ROOT))
+	/** A DO block runs code the linter does not read: on tables that exist before the run nobody judged it. */
+	private static void doBlock(ParsedStatement.DoBlock block, String statement, Scope scope) {
+		List<String> existing = block.tables()
+			.stream()
+			.map(TableName::toString)
+			.filter((table) -> !scope.isNew(table))
 			.toList();
-		int defaultAt = specs.indexOf("default");
-		boolean required = String.join(" ", specs).contains("not null") || specs.contains("primary");
-		boolean generated = specs.contains("generated");
-		String defaultSql = (defaultAt < 0) ? null : String.join(" ", specs.subList(defaultAt + 1, specs.size()));
-		scope.checkAddColumn(table, column.getColumnName(), TypeName.parse(column.getColDataType().toString()),
-				required && !generated, defaultAt >= 0, defaultSql, statement);
+		if (!existing.isEmpty()) {
+			scope.notChecked(statement, "A DO block touches " + String.join(", ", existing)
+					+ ", which exist before it runs; the linter does not judge the statements inside one.");
+		}
 	}
 
-	private static void alterColumn(String table, AlterExpression.ColumnDataType column, String statement,
-			Scope scope) {
-		List<String> specs = nonNull(column.getColumnSpecs());
-		if (column.getColDataType() == null) {
-			return;
-		}
-		String type = column.getColDataType().getDataType();
-		if (type.equalsIgnoreCase("set")) {
-			if (String.join(" ", specs).equalsIgnoreCase("not null")) {
-				scope.checkSetNotNull(table, column.getColumnName(), statement);
+	private static void drop(ParsedStatement.Drop drop, String statement, Scope scope) {
+		for (TableName name : drop.names()) {
+			String key = name.toString();
+			if (drop.kind().equals("INDEX") && !drop.concurrently() && !scope.isNewIndex(key)) {
+				scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(key).orElse(null),
+						statement, "Index " + name + ".");
 			}
-			return;
+			else if (drop.kind().equals("TABLE") && !scope.isNew(key)) {
+				scope.report(Rule.DROP_TABLE, statement, "Table " + name + ".");
+			}
 		}
-		TypeName target = TypeName.parse(column.getColDataType().toString());
-		scope.checkStyle(target, statement, column.getColumnName());
-		boolean using = !specs.isEmpty() && specs.get(0).equalsIgnoreCase("using");
-		scope.checkTypeChange(table, column.getColumnName(), target, null, using, statement);
 	}
 
-	private static void addConstraint(String table, AlterExpression expression, PostgresClauses clauses,
-			String statement, Scope scope) {
-		Index index = expression.getIndex();
-		String name = (index != null) ? index.getName() : null;
-		if (name != null) {
-			scope.addedConstraints.add(Scope.key(name));
+	private static void alter(String table, AlterAction action, String statement, Scope scope) {
+		if (action instanceof AlterAction.AddColumn add) {
+			addColumn(table, add.column(), statement, scope);
 		}
-		boolean existing = !scope.isNew(table);
-		if (index instanceof CheckConstraint check) {
-			scope.noteCheck(table, name, check.getExpression().toString(), clauses.notValid());
+		else if (action instanceof AlterAction.AddConstraint add) {
+			addConstraint(table, add.constraint(), null, statement, scope);
 		}
-		if ((index instanceof CheckConstraint || index instanceof ForeignKeyIndex) && existing
-				&& !clauses.notValid()) {
-			scope.report(Rule.CONSTRAINT_NOT_VALID, table, statement, null);
+		else if (action instanceof AlterAction.AlterColumnType change) {
+			TypeName target = TypeName.parse(change.type());
+			scope.checkStyle(target, statement, change.column());
+			scope.checkTypeChange(table, change.column(), target, null, change.usingSql() != null, statement);
 		}
-		boolean key = expression.getPkColumns() != null || expression.getUkColumns() != null
-				|| index != null && index.getType() != null && (index.getType().toUpperCase(Locale.ROOT).contains("UNIQUE")
-						|| index.getType().toUpperCase(Locale.ROOT).contains("PRIMARY"));
-		if (key && existing && !clauses.usingIndex()) {
-			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, null);
+		else if (action instanceof AlterAction.SetNotNull set) {
+			scope.checkSetNotNull(table, set.column(), statement);
 		}
+		else if (action instanceof AlterAction.ValidateConstraint validate) {
+			scope.checkValidate(validate.name(), statement);
+		}
+		else if (action instanceof AlterAction.RenameColumn rename && !scope.isNew(table)) {
+			scope.report(Rule.RENAME_COLUMN, statement, "Column " + rename.column() + " of " + Scope.key(table) + " to "
+					+ rename.newName() + ".");
+		}
+		else if (action instanceof AlterAction.RenameTable rename) {
+			if (!scope.isNew(table)) {
+				scope.report(Rule.RENAME_TABLE, statement, "Table " + Scope.key(table) + " to " + rename.newName() + ".");
+			}
+			scope.renamed(table, rename.newName());
+		}
+		else if (action instanceof AlterAction.DropColumn drop && !scope.isNew(table)
+				&& !scope.addedColumns.contains(Scope.column(table, drop.column()))) {
+			scope.report(Rule.DROP_COLUMN, statement, "Column " + drop.column() + " of " + Scope.key(table) + ".");
+		}
+	}
+
+	private static void addColumn(String table, Column column, String statement, Scope scope) {
+		TypeName type = TypeName.parse(column.type());
+		boolean computed = column.generatedSql() != null || column.identity() != null;
+		scope.checkAddColumn(table, column.name(), type, column.required() && !computed, column.defaultSql() != null,
+				column.defaultSql(), statement);
+		if (scope.isNew(table)) {
+			return;
+		}
+		if (computed) {
+			scope.report(Rule.VOLATILE_DEFAULT, table, statement, "Column " + column.name() + " is "
+					+ ((column.identity() != null) ? "an identity column, numbered" : "generated, computed")
+					+ " for every existing row.");
+		}
+		for (Constraint constraint : column.constraints()) {
+			addConstraint(table, constraint, column.name(), statement, scope);
+		}
+	}
+
+	private static void addConstraint(String table, Constraint constraint, String column, String statement,
+			Scope scope) {
+		if (constraint.name() != null) {
+			scope.addedConstraints.add(Scope.key(constraint.name()));
+		}
+		Constraint.Kind kind = constraint.kind();
+		if (kind == Constraint.Kind.CHECK) {
+			scope.noteCheck(table, constraint.name(), constraint.expression(), constraint.notValid());
+		}
+		if (scope.isNew(table)) {
+			return;
+		}
+		String what = describe(constraint, column, table);
+		if ((kind == Constraint.Kind.CHECK || kind == Constraint.Kind.FOREIGN_KEY) && !constraint.notValid()) {
+			scope.report(Rule.CONSTRAINT_NOT_VALID, table, statement, what);
+		}
+		else if ((kind == Constraint.Kind.PRIMARY_KEY || kind == Constraint.Kind.UNIQUE)
+				&& constraint.usingIndex() == null) {
+			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, what);
+		}
+		else if (kind == Constraint.Kind.EXCLUDE) {
+			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, what + " An exclusion constraint cannot "
+					+ "take an index built beforehand.");
+		}
+	}
+
+	private static String describe(Constraint constraint, String column, String table) {
+		String kind = constraint.kind().name().toLowerCase(Locale.ROOT).replace('_', ' ');
+		String name = (constraint.name() != null) ? " " + constraint.name() : "";
+		List<String> on = (constraint.columns().isEmpty() && column != null) ? List.of(column) : constraint.columns();
+		String columns = on.isEmpty() ? "" : " (" + String.join(", ", on) + ")";
+		return "The " + kind + name + columns + " on " + Scope.key(table) + ".";
 	}
 
 	/** Notes an UPDATE or DELETE (or INSERT ... SELECT) unless its WHERE picks rows by key. */
-	private static void dataChange(String table, Expression where, String statement, Scope scope) {
-		if (!bounded(where)) {
-			scope.dataChange(table, statement, "The statement is not bounded to a few rows by an equality or IN list.");
+	private static void dataChange(TableName table, String where, String statement, Scope scope) {
+		if (!Expressions.boundedByKey(where)) {
+			scope.dataChange((table != null) ? table.toString() : null, statement,
+					"The statement is not bounded to a few rows by an equality or IN list.");
 		}
-	}
-
-	private static boolean bounded(Expression where) {
-		if (where instanceof AndExpression and) {
-			return bounded(and.getLeftExpression()) || bounded(and.getRightExpression());
-		}
-		return where instanceof EqualsTo || where instanceof InExpression in && !(in.getRightExpression() instanceof Select);
-	}
-
-	private static <T> List<T> nonNull(List<T> list) {
-		return (list != null) ? list : List.of();
 	}
 
 }

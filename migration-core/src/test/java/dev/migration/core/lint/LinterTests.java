@@ -289,11 +289,13 @@ class LinterTests {
 
 	@Test
 	void unparseableStatementIsReportedAsNotChecked() {
-		LintReport report = Linter.lint(List.of(revision("r1", true, (op) -> op.execute("CREATE TYPE mood AS ENUM ('ok')"))));
+		LintReport report = Linter.lint(List.of(revision("r1", true, (op) -> op.execute("ALTER TABLE mood FROBNICATE"))));
 		assertThat(report.findings()).isEmpty();
-		assertThat(report.notChecked()).extracting((f) -> f.ruleId() + " " + f.severity() + " " + f.revision())
-			.containsExactly("not-checked INFO r1");
+		assertThat(report.notChecked()).extracting((f) -> f.ruleId() + " " + f.revision() + " " + f.detail())
+			.containsExactly("not-checked r1 The linter cannot read it (unknown ALTER TABLE action at \"FROBNICATE\").");
 		assertThat(report.hasErrors()).isFalse();
+		assertThat(report.failures(NotCheckedPolicy.FAIL)).hasSize(1);
+		assertThat(report.failures(NotCheckedPolicy.WARN)).isEmpty();
 	}
 
 	@Test
@@ -302,9 +304,10 @@ class LinterTests {
 			op.onlineOnly("fix codes", (online) -> online.queryForList("SELECT 1"));
 			op.dropTable("legacy");
 		})));
-		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("drop-table");
-		assertThat(report.notChecked()).extracting(Finding::statement)
-			.containsExactly("-- online-only step: fix codes, not in this script");
+		assertThat(report.findings()).extracting(Finding::ruleId).containsExactly("online-code", "drop-table");
+		assertThat(report.findings().get(0).statement()).isEqualTo("-- online-only step: fix codes, not in this script");
+		assertThat(report.findings().get(0).severity()).isEqualTo(Severity.INFO);
+		assertThat(report.failures(NotCheckedPolicy.FAIL)).extracting(Finding::ruleId).containsExactly("drop-table");
 	}
 
 	@Test
@@ -323,7 +326,7 @@ class LinterTests {
 		assertThat(LintReportRenderer.render(report)).isEqualTo("""
 				ERROR drop-index-not-concurrent in r1
 				  DROP INDEX ix_email
-				  why:  %s
+				  why:  Index ix_email. %s
 				  safe: %s
 				1 error, 0 warnings, 0 suppressed, 0 not checked
 				""".formatted(Rule.DROP_INDEX_NOT_CONCURRENT.why(), Rule.DROP_INDEX_NOT_CONCURRENT.safeWay()));

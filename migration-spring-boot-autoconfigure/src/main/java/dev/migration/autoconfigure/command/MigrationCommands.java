@@ -128,10 +128,10 @@ public class MigrationCommands {
 		if (failures > 0) {
 			int unread = failures - report.errors().size();
 			throw new CommandException(CommandExit.FAILURE, "lint failed: " + failures + " error(s)"
-					+ ((unread > 0) ? ", " + unread + " of them statement(s) the linter could not read" : "")
+					+ ((unread > 0) ? ", " + unread + " of them statement(s) the linter could not judge" : "")
 					+ ". Make each change the safe way shown, or accept it with @AllowUnsafe(rule, reason) on the "
 					+ "revision (in a SQL file: a line '-- allow-unsafe: <rule> <reason>' at the top)"
-					+ ((unread > 0) ? "; migrations.lint-not-checked=warn lets unread statements through as warnings"
+					+ ((unread > 0) ? "; migrations.lint-not-checked=warn lets those through as warnings"
 							: "")
 					+ ".");
 		}

@@ -260,36 +260,36 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
-	void lintFailsOnAStatementItCannotReadWhenNotCheckedIsFailAndPassesOnceAccepted() {
-		ApplicationContextRunner withStatistics = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
-			.withBean(ItemStatistics.class);
-		CapturedCommand failed = run(withStatistics, "lint", "heads", "migrations.lint-not-checked=fail");
+	void lintFailsOnAStatementItCannotJudgeUnlessAcceptedOrRelaxedToAWarning() {
+		ApplicationContextRunner withLowerNames = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
+			.withBean(LowerItemNames.class);
+		CapturedCommand failed = run(withLowerNames, "lint", "heads");
 		assertThat(failed.exitCode()).isEqualTo(1);
-		assertThat(failed.out()).contains("ERROR not-checked in s5", "CREATE STATISTICS");
-		assertThat(failed.err()).contains("1 of them statement(s) the linter could not read")
+		assertThat(failed.out()).contains("ERROR not-checked in s5", "DO $$ BEGIN UPDATE item");
+		assertThat(failed.err()).contains("1 of them statement(s) the linter could not judge")
 			.contains("migrations.lint-not-checked=warn");
-		CapturedCommand warned = run(withStatistics, "lint", "heads");
+		CapturedCommand warned = run(withLowerNames, "lint", "heads", "migrations.lint-not-checked=warn");
 		assertThat(warned.exitCode()).isZero();
 		assertThat(warned.out()).contains("WARNING not-checked in s5");
 		CapturedCommand accepted = run(this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
-			.withBean(ReviewedItemStatistics.class), "lint", "heads", "migrations.lint-not-checked=fail");
+			.withBean(ReviewedLowerItemNames.class), "lint", "heads");
 		assertThat(accepted.exitCode()).isZero();
 		assertThat(accepted.out()).contains("SUPPRESSED not-checked in s5", "reason: reviewed by hand");
 	}
 
-	@Revision(id = "s5", revises = "a1", message = "item statistics")
-	static class ItemStatistics implements Migration {
+	@Revision(id = "s5", revises = "a1", message = "lower-case item names")
+	static class LowerItemNames implements Migration {
 
 		@Override
 		public void upgrade(Operations op) {
-			op.execute("CREATE STATISTICS item_stats ON id, name FROM item", "DROP STATISTICS item_stats");
+			op.execute("DO $$ BEGIN UPDATE item SET name = lower(name); END $$", "SELECT 1");
 		}
 
 	}
 
-	@Revision(id = "s5", revises = "a1", message = "item statistics")
+	@Revision(id = "s5", revises = "a1", message = "lower-case item names")
 	@AllowUnsafe(rule = "not-checked", reason = "reviewed by hand")
-	static class ReviewedItemStatistics extends ItemStatistics {
+	static class ReviewedLowerItemNames extends LowerItemNames {
 
 	}
 
