@@ -178,7 +178,7 @@ final class DmlParser {
 					if (group) {
 						return;
 					}
-					throw cursor.fail("unbalanced parenthesis");
+					throw cursor.fail("a parenthesis closed that was not open");
 				}
 				queries.pop();
 			}
@@ -197,8 +197,8 @@ final class DmlParser {
 				references(cursor, reads);
 			}
 		}
-		if (group) {
-			throw cursor.fail("unbalanced parenthesis");
+		if (group || queries.size() > 1) {
+			throw cursor.fail("a parenthesis left open");
 		}
 	}
 
