@@ -28,6 +28,9 @@ final class DmlParser {
 			"except", "for", "returning", "set", "fetch", "when", "into", "tablesample", "default", "values",
 			"select", "overriding");
 
+	/** Words that start a query in parentheses, where an INSERT's column list could be. */
+	private static final Set<String> QUERY_STARTS = Set.of("select", "with", "values", "table", "(");
+
 	/** The reads of one statement: tables found, the names of its common table expressions, where its WHERE is. */
 	private static final class Reads {
 
@@ -110,12 +113,18 @@ final class DmlParser {
 		if (cursor.accept("as")) {
 			cursor.identifier();
 		}
-		cursor.skipParenthesized();
+		if (cursor.is("(") && !QUERY_STARTS.contains(cursor.peek(1).text())) {
+			// the column list, where a column may carry a subscript or field: a[1], b.x
+			cursor.skipParenthesized();
+		}
 		if (cursor.accept("overriding")) {
 			cursor.identifier();
 			cursor.expect("value");
 		}
 		boolean fromQuery = !cursor.is("values") && !cursor.is("default", "values");
+		if (cursor.accept("table")) {
+			reads.add(cursor.name());
+		}
 		walk(cursor, reads, false);
 		return new Insert(table, fromQuery, reads.tables);
 	}

@@ -14,7 +14,7 @@ final class TableParser {
 
 	/** Words after which a column's default expression has ended. */
 	private static final Set<String> COLUMN_CLAUSE_WORDS = Set.of("constraint", "check", "unique", "primary",
-			"references", "generated", "collate", "deferrable", "initially", "compression", "storage");
+			"references", "generated", "collate", "deferrable", "initially", "compression", "storage", "default");
 
 	/** Words that open a clause of a column definition, so a column without a type (a partition's) starts with one. */
 	private static final Set<String> COLUMN_START_WORDS = Set.of("constraint", "check", "unique", "primary",
@@ -180,6 +180,9 @@ final class TableParser {
 				// nullable, as without it
 			}
 			else if (cursor.accept("default")) {
+				if (defaultSql != null) {
+					throw cursor.fail("a second DEFAULT for column " + name);
+				}
 				defaultSql = cursor.expression(TableParser::defaultEnds);
 			}
 			else if (cursor.accept("generated")) {
