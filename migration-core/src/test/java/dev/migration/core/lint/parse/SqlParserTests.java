@@ -489,6 +489,23 @@ class SqlParserTests {
 	}
 
 	@Test
+	void anInsertsQueryMayStandInParenthesesOrBeATable() {
+		assertThat(parse("INSERT INTO t (SELECT * FROM u)", Insert.class))
+			.isEqualTo(new Insert(TableName.of("t"), true, List.of(TableName.of("u"))));
+		assertThat(parse("INSERT INTO t TABLE u", Insert.class))
+			.isEqualTo(new Insert(TableName.of("t"), true, List.of(TableName.of("u"))));
+		assertThat(parse("INSERT INTO t (a[1], b) VALUES (1, 2)", Insert.class).fromQuery()).isFalse();
+		assertThat(parse("INSERT INTO t DEFAULT VALUES", Insert.class).fromQuery()).isFalse();
+	}
+
+	@Test
+	void aDataChangingWithCountsItsTables() {
+		Insert insert = parse("WITH moved AS (DELETE FROM a WHERE x RETURNING *) INSERT INTO b SELECT * FROM moved",
+				Insert.class);
+		assertThat(insert.tablesRead()).containsExactly(TableName.of("a"));
+	}
+
+	@Test
 	void mergeSelectAndCopy() {
 		assertThat(parse("MERGE INTO t USING s ON t.id = s.id WHEN MATCHED THEN DELETE", Merge.class))
 			.isEqualTo(new Merge(TableName.of("t"), List.of(TableName.of("s"))));
@@ -520,6 +537,10 @@ class SqlParserTests {
 		assertThat(parse("GRANT SELECT ON t TO r", Command.class).kind()).isEqualTo("GRANT");
 		assertThat(parse("COMMENT ON COLUMN t.a IS 'x'", Command.class).kind()).isEqualTo("COMMENT");
 		assertThat(parse("SET search_path TO s", Command.class).kind()).isEqualTo("SET");
+		assertThat(parse("START TRANSACTION", Command.class).kind()).isEqualTo("START TRANSACTION");
+		assertThat(parse("ALTER INDEX i SET TABLESPACE t", Command.class).kind()).isEqualTo("ALTER INDEX");
+		assertThat(parse("CREATE TYPE e AS ENUM ('a')", Command.class).kind()).isEqualTo("CREATE TYPE");
+		assertThat(parse("DO $$ BEGIN END $$", DoBlock.class).tables()).isEmpty();
 	}
 
 	@Test
@@ -529,7 +550,11 @@ class SqlParserTests {
 		assertThat(parse("CREATE TABLE t (a int", Unrecognized.class).reason()).contains("end of the statement");
 		assertThat(parse("DROP INDEX", Unrecognized.class).reason()).isNotBlank();
 		assertThat(parse("-- only a comment", Unrecognized.class).reason()).contains("no statement");
-		assertThat(parse("UPDATE t SET a = (1", Unrecognized.class).reason()).isNotBlank();
+		assertThat(parse("UPDATE t SET a = (1", Unrecognized.class).reason()).contains("parenthesis left open");
+		assertThat(parse("ALTER TABLE t ADD COLUMN a int DEFAULT 1 DEFAULT 2", Unrecognized.class).reason())
+			.contains("a second DEFAULT");
+		assertThat(parse("DROP INDEX IF EXISTS CONCURRENTLY i", Unrecognized.class).reason()).contains("unexpected");
+		assertThat(parse("LOCK TABLE t IN ACCESS EXCLUSIVE", Unrecognized.class).reason()).isNotBlank();
 	}
 
 	private static <T extends ParsedStatement> T parse(String sql, Class<T> type) {
