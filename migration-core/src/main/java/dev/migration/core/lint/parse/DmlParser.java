@@ -63,12 +63,12 @@ final class DmlParser {
 			return insert(cursor, reads);
 		}
 		if (cursor.accept("update")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			walk(cursor, reads, false);
 			return new Update(table, where(cursor, reads), reads.tables);
 		}
 		if (cursor.accept("delete", "from")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			if (cursor.accept("using")) {
 				references(cursor, reads);
 			}
@@ -76,7 +76,7 @@ final class DmlParser {
 			return new Delete(table, where(cursor, reads), reads.tables);
 		}
 		if (cursor.accept("merge", "into")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			cursor.expect("using");
 			references(cursor, reads);
 			walk(cursor, reads, false);
@@ -130,7 +130,7 @@ final class DmlParser {
 	}
 
 	/** Reads the table an {@code UPDATE}, {@code DELETE} or {@code MERGE} writes, and its alias. */
-	private static TableName target(Cursor cursor, Reads reads) {
+	private static TableName target(Cursor cursor) {
 		cursor.accept("only");
 		TableName table = cursor.name();
 		cursor.accept("*");
