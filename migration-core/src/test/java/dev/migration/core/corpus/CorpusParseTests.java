@@ -9,6 +9,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.dialect.SqlTokens;
 import dev.migration.core.lint.parse.AlterAction;
 import dev.migration.core.lint.parse.ParsedStatement;
 import dev.migration.core.lint.parse.SqlParser;
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every statement of every history of the shared corpus, split as psql splits it, read by the
  * linter's parser: none may be left unrecognized, with placeholders replaced as they ran or as
- * written, and {@code CONCURRENTLY} must be read wherever the statement says it.
+ * written, and {@code CONCURRENTLY} and a key's {@code USING INDEX} must be read wherever the
+ * statement says them.
  */
 class CorpusParseTests {
 
@@ -83,6 +85,35 @@ class CorpusParseTests {
 		}
 		assertThat(concurrent).as("concurrent statements in the corpus").isPositive();
 		assertThat(disagreements).as("statements whose CONCURRENTLY the parser misread").isEmpty();
+	}
+
+	@Test
+	void aKeyConstraintTakingAnExistingIndexIsReadSo() {
+		List<String> missed = new ArrayList<>();
+		int written = 0;
+		for (Statement statement : statements(true)) {
+			List<String> words = SqlTokens.of(statement.sql()).stream().map(SqlTokens.Token::text).toList();
+			int count = 0;
+			for (int i = 1; i + 1 < words.size(); i++) {
+				boolean key = words.get(i - 1).equals("unique") || words.get(i - 1).equals("key");
+				count += (key && words.get(i).equals("using") && words.get(i + 1).equals("index")) ? 1 : 0;
+			}
+			written += count;
+			if (count != usingIndex(SqlParser.parse(statement.sql()))) {
+				missed.add(statement.file() + ": " + abbreviate(statement.sql()));
+			}
+		}
+		assertThat(written).as("key constraints USING INDEX in the corpus").isPositive();
+		assertThat(missed).as("statements whose USING INDEX the parser misread").isEmpty();
+	}
+
+	private static long usingIndex(ParsedStatement parsed) {
+		if (!(parsed instanceof ParsedStatement.AlterTable alter)) {
+			return 0;
+		}
+		return alter.actions().stream()
+			.filter((action) -> action instanceof AlterAction.AddConstraint add && add.constraint().usingIndex() != null)
+			.count();
 	}
 
 	private static boolean concurrently(ParsedStatement parsed) {
