@@ -91,6 +91,19 @@ final class Cursor {
 		return true;
 	}
 
+	/**
+	 * Moves past the first of the phrases (words separated by a space) that comes next, and
+	 * returns it, or {@code null} when none does.
+	 */
+	String acceptPhrase(List<String> phrases) {
+		for (String phrase : phrases) {
+			if (accept(phrase.split(" "))) {
+				return phrase;
+			}
+		}
+		return null;
+	}
+
 	void expect(String... parts) {
 		if (!accept(parts)) {
 			throw fail("expected " + String.join(" ", parts).toUpperCase(Locale.ROOT));

@@ -28,6 +28,9 @@ final class DmlParser {
 			"except", "for", "returning", "set", "fetch", "when", "into", "tablesample", "default", "values",
 			"select", "overriding");
 
+	/** Words that start a query in parentheses, where an INSERT's column list could be. */
+	private static final Set<String> QUERY_STARTS = Set.of("select", "with", "values", "table", "(");
+
 	/** The reads of one statement: tables found, the names of its common table expressions, where its WHERE is. */
 	private static final class Reads {
 
@@ -60,12 +63,12 @@ final class DmlParser {
 			return insert(cursor, reads);
 		}
 		if (cursor.accept("update")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			walk(cursor, reads, false);
 			return new Update(table, where(cursor, reads), reads.tables);
 		}
 		if (cursor.accept("delete", "from")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			if (cursor.accept("using")) {
 				references(cursor, reads);
 			}
@@ -73,7 +76,7 @@ final class DmlParser {
 			return new Delete(table, where(cursor, reads), reads.tables);
 		}
 		if (cursor.accept("merge", "into")) {
-			TableName table = target(cursor, reads);
+			TableName table = target(cursor);
 			cursor.expect("using");
 			references(cursor, reads);
 			walk(cursor, reads, false);
@@ -110,18 +113,24 @@ final class DmlParser {
 		if (cursor.accept("as")) {
 			cursor.identifier();
 		}
-		cursor.skipParenthesized();
+		if (cursor.is("(") && !QUERY_STARTS.contains(cursor.peek(1).text())) {
+			// the column list, where a column may carry a subscript or field: a[1], b.x
+			cursor.skipParenthesized();
+		}
 		if (cursor.accept("overriding")) {
 			cursor.identifier();
 			cursor.expect("value");
 		}
 		boolean fromQuery = !cursor.is("values") && !cursor.is("default", "values");
+		if (cursor.accept("table")) {
+			reads.add(cursor.name());
+		}
 		walk(cursor, reads, false);
 		return new Insert(table, fromQuery, reads.tables);
 	}
 
 	/** Reads the table an {@code UPDATE}, {@code DELETE} or {@code MERGE} writes, and its alias. */
-	private static TableName target(Cursor cursor, Reads reads) {
+	private static TableName target(Cursor cursor) {
 		cursor.accept("only");
 		TableName table = cursor.name();
 		cursor.accept("*");
@@ -178,7 +187,7 @@ final class DmlParser {
 					if (group) {
 						return;
 					}
-					throw cursor.fail("unbalanced parenthesis");
+					throw cursor.fail("a parenthesis closed that was not open");
 				}
 				queries.pop();
 			}
@@ -197,8 +206,8 @@ final class DmlParser {
 				references(cursor, reads);
 			}
 		}
-		if (group) {
-			throw cursor.fail("unbalanced parenthesis");
+		if (group || queries.size() > 1) {
+			throw cursor.fail("a parenthesis left open");
 		}
 	}
 

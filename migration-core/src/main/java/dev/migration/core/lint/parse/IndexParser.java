@@ -68,8 +68,8 @@ final class IndexParser {
 	private static String predicate(Cursor cursor) {
 		String where = cursor.expression((at) -> at.is("nulls", "not", "distinct") || at.is("nulls", "distinct"));
 		if (!cursor.atEnd()) {
-			// PostgreSQL takes NULLS [NOT] DISTINCT only before WITH, TABLESPACE and WHERE
-			throw cursor.fail("NULLS [NOT] DISTINCT after WHERE, where PostgreSQL refuses it,");
+			// PostgreSQL takes it only before WITH, TABLESPACE and WHERE: read as part of the predicate it would mislead
+			throw cursor.fail("NULLS [NOT] DISTINCT must come before WHERE");
 		}
 		return where;
 	}

@@ -42,9 +42,9 @@ final class MaintenanceParser {
 
 	/** Reads what follows {@code DROP}. */
 	static ParsedStatement drop(Cursor cursor) {
-		String kind = words(cursor, DROP_KINDS);
+		String kind = cursor.acceptPhrase(DROP_KINDS);
 		if (kind == null) {
-			String command = words(cursor, DROP_COMMANDS);
+			String command = cursor.acceptPhrase(DROP_COMMANDS);
 			if (command == null) {
 				throw cursor.fail("unknown kind of DROP");
 			}
@@ -68,16 +68,6 @@ final class MaintenanceParser {
 		}
 		cursor.expectEnd();
 		return new Drop(kind.toUpperCase(Locale.ROOT), names, on, concurrently, ifExists, cascade);
-	}
-
-	/** Reads the first of the given kinds (each one or more words) that comes next, or returns {@code null}. */
-	static String words(Cursor cursor, List<String> kinds) {
-		for (String kind : kinds) {
-			if (cursor.accept(kind.split(" "))) {
-				return kind;
-			}
-		}
-		return null;
 	}
 
 	/** Reads what follows {@code REINDEX}. */

@@ -237,7 +237,8 @@ public sealed interface ParsedStatement {
 	 *
 	 * @param table the table written
 	 * @param fromQuery whether the rows come from a query rather than {@code VALUES}
-	 * @param tablesRead the tables its queries read (and a {@code WITH}'s), common table expressions left out
+	 * @param tablesRead the tables its queries read, those of its {@code WITH} too (a data-changing
+	 * {@code WITH}'s tables included), common table expressions left out
 	 */
 	record Insert(TableName table, boolean fromQuery, List<TableName> tablesRead) implements ParsedStatement {
 
@@ -252,7 +253,7 @@ public sealed interface ParsedStatement {
 	 *
 	 * @param table the table written
 	 * @param where its {@code WHERE} condition as written, or {@code null}: every row
-	 * @param tablesRead the tables of {@code FROM} and its subqueries
+	 * @param tablesRead the tables of {@code FROM}, of its subqueries and of its {@code WITH}
 	 */
 	record Update(TableName table, String where, List<TableName> tablesRead) implements ParsedStatement {
 
@@ -267,7 +268,7 @@ public sealed interface ParsedStatement {
 	 *
 	 * @param table the table written
 	 * @param where its {@code WHERE} condition as written, or {@code null}: every row
-	 * @param tablesRead the tables of {@code USING} and its subqueries
+	 * @param tablesRead the tables of {@code USING}, of its subqueries and of its {@code WITH}
 	 */
 	record Delete(TableName table, String where, List<TableName> tablesRead) implements ParsedStatement {
 

@@ -124,7 +124,7 @@ public final class SqlParser {
 
 	/** Recognizes a statement by the kind of object named after its first word. */
 	private static ParsedStatement kind(Cursor cursor, String verb, List<String> kinds) {
-		String kind = MaintenanceParser.words(cursor, kinds);
+		String kind = cursor.acceptPhrase(kinds);
 		if (kind == null) {
 			throw cursor.fail("unknown kind of " + verb);
 		}
@@ -139,7 +139,12 @@ public final class SqlParser {
 			cursor.reset(0);
 			throw cursor.fail("unknown statement");
 		}
-		return new Command(word.toUpperCase(Locale.ROOT));
+		String kind = word.equals("analyse") ? "ANALYZE" : word.toUpperCase(Locale.ROOT);
+		if (word.equals("start") || word.equals("security") || word.equals("import") || word.equals("reassign")) {
+			// START TRANSACTION, SECURITY LABEL, IMPORT FOREIGN SCHEMA, REASSIGN OWNED: one word says too little
+			kind += cursor.isIdentifier() ? " " + cursor.next().text().toUpperCase(Locale.ROOT) : "";
+		}
+		return new Command(kind);
 	}
 
 }

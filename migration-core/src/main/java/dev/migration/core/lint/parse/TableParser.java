@@ -14,7 +14,7 @@ final class TableParser {
 
 	/** Words after which a column's default expression has ended. */
 	private static final Set<String> COLUMN_CLAUSE_WORDS = Set.of("constraint", "check", "unique", "primary",
-			"references", "generated", "collate", "deferrable", "initially", "compression", "storage");
+			"references", "generated", "collate", "deferrable", "initially", "compression", "storage", "default");
 
 	/** Words that open a clause of a column definition, so a column without a type (a partition's) starts with one. */
 	private static final Set<String> COLUMN_START_WORDS = Set.of("constraint", "check", "unique", "primary",
@@ -28,50 +28,70 @@ final class TableParser {
 		cursor.expect("table");
 		boolean ifNotExists = cursor.accept("if", "not", "exists");
 		TableName table = cursor.name();
-		Elements elements = new Elements();
-		TableName partitionOf = null;
+		Parts parts = new Parts();
 		if (cursor.accept("of")) {
 			cursor.name();
 		}
 		else if (cursor.accept("partition", "of")) {
-			partitionOf = cursor.name();
+			parts.partitionOf = cursor.name();
 		}
 		if (cursor.is("(")) {
-			elements(cursor, elements);
+			elements(cursor, parts);
 		}
-		if (partitionOf != null) {
+		if (parts.partitionOf != null) {
 			partitionBound(cursor);
 		}
-		List<TableName> inherits = new ArrayList<>();
-		String partitionBy = null;
-		boolean asQuery = false;
 		while (!cursor.atEnd()) {
-			if (cursor.accept("inherits")) {
-				cursor.expect("(");
-				do {
-					inherits.add(cursor.name());
-				}
-				while (cursor.accept(","));
-				cursor.expect(")");
-			}
-			else if (cursor.is("partition", "by")) {
-				int from = cursor.position();
-				cursor.expect("partition", "by");
-				cursor.identifier();
-				cursor.parenthesized();
-				partitionBy = cursor.text(from, cursor.position());
-			}
-			else if (cursor.accept("as")) {
-				// the query fills the table; what it reads is not a lock on anything changed
-				cursor.rest();
-				asQuery = true;
-			}
-			else if (!tableOption(cursor)) {
-				throw cursor.fail("unexpected clause of CREATE TABLE");
-			}
+			clause(cursor, parts);
 		}
-		return new CreateTable(table, ifNotExists, temporary, unlogged, elements.columns, elements.constraints,
-				elements.likes, partitionOf, inherits, partitionBy, asQuery);
+		return new CreateTable(table, ifNotExists, temporary, unlogged, parts.columns, parts.constraints, parts.likes,
+				parts.partitionOf, parts.inherits, parts.partitionBy, parts.asQuery);
+	}
+
+	/** The parts of a table, as they are read. */
+	private static final class Parts {
+
+		final List<Column> columns = new ArrayList<>();
+
+		final List<Constraint> constraints = new ArrayList<>();
+
+		final List<TableName> likes = new ArrayList<>();
+
+		final List<TableName> inherits = new ArrayList<>();
+
+		TableName partitionOf;
+
+		String partitionBy;
+
+		boolean asQuery;
+
+	}
+
+	/** Reads one clause after the table's elements. */
+	private static void clause(Cursor cursor, Parts parts) {
+		if (cursor.accept("inherits")) {
+			cursor.expect("(");
+			do {
+				parts.inherits.add(cursor.name());
+			}
+			while (cursor.accept(","));
+			cursor.expect(")");
+		}
+		else if (cursor.is("partition", "by")) {
+			int from = cursor.position();
+			cursor.expect("partition", "by");
+			cursor.identifier();
+			cursor.parenthesized();
+			parts.partitionBy = cursor.text(from, cursor.position());
+		}
+		else if (cursor.accept("as")) {
+			// the query is not read: what matters is that the new table, seen by no one yet, is filled
+			cursor.rest();
+			parts.asQuery = true;
+		}
+		else if (!tableOption(cursor)) {
+			throw cursor.fail("unexpected clause of CREATE TABLE");
+		}
 	}
 
 	/** The options of a table's storage and lifetime, which change nothing the rules judge. */
@@ -114,34 +134,24 @@ final class TableParser {
 		return cursor.text(from, cursor.position());
 	}
 
-	/** The columns, constraints and {@code LIKE}s of a table, as they are read. */
-	private static final class Elements {
-
-		final List<Column> columns = new ArrayList<>();
-
-		final List<Constraint> constraints = new ArrayList<>();
-
-		final List<TableName> likes = new ArrayList<>();
-
-	}
-
-	private static void elements(Cursor cursor, Elements elements) {
+	/** Reads the parenthesised columns, table constraints and {@code LIKE}s. */
+	private static void elements(Cursor cursor, Parts parts) {
 		cursor.expect("(");
 		if (cursor.accept(")")) {
 			return;
 		}
 		do {
 			if (cursor.accept("like")) {
-				elements.likes.add(cursor.name());
+				parts.likes.add(cursor.name());
 				while (cursor.accept("including") || cursor.accept("excluding")) {
 					cursor.identifier();
 				}
 			}
 			else if (isTableConstraint(cursor)) {
-				elements.constraints.add(tableConstraint(cursor));
+				parts.constraints.add(tableConstraint(cursor));
 			}
 			else {
-				elements.columns.add(column(cursor));
+				parts.columns.add(column(cursor));
 			}
 		}
 		while (cursor.accept(","));
@@ -166,8 +176,7 @@ final class TableParser {
 	private static Column columnClauses(Cursor cursor, String name, String type) {
 		boolean notNull = false;
 		String defaultSql = null;
-		String generatedSql = null;
-		Column.Identity identity = null;
+		Generated generated = null;
 		List<Constraint> constraints = new ArrayList<>();
 		cursor.accept("with", "options");
 		while (!cursor.atEnd() && !cursor.is(",") && !cursor.is(")")) {
@@ -176,42 +185,57 @@ final class TableParser {
 			if (cursor.accept("not", "null")) {
 				notNull = true;
 			}
-			else if (cursor.accept("null")) {
-				// nullable, as without it
-			}
 			else if (cursor.accept("default")) {
+				if (defaultSql != null) {
+					throw cursor.fail("a second DEFAULT for column " + name);
+				}
 				defaultSql = cursor.expression(TableParser::defaultEnds);
 			}
 			else if (cursor.accept("generated")) {
-				if (cursor.accept("always", "as", "(")) {
-					cursor.reset(cursor.position() - 1);
-					generatedSql = cursor.parenthesized();
-					cursor.expect("stored");
-				}
-				else {
-					identity = cursor.accept("always") ? Column.Identity.ALWAYS : null;
-					if (identity == null) {
-						cursor.expect("by", "default");
-						identity = Column.Identity.BY_DEFAULT;
-					}
-					cursor.expect("as", "identity");
-					cursor.skipParenthesized();
-				}
+				generated = generated(cursor);
 			}
-			else if (cursor.accept("collate")) {
-				cursor.name();
-			}
-			else if (cursor.accept("compression") || cursor.accept("storage")) {
-				cursor.identifier();
-			}
-			else if (constraintTail(cursor)) {
-				// DEFERRABLE and the like, on the constraint before
-			}
-			else {
+			else if (!cursor.accept("null") && !columnOption(cursor) && !constraintTail(cursor)) {
 				constraints.add(inlineConstraint(cursor, constraintName, from));
 			}
 		}
-		return new Column(name, type, notNull, defaultSql, generatedSql, identity, constraints);
+		return (generated != null)
+				? new Column(name, type, notNull, defaultSql, generated.sql, generated.identity, constraints)
+				: new Column(name, type, notNull, defaultSql, null, null, constraints);
+	}
+
+	/** What follows {@code GENERATED}: a stored expression or an identity. */
+	private record Generated(String sql, Column.Identity identity) {
+	}
+
+	private static Generated generated(Cursor cursor) {
+		if (cursor.is("always", "as", "(")) {
+			cursor.expect("always", "as");
+			String sql = cursor.parenthesized();
+			cursor.expect("stored");
+			return new Generated(sql, null);
+		}
+		Column.Identity identity = Column.Identity.ALWAYS;
+		if (!cursor.accept("always")) {
+			cursor.expect("by", "default");
+			identity = Column.Identity.BY_DEFAULT;
+		}
+		cursor.expect("as", "identity");
+		// the sequence options
+		cursor.skipParenthesized();
+		return new Generated(null, identity);
+	}
+
+	/** Reads {@code COLLATE}, {@code COMPRESSION} or {@code STORAGE} of a column, which the rules need not know. */
+	private static boolean columnOption(Cursor cursor) {
+		if (cursor.accept("collate")) {
+			cursor.name();
+			return true;
+		}
+		if (cursor.accept("compression") || cursor.accept("storage")) {
+			cursor.identifier();
+			return true;
+		}
+		return false;
 	}
 
 	/** Where a column's default expression ends: at the next clause of the column definition. */
