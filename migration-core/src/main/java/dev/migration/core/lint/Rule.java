@@ -85,6 +85,67 @@ public enum Rule {
 			"Run the data change as op.backfill in a revision of its own, stage = Stage.BACKGROUND, apart from "
 					+ "the DDL."),
 
+	REINDEX_NOT_CONCURRENT("reindex-not-concurrent", Severity.ERROR,
+			"REINDEX without CONCURRENTLY blocks every write to the table, and every read that would use the "
+					+ "index, until the index is rebuilt.",
+			"REINDEX ... CONCURRENTLY (PostgreSQL 12+) in a revision of its own with transactional = false."),
+
+	VACUUM_FULL("vacuum-full", Severity.ERROR,
+			"VACUUM FULL rewrites the whole table under an ACCESS EXCLUSIVE lock, blocking reads and writes.",
+			"Use plain VACUUM (no lock anyone waits on), or rebuild the table online with pg_repack outside "
+					+ "the migrations."),
+
+	CLUSTER("cluster", Severity.ERROR,
+			"CLUSTER rewrites the whole table in index order under an ACCESS EXCLUSIVE lock, blocking reads and "
+					+ "writes.",
+			"Leave the order to the index, or rebuild the table online with pg_repack outside the migrations."),
+
+	LOCK_TABLE("lock-table", Severity.ERROR,
+			"An explicit LOCK TABLE in a strong mode holds every reader or writer of the table until the "
+					+ "transaction ends.",
+			"Leave locking to the statements (each takes the lock it needs, bounded by migrations.lock-timeout), "
+					+ "or lock in a mode that lets the others run (SHARE UPDATE EXCLUSIVE)."),
+
+	TABLE_REWRITE("table-rewrite", Severity.ERROR,
+			"SET LOGGED, SET UNLOGGED, SET TABLESPACE and SET ACCESS METHOD rewrite the whole table under an "
+					+ "ACCESS EXCLUSIVE lock, blocking reads and writes.",
+			"Create the table anew with the wanted setting, copy the rows in batches and switch over, or make "
+					+ "the change in a maintenance window with @AllowUnsafe."),
+
+	ATTACH_PARTITION_SCAN("attach-partition-scan", Severity.ERROR,
+			"ATTACH PARTITION scans the whole partition to prove its rows fit the bound, holding an ACCESS "
+					+ "EXCLUSIVE lock on it (and SHARE UPDATE EXCLUSIVE on the parent) for the scan.",
+			"First ADD CONSTRAINT ... CHECK (<the bound>) NOT VALID on the partition and VALIDATE it in a later "
+					+ "revision (no lock that blocks writes); ATTACH then skips the scan. Drop the check after."),
+
+	DETACH_PARTITION_NOT_CONCURRENT("detach-partition-not-concurrent", Severity.ERROR,
+			"DETACH PARTITION without CONCURRENTLY takes an ACCESS EXCLUSIVE lock on the parent, blocking every "
+					+ "read and write of the whole partitioned table.",
+			"DETACH PARTITION ... CONCURRENTLY (PostgreSQL 14+) in a revision of its own with transactional = false."),
+
+	REFRESH_NOT_CONCURRENT("refresh-not-concurrent", Severity.ERROR,
+			"REFRESH MATERIALIZED VIEW without CONCURRENTLY holds an ACCESS EXCLUSIVE lock on the view for the "
+					+ "whole refresh, blocking its readers.",
+			"Give the view a unique index, then REFRESH MATERIALIZED VIEW CONCURRENTLY in a revision with "
+					+ "transactional = false."),
+
+	EXCLUSION_CONSTRAINT("exclusion-constraint", Severity.ERROR,
+			"Adding an EXCLUDE constraint builds its index while blocking every write, and cannot take an "
+					+ "index built beforehand.",
+			"Build the constraint on a new table and move the rows in batches, or accept it in a quiet window "
+					+ "with @AllowUnsafe."),
+
+	TRIGGER_ON_EXISTING_TABLE("trigger-on-existing-table", Severity.WARNING,
+			"CREATE TRIGGER takes a SHARE ROW EXCLUSIVE lock, so writes queue behind it while it waits for the "
+					+ "transactions running on the table; and the trigger then runs on every write.",
+			"Keep migrations.lock-timeout short, so a busy table makes the step fail fast and retry instead "
+					+ "of queueing writes, and keep the trigger's work small."),
+
+	ENUM_RENAME_VALUE("enum-rename-value", Severity.ERROR,
+			"Renaming an enum value breaks every running instance that still writes or compares the old label.",
+			"ADD VALUE the new label, switch the code to it, update the rows in batches, and retire the old "
+					+ "label later."),
+
 	BACKFILL_AT_STARTUP("backfill-at-startup", Severity.WARNING,
 			"A backfill in a start-up revision keeps the application out of readiness until its last batch; "
 					+ "on a large table that takes minutes.",
@@ -140,7 +201,10 @@ public enum Rule {
 	public boolean growsWithRows() {
 		return switch (this) {
 			case INDEX_NOT_CONCURRENT, DROP_INDEX_NOT_CONCURRENT, CONSTRAINT_NOT_VALID, VALIDATE_SAME_TRANSACTION,
-					SET_NOT_NULL, VOLATILE_DEFAULT, TYPE_CHANGE_REWRITE, UNIQUE_WITHOUT_INDEX, LONG_UPDATE_WITH_DDL -> true;
+					SET_NOT_NULL, VOLATILE_DEFAULT, TYPE_CHANGE_REWRITE, UNIQUE_WITHOUT_INDEX, LONG_UPDATE_WITH_DDL,
+					REINDEX_NOT_CONCURRENT, VACUUM_FULL, CLUSTER, TABLE_REWRITE, ATTACH_PARTITION_SCAN,
+					DETACH_PARTITION_NOT_CONCURRENT, REFRESH_NOT_CONCURRENT, EXCLUSION_CONSTRAINT,
+					TRIGGER_ON_EXISTING_TABLE -> true;
 			default -> false;
 		};
 	}

@@ -31,6 +31,9 @@ final class Scope {
 
 		final Map<String, String> notNullChecks = new HashMap<>();
 
+		/** Types the linted SQL created, by lower-case name: with a database, new to it. */
+		final Set<String> createdTypes = new HashSet<>();
+
 		/** Functions the linted SQL created, by lower-case name: whether each is volatile. */
 		final Map<String, Boolean> functions = new HashMap<>();
 
@@ -70,6 +73,8 @@ final class Scope {
 
 	final Set<String> createdIndexes = new HashSet<>();
 
+	final Set<String> createdTypes = new HashSet<>();
+
 	final Set<String> addedConstraints = new HashSet<>();
 
 	final List<Finding> findings = new ArrayList<>();
@@ -108,6 +113,16 @@ final class Scope {
 	 */
 	boolean isNew(String table) {
 		return this.createdTables.contains(key(table)) || this.schema.facts.lacksTable(this.schema.before(table));
+	}
+
+	/** Returns whether this revision created the type, or, judged against a database, the run did. */
+	boolean isNewType(String type) {
+		return this.createdTypes.contains(key(type)) || this.schema.facts.known() && this.schema.createdTypes.contains(key(type));
+	}
+
+	void createdType(String type) {
+		this.createdTypes.add(key(type));
+		this.schema.createdTypes.add(key(type));
 	}
 
 	/** Returns whether this revision created the index, or the database did not hold it before the run. */
@@ -203,14 +218,15 @@ final class Scope {
 					"The previous type of " + key + " is unknown to the linter, so it may rewrite.");
 		}
 		else if (using || !type.binaryCompatibleFrom(before)) {
-			report(Rule.TYPE_CHANGE_REWRITE, table, statement, before + " to " + type + (using ? " with USING" : "")
-					+ " is not binary compatible.");
+			report(Rule.TYPE_CHANGE_REWRITE, table, statement, "Column " + column + " of " + key(table) + ": " + before
+					+ " to " + type + (using ? " with USING" : "") + " is not binary compatible.");
 		}
 	}
 
 	void checkSetNotNull(String table, String column, String statement) {
 		String key = column(table, column);
-		if (!isNew(table) && !this.addedColumns.contains(key) && !this.schema.validatedNotNull.contains(key)
+		// a column added earlier in the revision is no exception: its rows exist, so PostgreSQL scans them all
+		if (!isNew(table) && !this.schema.validatedNotNull.contains(key)
 				&& !this.schema.facts.isNotNull(this.schema.before(table), column)) {
 			report(Rule.SET_NOT_NULL, table, statement, "Column " + column + " of " + key(table) + ".");
 		}

@@ -108,17 +108,98 @@ final class SqlRules {
 				alter(alter.table().toString(), action, statement, scope);
 			}
 		}
-		else if (parsed instanceof ParsedStatement.CreateFunction function) {
+		else if (!maintenance(parsed, statement, scope)
+				&& parsed instanceof ParsedStatement.CreateFunction function) {
 			scope.schema.noteFunction(function.name().name(),
 					function.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE);
 		}
 		else if (parsed instanceof ParsedStatement.DoBlock block) {
 			doBlock(block, statement, scope);
 		}
+		else if (parsed instanceof ParsedStatement.Command command && command.kind().equals("CREATE TYPE")) {
+			// CREATE TYPE [schema.]name ...
+			List<SqlTokens.Token> tokens = SqlTokens.of(statement);
+			int name = (tokens.size() > 4 && tokens.get(3).isSymbol(".")) ? 4 : 2;
+			if (tokens.size() > name && tokens.get(name).identifier() != null) {
+				scope.createdType(tokens.get(name).identifier());
+			}
+		}
 		else if (parsed instanceof ParsedStatement.Command command && TRANSACTION_COMMANDS.contains(command.kind())) {
 			scope.notChecked(statement, "A revision already runs in a transaction (unless transactional = false): "
 					+ command.kind() + " in its SQL ends or nests it, so the history row no longer commits with the "
 					+ "change. In a SQL file it is a commit point; from Java, split the work into revisions.");
+		}
+	}
+
+	/** Judges the statements that rebuild, lock or refresh what exists; returns whether it was one. */
+	private static boolean maintenance(ParsedStatement parsed, String statement, Scope scope) {
+		if (parsed instanceof ParsedStatement.Reindex reindex) {
+			if (!reindex.concurrently()) {
+				reindex(reindex, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.Vacuum vacuum) {
+			if (vacuum.full()) {
+				onExisting(vacuum.tables(), Rule.VACUUM_FULL, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.Cluster cluster) {
+			onExisting((cluster.table() != null) ? List.of(cluster.table()) : List.of(), Rule.CLUSTER, statement,
+					scope);
+		}
+		else if (parsed instanceof ParsedStatement.Lock lock) {
+			if (!lock.mode().equals("ACCESS SHARE") && !lock.mode().equals("ROW SHARE")
+					&& !lock.mode().equals("SHARE UPDATE EXCLUSIVE") && !lock.mode().equals("ROW EXCLUSIVE")) {
+				onExisting(lock.tables(), Rule.LOCK_TABLE, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.RefreshMaterializedView refresh) {
+			if (!refresh.concurrently()) {
+				onExisting(List.of(refresh.name()), Rule.REFRESH_NOT_CONCURRENT, statement, scope);
+			}
+		}
+		else if (parsed instanceof ParsedStatement.CreateTrigger trigger) {
+			onExisting(List.of(trigger.table()), Rule.TRIGGER_ON_EXISTING_TABLE, statement, scope);
+		}
+		else if (parsed instanceof ParsedStatement.AlterType type) {
+			if (type.change() == ParsedStatement.AlterType.Change.RENAME_VALUE && !scope.isNewType(type.type().toString())) {
+				scope.report(Rule.ENUM_RENAME_VALUE, statement, "Label " + type.value() + " of " + type.type()
+						+ " to " + type.newName() + ".");
+			}
+		}
+		else {
+			return false;
+		}
+		return true;
+	}
+
+	private static void reindex(ParsedStatement.Reindex reindex, String statement, Scope scope) {
+		String name = (reindex.name() != null) ? reindex.name().toString() : null;
+		if (reindex.kind().equals("INDEX")) {
+			if (!scope.isNewIndex(name)) {
+				scope.report(Rule.REINDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(name).orElse(null), statement,
+						"Index " + name + ".");
+			}
+		}
+		else if (reindex.kind().equals("TABLE")) {
+			onExisting(List.of(reindex.name()), Rule.REINDEX_NOT_CONCURRENT, statement, scope);
+		}
+		else {
+			scope.report(Rule.REINDEX_NOT_CONCURRENT, statement, "Every index of the "
+					+ reindex.kind().toLowerCase(Locale.ROOT) + ((name != null) ? " " + name : "") + ".");
+		}
+	}
+
+	/** Reports the rule once per table that existed before the run, naming it. */
+	private static void onExisting(List<TableName> tables, Rule rule, String statement, Scope scope) {
+		if (tables.isEmpty()) {
+			// a VACUUM FULL or CLUSTER of the whole database: every table
+			scope.report(rule, statement, "Every table of the database.");
+		}
+		for (TableName table : tables) {
+			if (!scope.isNew(table.toString())) {
+				scope.report(rule, table.toString(), statement, "On " + table + ".");
+			}
 		}
 	}
 
@@ -186,10 +267,28 @@ final class SqlRules {
 			}
 			scope.renamed(table, rename.newName());
 		}
+		else if (isRewrite(action) && !scope.isNew(table)) {
+			scope.report(Rule.TABLE_REWRITE, table, statement, "Table " + Scope.key(table) + ".");
+		}
+		else if (action instanceof AlterAction.AttachPartition attach
+				&& !scope.isNew(attach.partition().toString())) {
+			scope.report(Rule.ATTACH_PARTITION_SCAN, attach.partition().toString(), statement,
+					"Partition " + attach.partition() + " of " + Scope.key(table) + ".");
+		}
+		else if (action instanceof AlterAction.DetachPartition detach && !detach.concurrently()
+				&& !scope.isNew(table)) {
+			scope.report(Rule.DETACH_PARTITION_NOT_CONCURRENT, table, statement,
+					"Partition " + detach.partition() + " of " + Scope.key(table) + ".");
+		}
 		else if (action instanceof AlterAction.DropColumn drop && !scope.isNew(table)
 				&& !scope.addedColumns.contains(Scope.column(table, drop.column()))) {
 			scope.report(Rule.DROP_COLUMN, statement, "Column " + drop.column() + " of " + Scope.key(table) + ".");
 		}
+	}
+
+	private static boolean isRewrite(AlterAction action) {
+		return action instanceof AlterAction.SetLogged || action instanceof AlterAction.SetTablespace
+				|| action instanceof AlterAction.SetAccessMethod;
 	}
 
 	private static void addColumn(String table, Column column, String statement, Scope scope) {
@@ -231,8 +330,7 @@ final class SqlRules {
 			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, what);
 		}
 		else if (kind == Constraint.Kind.EXCLUDE) {
-			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, what + " An exclusion constraint cannot "
-					+ "take an index built beforehand.");
+			scope.report(Rule.EXCLUSION_CONSTRAINT, table, statement, what);
 		}
 	}
 

@@ -1,0 +1,174 @@
+package dev.migration.core.lint;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import dev.migration.core.AllowUnsafe;
+import dev.migration.core.Migration;
+import dev.migration.core.Operations;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each rule of the catalogue on raw SQL, as a file of a history whose earlier file created the
+ * objects: the unsafe form found with a message naming what it touches and the safe way, the
+ * safe form passing, and the finding accepted by a SQL header and by {@code @AllowUnsafe}.
+ */
+class RuleCatalogueTests {
+
+	private static final String EXISTING = """
+			CREATE TABLE t (id bigint PRIMARY KEY, a int, v varchar(10), r tstzrange);
+			CREATE INDEX ix ON t (a);
+			CREATE INDEX ix2 ON t (v);
+			CREATE MATERIALIZED VIEW mv AS SELECT id FROM t;
+			CREATE TYPE mood AS ENUM ('a');
+			CREATE TABLE p (id int) PARTITION BY LIST (id);
+			CREATE TABLE c (id int);
+			CREATE TABLE c2 PARTITION OF p FOR VALUES IN (2);
+			CREATE FUNCTION touch() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;
+			CREATE FUNCTION next_code() RETURNS text LANGUAGE sql AS $$ SELECT md5(random()::text) $$;
+			CREATE FUNCTION fixed_code() RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT 'x' $$;
+			""";
+
+	static Stream<Arguments> rules() {
+		return Stream.of(
+				rule("reindex-not-concurrent", "REINDEX INDEX ix", "Index ix", "REINDEX INDEX CONCURRENTLY ix"),
+				rule("reindex-not-concurrent", "REINDEX TABLE t", "On t", "REINDEX TABLE CONCURRENTLY t"),
+				rule("vacuum-full", "VACUUM FULL t", "On t", "VACUUM (ANALYZE) t"),
+				rule("cluster", "CLUSTER t USING ix", "On t", "ANALYZE t"),
+				rule("lock-table", "LOCK TABLE t IN ACCESS EXCLUSIVE MODE", "On t",
+						"LOCK TABLE t IN SHARE UPDATE EXCLUSIVE MODE"),
+				rule("table-rewrite", "ALTER TABLE t SET UNLOGGED", "Table t", "ALTER TABLE t SET (fillfactor = 90)"),
+				rule("table-rewrite", "ALTER TABLE t SET TABLESPACE pg_default", "Table t",
+						"CREATE TABLE t3 (id int) TABLESPACE pg_default"),
+				rule("attach-partition-scan", "ALTER TABLE p ATTACH PARTITION c FOR VALUES IN (1)", "Partition c of p",
+						"CREATE TABLE c3 (id int);\nALTER TABLE p ATTACH PARTITION c3 FOR VALUES IN (3)"),
+				rule("detach-partition-not-concurrent", "ALTER TABLE p DETACH PARTITION c2", "Partition c2 of p",
+						"ALTER TABLE p DETACH PARTITION c2 CONCURRENTLY"),
+				rule("refresh-not-concurrent", "REFRESH MATERIALIZED VIEW mv", "On mv",
+						"REFRESH MATERIALIZED VIEW CONCURRENTLY mv"),
+				rule("exclusion-constraint", "ALTER TABLE t ADD CONSTRAINT no_overlap EXCLUDE USING gist (r WITH &&)",
+						"no_overlap", "CREATE TABLE t4 (r tstzrange);\n"
+								+ "ALTER TABLE t4 ADD CONSTRAINT no_overlap EXCLUDE USING gist (r WITH &&)"),
+				rule("trigger-on-existing-table",
+						"CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()", "On t",
+						"CREATE TABLE t5 (id int);\n"
+								+ "CREATE TRIGGER tr BEFORE UPDATE ON t5 FOR EACH ROW EXECUTE FUNCTION touch()"),
+				rule("enum-rename-value", "ALTER TYPE mood RENAME VALUE 'a' TO 'b'", "Label a of mood to b",
+						"ALTER TYPE mood ADD VALUE 'b'"),
+				rule("type-change-rewrite", "ALTER TABLE t ALTER COLUMN a SET DATA TYPE bigint", "Column a of t: integer to bigint",
+						"ALTER TABLE t ALTER COLUMN v SET DATA TYPE varchar(20)"),
+				rule("unique-without-index", "ALTER TABLE t ADD COLUMN u int UNIQUE", "(u)",
+						"ALTER TABLE t ADD COLUMN u int"),
+				rule("unique-without-index", "ALTER TABLE t ADD PRIMARY KEY (a)", "(a)",
+						"ALTER TABLE t ADD CONSTRAINT t_a UNIQUE USING INDEX ix"),
+				rule("constraint-not-valid", "ALTER TABLE t ADD COLUMN o bigint REFERENCES t (id)", "(o)",
+						"ALTER TABLE t ADD COLUMN o bigint"),
+				rule("constraint-not-valid", "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES t (id)", "(a)",
+						"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES t (id) NOT VALID"),
+				rule("volatile-default", "ALTER TABLE t ADD COLUMN g int GENERATED ALWAYS AS (a * 2) STORED",
+						"Column g is generated", "ALTER TABLE t ADD COLUMN g int"),
+				rule("volatile-default", "ALTER TABLE t ADD COLUMN code text DEFAULT next_code()", "next_code()",
+						"ALTER TABLE t ADD COLUMN code text DEFAULT fixed_code()"),
+				rule("index-not-concurrent", "CREATE INDEX ON t (a) INCLUDE (id) WHERE a > 0", "On t",
+						"CREATE INDEX CONCURRENTLY ON t (a) INCLUDE (id) WHERE a > 0"),
+				rule("drop-index-not-concurrent", "DROP INDEX ix, ix2", "Index ix2", "DROP INDEX CONCURRENTLY ix"),
+				rule("set-not-null", "ALTER TABLE t ADD COLUMN n int DEFAULT 0;\nALTER TABLE t ALTER COLUMN n SET NOT NULL",
+						"Column n of t", "ALTER TABLE t ADD COLUMN n int NOT NULL DEFAULT 0"));
+	}
+
+	private static Arguments rule(String rule, String unsafe, String named, String safe) {
+		return Arguments.of(rule, unsafe, named, safe);
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("rules")
+	void theUnsafeFormIsFoundNamingWhatItTouchesAndTheSafeFormPasses(String rule, String unsafe, String named,
+			String safe) {
+		List<Finding> found = findings(lint(unsafe, ""), rule);
+		assertThat(found).as("findings of %s", rule).isNotEmpty();
+		assertThat(found).anySatisfy((finding) -> assertThat(finding.why()).contains(named));
+		assertThat(found.get(0).safeWay()).isNotBlank();
+		assertThat(findings(lint(safe, ""), rule)).as("the safe form").isEmpty();
+	}
+
+	@ParameterizedTest(name = "{0}: {1}")
+	@MethodSource("rules")
+	void aHeaderLineAtTheTopOfTheFileAcceptsIt(String rule, String unsafe, String named, String safe) {
+		LintReport report = lint(unsafe, "-- allow-unsafe: " + rule + " reviewed with the DBA\n");
+		assertThat(findings(report, rule)).isEmpty();
+		assertThat(report.suppressed()).anySatisfy((suppressed) -> {
+			assertThat(suppressed.finding().ruleId()).isEqualTo(rule);
+			assertThat(suppressed.reason()).isEqualTo("reviewed with the DBA");
+		});
+	}
+
+	@Test
+	void allowUnsafeOnAJavaRevisionAcceptsEachRule() {
+		List<DeclaredRevision> revisions = new ArrayList<>(SqlRevisions.declare(List.of(file("V1__existing.sql", EXISTING))));
+		revisions.add(new DeclaredRevision(RevisionNode.of("j2", "maintenance", "V1"), new Maintenance(), true));
+		LintReport report = Linter.lint(revisions);
+		assertThat(report.findings()).extracting(Finding::revision).doesNotContain("j2");
+		assertThat(report.suppressed()).extracting((suppressed) -> suppressed.finding().ruleId())
+			.contains("vacuum-full", "cluster", "lock-table", "enum-rename-value", "refresh-not-concurrent");
+	}
+
+	@Test
+	void renamingAValueOfAnEnumTheSameRevisionCreatedIsNoFinding() {
+		LintReport report = lint("CREATE TYPE public.colour AS ENUM ('red');\nALTER TYPE colour RENAME VALUE 'red' TO 'rot'", "");
+		assertThat(findings(report, "enum-rename-value")).isEmpty();
+	}
+
+	@Test
+	void aTwoColumnSetNotNullNamesEachColumn() {
+		List<Finding> found = findings(lint("ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN v SET NOT NULL", ""),
+				"set-not-null");
+		assertThat(found).extracting(Finding::detail).containsExactly("Column a of t.", "Column v of t.");
+	}
+
+	private static LintReport lint(String sql, String header) {
+		return Linter.lint(SqlRevisions.declare(List.of(file("V1__existing.sql", EXISTING),
+				file("V2__change.sql", header + sql + ";\n"))));
+	}
+
+	private static List<Finding> findings(LintReport report, String rule) {
+		return report.findings().stream().filter((finding) -> finding.ruleId().equals(rule)).toList();
+	}
+
+	private static SqlScript file(String name, String text) {
+		return new SqlScript("classpath:catalogue/" + name, name, text);
+	}
+
+	@AllowUnsafe(rule = "vacuum-full", reason = "quiet window")
+	@AllowUnsafe(rule = "cluster", reason = "quiet window")
+	@AllowUnsafe(rule = "lock-table", reason = "quiet window")
+	@AllowUnsafe(rule = "enum-rename-value", reason = "no code writes 'a' since 3.1")
+	@AllowUnsafe(rule = "refresh-not-concurrent", reason = "nobody reads mv yet")
+	static class Maintenance implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("VACUUM FULL t");
+			op.execute("CLUSTER t USING ix");
+			op.execute("LOCK TABLE t");
+			op.execute("ALTER TYPE mood RENAME VALUE 'a' TO 'b'");
+			op.execute("REFRESH MATERIALIZED VIEW mv");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+		}
+
+	}
+
+}
