@@ -213,17 +213,58 @@ final class SqlRules {
 		}
 	}
 
-	/** A DO block runs code the linter does not read: on tables that exist before the run nobody judged it. */
+	/**
+	 * Judges the statements a DO block runs on tables that exist before it, as if they stood
+	 * alone; SQL it builds at run time, or a body in another language, nobody can judge.
+	 */
 	private static void doBlock(ParsedStatement.DoBlock block, String statement, Scope scope) {
 		List<String> existing = block.tables()
 			.stream()
 			.map(TableName::toString)
 			.filter((table) -> !scope.isNew(table))
 			.toList();
-		if (!existing.isEmpty()) {
-			scope.notChecked(statement, "A DO block touches " + String.join(", ", existing)
-					+ ", which exist before it runs; the linter does not judge the statements inside one.");
+		if (existing.isEmpty()) {
+			return;
 		}
+		ProceduralBody body = block.language().equals("plpgsql") ? ProceduralBody.read(body(statement)) : null;
+		if (body == null || body.dynamic()) {
+			scope.notChecked(statement, "A DO block touches " + String.join(", ", existing) + ", which exist before "
+					+ "it runs, with " + ((body == null) ? "code in " + block.language() : "SQL it builds at run time")
+					+ " that the linter cannot judge.");
+		}
+		for (String inner : (body != null) ? body.statements() : List.<String>of()) {
+			ParsedStatement parsed = SqlParser.parse(inner);
+			TableName changed = changedTable(parsed);
+			if (body.loops() && changed != null) {
+				scope.dataChange(changed.toString(), inner, "In a DO block with a loop, it may run once per row.");
+			}
+			else {
+				check(inner, scope);
+			}
+		}
+	}
+
+	private static String body(String statement) {
+		List<SqlTokens.Token> tokens = SqlTokens.of(statement);
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).kind() == SqlTokens.Kind.LITERAL && (i == 0 || !tokens.get(i - 1).isWord("language"))) {
+				return SqlParser.literalText(tokens.get(i).text());
+			}
+		}
+		return "";
+	}
+
+	private static TableName changedTable(ParsedStatement parsed) {
+		if (parsed instanceof ParsedStatement.Insert insert) {
+			return insert.table();
+		}
+		if (parsed instanceof ParsedStatement.Update update) {
+			return update.table();
+		}
+		if (parsed instanceof ParsedStatement.Delete delete) {
+			return delete.table();
+		}
+		return (parsed instanceof ParsedStatement.Merge merge) ? merge.table() : null;
 	}
 
 	private static void drop(ParsedStatement.Drop drop, String statement, Scope scope) {

@@ -130,6 +130,36 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void theStatementsOfADoBlockAreJudgedAsIfTheyStoodAlone() {
+		LintReport report = lint("DO $$ BEGIN\n  IF NOT EXISTS (SELECT 1 FROM pg_attribute WHERE attname = 'id2') THEN\n"
+				+ "    EXECUTE 'ALTER TABLE t ADD COLUMN id2 bigserial';\n  END IF;\n"
+				+ "  CREATE INDEX ix_t_v ON t (v);\nEND $$", "");
+		assertThat(report.errors()).extracting(Finding::ruleId, Finding::statement)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("volatile-default", "ALTER TABLE t ADD COLUMN id2 bigserial"),
+					org.assertj.core.groups.Tuple.tuple("index-not-concurrent", "CREATE INDEX ix_t_v ON t (v)"));
+		assertThat(report.notChecked()).isEmpty();
+	}
+
+	@Test
+	void aDoBlockThatLoopsOverRowsBesideDdlHoldsTheDdlLockForTheLoop() {
+		LintReport report = lint("ALTER TABLE t ADD COLUMN w int;\n"
+				+ "DO $$ DECLARE r record; BEGIN FOR r IN SELECT id FROM t LOOP\n"
+				+ "  UPDATE t SET w = 1 WHERE id = r.id;\nEND LOOP; END $$", "");
+		assertThat(findings(report, "long-update-with-ddl")).extracting(Finding::statement)
+			.containsExactly("UPDATE t SET w = 1 WHERE id = r.id");
+	}
+
+	@Test
+	void aDoBlockRunningSqlItBuildsOnAnExistingTableIsNotChecked() {
+		LintReport report = lint("DO $$ BEGIN EXECUTE 'ALTER TABLE t DROP CONSTRAINT ' || quote_ident('x'); END $$", "");
+		assertThat(report.notChecked()).singleElement()
+			.satisfies((finding) -> assertThat(finding.detail()).contains("t", "SQL it builds at run time"));
+		assertThat(lint("CREATE TABLE t6 (id int);\n"
+				+ "DO $$ BEGIN EXECUTE 'ALTER TABLE t6 DROP CONSTRAINT ' || quote_ident('x'); END $$", "").notChecked())
+			.as("on a table the revision created").isEmpty();
+	}
+
+	@Test
 	void aTwoColumnSetNotNullNamesEachColumn() {
 		List<Finding> found = findings(lint("ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN v SET NOT NULL", ""),
 				"set-not-null");

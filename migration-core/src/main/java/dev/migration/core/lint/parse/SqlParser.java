@@ -147,4 +147,14 @@ public final class SqlParser {
 		return new Command(kind);
 	}
 
+	/**
+	 * Returns the text of a literal as the lexer gave it: quotes, dollar tags and doubled quotes
+	 * taken off, such as the body of a {@code DO} block.
+	 * @param literal a literal token's text
+	 * @return its value
+	 */
+	public static String literalText(String literal) {
+		return Cursor.unquote(literal);
+	}
+
 }
