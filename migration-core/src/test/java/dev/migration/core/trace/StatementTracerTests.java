@@ -1,0 +1,209 @@
+package dev.migration.core.trace;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import dev.migration.core.LocalServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What PostgreSQL really does for common migration statements, as the tracer records it. */
+class StatementTracerTests {
+
+	private static LocalServer server;
+
+	private static DataSource scratch;
+
+	@BeforeAll
+	static void startServer() throws Exception {
+		server = LocalServer.start();
+		scratch = server.createDatabase("trace").dataSource();
+	}
+
+	@AfterAll
+	static void stopServer() throws Exception {
+		if (server != null) {
+			server.close();
+		}
+	}
+
+	@BeforeEach
+	void table() throws SQLException {
+		sql("DROP SCHEMA public CASCADE", "CREATE SCHEMA public",
+				"CREATE TABLE t (id int PRIMARY KEY, c int, v varchar(100))",
+				"INSERT INTO t SELECT n, n, 'v' || n FROM generate_series(1, 1000) n", "ANALYZE t");
+	}
+
+	@Test
+	void addColumnTakesAccessExclusiveAndRewritesNothing() throws SQLException {
+		StatementTrace trace = only("ALTER TABLE t ADD COLUMN d int");
+		assertThat(trace.took("t", LockMode.ACCESS_EXCLUSIVE)).isTrue();
+		assertThat(trace.strongestLock("public.t")).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+		assertThat(trace.rewrites()).isEmpty();
+		assertThat(trace.scanOf("t").isFullScan()).isFalse();
+		assertThat(trace.rows()).containsValue(1000L);
+	}
+
+	@Test
+	void intToBigintRewritesTheTableAndItsIndexes() throws SQLException {
+		StatementTrace trace = only("ALTER TABLE t ALTER COLUMN c TYPE bigint");
+		assertThat(trace.rewrote("t")).isTrue();
+		assertThat(trace.rewrote("t_pkey")).as("a rewrite rebuilds every index").isTrue();
+		Rewrite rewrite = trace.rewrites().stream().filter((r) -> r.relation().matches("t")).findFirst().orElseThrow();
+		assertThat(rewrite.filenodeAfter()).isNotEqualTo(rewrite.filenodeBefore());
+		assertThat(trace.strongestLock("t")).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+	}
+
+	@Test
+	void wideningVarcharRewritesNothing() throws SQLException {
+		StatementTrace trace = only("ALTER TABLE t ALTER COLUMN v TYPE varchar(200)");
+		assertThat(trace.rewrites()).isEmpty();
+		assertThat(trace.took("t", LockMode.ACCESS_EXCLUSIVE)).isTrue();
+	}
+
+	@Test
+	void createIndexBlocksWritesButNotReads() throws SQLException {
+		TraceReport report = trace("CREATE INDEX t_c ON t (c)");
+		assertThat(report.strongestLock("t")).contains(LockMode.SHARE);
+		assertThat(report.blocksWrites("t")).isTrue();
+		assertThat(report.blocksReads("t")).isFalse();
+		assertThat(report.fullScans()).extracting((scan) -> scan.table().name()).contains("t");
+		assertThat(report.statements().get(0).inTransaction()).isTrue();
+	}
+
+	@Test
+	void createIndexConcurrentlyTakesShareUpdateExclusiveOutsideATransaction() throws SQLException {
+		sql("INSERT INTO t SELECT n, n, 'v' || n FROM generate_series(1001, 200000) n", "ANALYZE t");
+		StatementTrace trace = only("CREATE INDEX CONCURRENTLY t_c ON t (c)");
+		assertThat(trace.inTransaction()).isFalse();
+		assertThat(trace.error()).isNull();
+		assertThat(trace.took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).as("sampled while it ran: %s", trace.newLocks())
+			.isTrue();
+		assertThat(trace.strongestLock("t")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
+		assertThat(trace.holds()).as("SHARE UPDATE EXCLUSIVE blocks neither reads nor writes").isEmpty();
+		assertThat(trace.scanOf("t").seqScans()).as("counted from the shared statistics").isPositive();
+	}
+
+	@Test
+	void checkConstraintScansTheTableUnlessNotValid() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD CONSTRAINT c_positive CHECK (c > 0) NOT VALID",
+				"ALTER TABLE t VALIDATE CONSTRAINT c_positive", "ALTER TABLE t ADD CONSTRAINT id_positive CHECK (id > 0)");
+		StatementTrace notValid = report.statements().get(0);
+		StatementTrace validate = report.statements().get(1);
+		StatementTrace checked = report.statements().get(2);
+		assertThat(notValid.scanOf("t").seqScans()).isZero();
+		assertThat(notValid.took("t", LockMode.ACCESS_EXCLUSIVE)).isTrue();
+		assertThat(validate.scanOf("t").seqScans()).isPositive();
+		assertThat(validate.scanOf("t").seqTuplesRead()).isEqualTo(1000);
+		assertThat(validate.took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).isTrue();
+		assertThat(validate.newLocks()).as("ACCESS EXCLUSIVE was held already").noneMatch(
+				(lock) -> lock.mode() == LockMode.ACCESS_EXCLUSIVE);
+		assertThat(checked.scanOf("t").seqScans()).isPositive();
+		assertThat(report.rewrites()).isEmpty();
+	}
+
+	@Test
+	void setNotNullScansTheTable() throws SQLException {
+		StatementTrace trace = only("ALTER TABLE t ALTER COLUMN c SET NOT NULL");
+		assertThat(trace.scanOf("t").seqScans()).isPositive();
+		assertThat(trace.rewrites()).isEmpty();
+		assertThat(trace.took("t", LockMode.ACCESS_EXCLUSIVE)).isTrue();
+	}
+
+	@Test
+	void aLockIsHeldUntilTheCommitNotJustForItsStatement() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD COLUMN d int", "SELECT pg_sleep(0.2)");
+		StatementTrace add = report.statements().get(0);
+		Duration readsBlocked = report.readsBlocked("t").orElseThrow();
+		assertThat(readsBlocked).isGreaterThanOrEqualTo(add.duration().plusMillis(200));
+		assertThat(report.writesBlocked("t")).contains(readsBlocked);
+		assertThat(add.holds()).singleElement().satisfies((hold) -> {
+			assertThat(hold.mode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+			assertThat(hold.existedBefore()).isTrue();
+		});
+		assertThat(report.statements().get(1).holds()).isEmpty();
+	}
+
+	@Test
+	void aStrongerLockLaterInTheTransactionStartsItsOwnHold() throws SQLException {
+		TraceReport report = trace("CREATE INDEX t_c ON t (c)", "SELECT pg_sleep(0.1)", "ALTER TABLE t ADD COLUMN d int");
+		assertThat(report.statements().get(0).holds()).filteredOn((hold) -> hold.relation().matches("t"))
+			.singleElement()
+			.satisfies((hold) -> assertThat(hold.mode()).isEqualTo(LockMode.SHARE));
+		assertThat(report.statements().get(0).holds()).filteredOn((hold) -> hold.relation().matches("t_c"))
+			.singleElement()
+			.satisfies((hold) -> assertThat(hold.existedBefore()).as("the index it builds").isFalse());
+		assertThat(report.statements().get(2).holds()).singleElement()
+			.satisfies((hold) -> assertThat(hold.mode()).isEqualTo(LockMode.ACCESS_EXCLUSIVE));
+		assertThat(report.writesBlocked("t").orElseThrow())
+			.isGreaterThan(report.readsBlocked("t").orElseThrow().plusMillis(90));
+	}
+
+	@Test
+	void aNewTableIsMarkedSoItsLocksBlockNoOne() throws SQLException {
+		TraceReport report = trace("CREATE TABLE u (id int)", "ALTER TABLE u ADD COLUMN d int");
+		assertThat(report.blocksReads("u")).isTrue();
+		assertThat(report.statements().get(0).holds()).allSatisfy((hold) -> assertThat(hold.existedBefore()).isFalse());
+	}
+
+	@Test
+	void aFailedStatementStopsTheRevisionAndRollsItBack() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD COLUMN d int", "ALTER TABLE t ADD CONSTRAINT c_big CHECK (c > 10)",
+				"ALTER TABLE t ADD COLUMN e int");
+		assertThat(report.failed()).isTrue();
+		assertThat(report.statements()).hasSize(2);
+		assertThat(report.statements().get(1).error()).contains("c_big");
+		assertThat(report.statements().get(1).took("t", LockMode.ACCESS_EXCLUSIVE)).isFalse();
+		assertThat(report.readsBlocked("t")).isPresent();
+		assertThat(query("SELECT count(*) FROM information_schema.columns WHERE table_name = 't' AND column_name = 'd'"))
+			.isZero();
+	}
+
+	@Test
+	void explicitCommitSplitsTheTransaction() throws SQLException {
+		TraceReport report = trace("BEGIN", "ALTER TABLE t ADD COLUMN d int", "COMMIT", "ALTER TABLE t ADD COLUMN e int");
+		assertThat(report.statements()).extracting(StatementTrace::transaction).containsExactly(0, 0, 0, 1);
+		assertThat(report.statements().get(3).took("t", LockMode.ACCESS_EXCLUSIVE)).isTrue();
+	}
+
+	private static StatementTrace only(String statement) throws SQLException {
+		TraceReport report = trace(statement);
+		assertThat(report.statements()).hasSize(1);
+		StatementTrace trace = report.statements().get(0);
+		assertThat(trace.error()).isNull();
+		return trace;
+	}
+
+	private static TraceReport trace(String... statements) throws SQLException {
+		TraceReport report = StatementTracer.trace(scratch, List.of(statements));
+		System.out.print(report.summary());
+		return report;
+	}
+
+	private static void sql(String... statements) throws SQLException {
+		try (Connection connection = scratch.getConnection(); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static long query(String sql) throws SQLException {
+		try (Connection connection = scratch.getConnection(); Statement statement = connection.createStatement();
+				var rows = statement.executeQuery(sql)) {
+			rows.next();
+			return rows.getLong(1);
+		}
+	}
+
+}
