@@ -1,0 +1,311 @@
+package dev.migration.core.trace;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Puts rows into empty tables before a revision is traced, so that its rewrites, scans and
+ * validations show: an empty table can hide them. Best effort: values come from each column's
+ * type, foreign keys take keys of the parent's rows (parents are seeded first), and a table
+ * whose insert fails (a check constraint, a trigger, a type the seeder does not know) is
+ * tried with fewer columns and rows, then skipped with the reason.
+ */
+public final class TraceSeeder {
+
+	/** The rows a table gets unless told otherwise. */
+	public static final int DEFAULT_ROWS = 1000;
+
+	private static final String TABLES = "SELECT c.oid, n.nspname, c.relname, c.relkind FROM pg_catalog.pg_class c"
+			+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
+			+ " AND NOT c.relispartition AND n.nspname NOT IN ('pg_catalog', 'information_schema')"
+			+ " AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp%' ORDER BY n.nspname, c.relname";
+
+	private static final String FOREIGN_KEYS = "SELECT k.oid, k.conrelid, k.confrelid, a.attname, pa.attname"
+			+ " FROM pg_catalog.pg_constraint k"
+			+ " CROSS JOIN LATERAL unnest(k.conkey, k.confkey) WITH ORDINALITY AS c(child, parent, position)"
+			+ " JOIN pg_catalog.pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = c.child"
+			+ " JOIN pg_catalog.pg_attribute pa ON pa.attrelid = k.confrelid AND pa.attnum = c.parent"
+			+ " WHERE k.contype = 'f' ORDER BY k.oid, c.position";
+
+	private static final String COLUMNS = "SELECT a.attname, pg_catalog.format_type(a.atttypid, a.atttypmod),"
+			+ " b.typname, pg_catalog.format_type(b.oid, NULL), b.typtype, b.typcategory,"
+			+ " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
+			+ " a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), a.atthasdef OR t.typdefault IS NOT NULL,"
+			+ " a.attidentity <> '' OR a.attgenerated <> ''"
+			+ " OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%'"
+			+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
+			+ " JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
+			+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
+			+ " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
+
+	private final int rows;
+
+	/**
+	 * Makes a seeder.
+	 * @param rows the rows each empty table gets
+	 */
+	public TraceSeeder(int rows) {
+		if (rows < 1) {
+			throw new IllegalArgumentException("rows must be at least 1, not " + rows);
+		}
+		this.rows = rows;
+	}
+
+	/**
+	 * Seeds the empty tables whose name the statements mention, and the empty tables those
+	 * point at with foreign keys.
+	 * @param connection a session of the scratch database, not in a transaction
+	 * @param statements the statements about to be traced
+	 * @return what was seeded and what was skipped
+	 */
+	public SeedReport seed(Connection connection, Collection<String> statements) throws SQLException {
+		String text = String.join("\n", statements).toLowerCase(Locale.ROOT);
+		return seed(connection, (table) -> mentions(text, table.name()));
+	}
+
+	/**
+	 * Seeds every empty user table.
+	 * @param connection a session of the scratch database, not in a transaction
+	 * @return what was seeded and what was skipped
+	 */
+	public SeedReport seedAll(Connection connection) throws SQLException {
+		return seed(connection, (table) -> true);
+	}
+
+	private SeedReport seed(Connection connection, Predicate<TracedRelation> wanted)
+			throws SQLException {
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			Map<Long, TracedRelation> tables = tables(connection);
+			Map<Long, List<ForeignKey>> keys = foreignKeys(connection);
+			Map<TracedRelation, Long> seeded = new LinkedHashMap<>();
+			Map<TracedRelation, String> skipped = new LinkedHashMap<>();
+			for (TracedRelation table : order(withParents(tables, keys, wanted), tables, keys)) {
+				if (!isEmpty(connection, table)) {
+					continue;
+				}
+				String error = fill(connection, table, tables, keys.getOrDefault(table.oid(), List.of()), seeded);
+				if (error != null) {
+					skipped.put(table, error);
+				}
+			}
+			for (TracedRelation table : seeded.keySet()) {
+				execute(connection, "ANALYZE " + quote(table));
+			}
+			connection.commit();
+			return new SeedReport(seeded, skipped);
+		}
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	/** Tries all columns, then only those that need a value, each with all rows and then with one; returns the last error. */
+	private String fill(Connection connection, TracedRelation table, Map<Long, TracedRelation> tables,
+			List<ForeignKey> keys, Map<TracedRelation, Long> seeded) throws SQLException {
+		List<SeedColumn> columns = columns(connection, table);
+		String error = null;
+		for (int count : (this.rows > 1) ? new int[] { this.rows, 1 } : new int[] { 1 }) {
+			for (boolean requiredOnly : new boolean[] { false, true }) {
+				String insert = insert(table, columns, tables, keys, requiredOnly);
+				Savepoint savepoint = connection.setSavepoint();
+				try (PreparedStatement statement = connection.prepareStatement(insert)) {
+					statement.setInt(1, count);
+					long inserted = statement.executeUpdate();
+					connection.releaseSavepoint(savepoint);
+					seeded.put(table, inserted);
+					return null;
+				}
+				catch (SQLException ex) {
+					connection.rollback(savepoint);
+					error = ex.getMessage();
+				}
+			}
+		}
+		return error;
+	}
+
+	/**
+	 * Builds {@code INSERT INTO t (cols) SELECT values FROM generate_series(1, ?) g(n)}, each
+	 * foreign key's columns taken from the parent's rows numbered and reused in turn.
+	 */
+	static String insert(TracedRelation table, List<SeedColumn> columns, Map<Long, TracedRelation> tables,
+			List<ForeignKey> keys, boolean requiredOnly) {
+		Map<String, String> values = new LinkedHashMap<>();
+		StringBuilder joins = new StringBuilder();
+		int k = 0;
+		for (ForeignKey key : keys) {
+			TracedRelation parent = tables.get(key.parent());
+			boolean required = key.columns().stream()
+				.anyMatch((name) -> columns.stream().anyMatch((c) -> c.name().equals(name) && c.notNull()));
+			// a table cannot point at its own rows before it has any
+			if (parent == null || parent.equals(table) || requiredOnly && !required
+					|| key.columns().stream().anyMatch(values::containsKey)) {
+				continue;
+			}
+			String alias = "f" + k++;
+			joins.append(" LEFT JOIN (SELECT ")
+				.append(key.parentColumns().stream().map((c) -> "p." + quote(c)).collect(Collectors.joining(", ")))
+				.append(", row_number() OVER () AS rn FROM ").append(quote(parent)).append(" p) AS ").append(alias)
+				.append(" ON ").append(alias).append(".rn = (g.n - 1) % (SELECT greatest(count(*), 1) FROM ")
+				.append(quote(parent)).append(") + 1");
+			for (int i = 0; i < key.columns().size(); i++) {
+				values.put(key.columns().get(i), alias + "." + quote(key.parentColumns().get(i)));
+			}
+		}
+		for (SeedColumn column : columns) {
+			if (column.fillsItself() || values.containsKey(column.name()) || column.hasDefault()
+					|| requiredOnly && !column.notNull()) {
+				continue;
+			}
+			String value = column.value();
+			if (value != null) {
+				values.put(column.name(), value);
+			}
+		}
+		List<String> names = columns.stream().map(SeedColumn::name).filter(values::containsKey).toList();
+		return "INSERT INTO " + quote(table) + " ("
+				+ names.stream().map(TraceSeeder::quote).collect(Collectors.joining(", ")) + ") SELECT "
+				+ names.stream().map(values::get).collect(Collectors.joining(", "))
+				+ " FROM pg_catalog.generate_series(1, ?) AS g(n)" + joins;
+	}
+
+	private static Map<Long, TracedRelation> tables(Connection connection) throws SQLException {
+		Map<Long, TracedRelation> tables = new LinkedHashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(TABLES);
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				tables.put(rows.getLong(1), new TracedRelation(rows.getLong(1), rows.getString(2), rows.getString(3),
+						rows.getString(4).charAt(0)));
+			}
+		}
+		return tables;
+	}
+
+	private static Map<Long, List<ForeignKey>> foreignKeys(Connection connection) throws SQLException {
+		Map<Long, ForeignKey> byConstraint = new LinkedHashMap<>();
+		try (PreparedStatement statement = connection.prepareStatement(FOREIGN_KEYS);
+				ResultSet rows = statement.executeQuery()) {
+			while (rows.next()) {
+				long child = rows.getLong(2);
+				long parent = rows.getLong(3);
+				ForeignKey key = byConstraint.computeIfAbsent(rows.getLong(1),
+						(oid) -> new ForeignKey(child, parent, new ArrayList<>(), new ArrayList<>()));
+				key.columns().add(rows.getString(4));
+				key.parentColumns().add(rows.getString(5));
+			}
+		}
+		return byConstraint.values().stream().collect(Collectors.groupingBy(ForeignKey::child, LinkedHashMap::new,
+				Collectors.toList()));
+	}
+
+	private static List<SeedColumn> columns(Connection connection, TracedRelation table) throws SQLException {
+		List<SeedColumn> columns = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(COLUMNS)) {
+			statement.setLong(1, table.oid());
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					columns.add(new SeedColumn(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+							rows.getString(5).charAt(0), rows.getString(6).charAt(0), rows.getInt(7), rows.getBoolean(8),
+							rows.getBoolean(9), rows.getBoolean(10)));
+				}
+			}
+		}
+		return columns;
+	}
+
+	/** The wanted tables and, transitively, the tables their foreign keys point at. */
+	private static Set<TracedRelation> withParents(Map<Long, TracedRelation> tables, Map<Long, List<ForeignKey>> keys,
+			Predicate<TracedRelation> wanted) {
+		Set<TracedRelation> chosen = new LinkedHashSet<>();
+		List<TracedRelation> todo = new ArrayList<>(tables.values().stream().filter(wanted).toList());
+		while (!todo.isEmpty()) {
+			TracedRelation table = todo.remove(todo.size() - 1);
+			if (chosen.add(table)) {
+				keys.getOrDefault(table.oid(), List.of()).stream()
+					.map((key) -> tables.get(key.parent()))
+					.filter((parent) -> parent != null)
+					.forEach(todo::add);
+			}
+		}
+		return chosen;
+	}
+
+	/** Parents before children; the tables of a cycle of foreign keys in name order. */
+	private static List<TracedRelation> order(Set<TracedRelation> chosen, Map<Long, TracedRelation> tables,
+			Map<Long, List<ForeignKey>> keys) {
+		List<TracedRelation> ordered = new ArrayList<>();
+		List<TracedRelation> left = tables.values().stream().filter(chosen::contains).collect(Collectors.toList());
+		while (!left.isEmpty()) {
+			TracedRelation next = left.stream()
+				.filter((table) -> keys.getOrDefault(table.oid(), List.of()).stream()
+					.noneMatch((key) -> key.parent() != table.oid() && left.stream().anyMatch((t) -> t.oid() == key.parent())))
+				.findFirst()
+				.orElse(left.get(0));
+			ordered.add(next);
+			left.remove(next);
+		}
+		return ordered;
+	}
+
+	private static boolean isEmpty(Connection connection, TracedRelation table) throws SQLException {
+		try (Statement statement = connection.createStatement();
+				ResultSet rows = statement.executeQuery("SELECT NOT EXISTS (SELECT 1 FROM " + quote(table) + ")")) {
+			rows.next();
+			return rows.getBoolean(1);
+		}
+	}
+
+	private static void execute(Connection connection, String sql) throws SQLException {
+		try (Statement statement = connection.createStatement()) {
+			statement.execute(sql);
+		}
+	}
+
+	/** Whether a name stands in the text as a word of its own, quoted or not. */
+	private static boolean mentions(String text, String name) {
+		return Pattern.compile("(?<![\\w$])" + Pattern.quote(name.toLowerCase(Locale.ROOT)) + "(?![\\w$])")
+			.matcher(text)
+			.find();
+	}
+
+	static String quote(String identifier) {
+		return "\"" + identifier.replace("\"", "\"\"") + "\"";
+	}
+
+	static String quote(TracedRelation relation) {
+		return quote(relation.schema()) + "." + quote(relation.name());
+	}
+
+	/**
+	 * A foreign key: the child table's columns and the parent's columns they point at, in order.
+	 *
+	 * @param child the table holding the key
+	 * @param parent the table it points at
+	 * @param columns the child's columns
+	 * @param parentColumns the parent's columns
+	 */
+	record ForeignKey(long child, long parent, List<String> columns, List<String> parentColumns) {
+	}
+
+}
