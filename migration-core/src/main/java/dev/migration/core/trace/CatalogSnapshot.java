@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -69,6 +70,21 @@ record CatalogSnapshot(Map<Long, RelationState> relations, Map<Long, Counters> c
 			}
 		});
 		return rewrites;
+	}
+
+	/**
+	 * Returns the relations a later snapshot holds and this one does not; called the other way
+	 * round, the relations dropped.
+	 * @param after the later snapshot
+	 * @return the relations, in oid order
+	 */
+	List<TracedRelation> createdUntil(CatalogSnapshot after) {
+		return after.relations.values()
+			.stream()
+			.filter((state) -> !this.relations.containsKey(state.relation().oid()))
+			.map(RelationState::relation)
+			.sorted(Comparator.comparingLong(TracedRelation::oid))
+			.toList();
 	}
 
 	/**

@@ -15,19 +15,33 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class LockObserver {
 
-	private static final String LOCKS = "SELECT l.relation::bigint, l.mode, l.granted FROM pg_catalog.pg_locks l"
-			+ " WHERE l.pid = ? AND l.locktype = 'relation' AND l.relation IS NOT NULL"
-			+ " AND l.database IN (0, (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = current_database()))";
+	/** Relation locks of this database and of shared catalogs, and any lock the session waits for. */
+	private static final String LOCKS = "SELECT l.locktype = 'relation' AND l.database IN (0,"
+			+ " (SELECT d.oid FROM pg_catalog.pg_database d WHERE d.datname = pg_catalog.current_database())),"
+			+ " l.relation::bigint, l.mode, l.granted FROM pg_catalog.pg_locks l"
+			+ " WHERE l.pid = ? AND (l.locktype = 'relation' OR NOT l.granted)";
+
+	/** How long a statement may wait for the gate before it is opened anyway. */
+	private static final long GATE_LIMIT_NANOS = 10_000_000_000L;
 
 	/** How long the sampler sleeps between readings while a statement outside a transaction runs. */
 	private static final long SAMPLE_PAUSE_MILLIS = 2;
 
 	private final Connection observer;
 
+	private final Connection gate;
+
 	private final int pid;
 
-	LockObserver(Connection observer, int pid) {
+	/**
+	 * Makes an observer.
+	 * @param observer a session of the traced database, in auto-commit mode
+	 * @param gate another one, which holds a snapshot while a statement outside a transaction runs
+	 * @param pid the traced session's process id
+	 */
+	LockObserver(Connection observer, Connection gate, int pid) {
 		this.observer = observer;
+		this.gate = gate;
 		this.pid = pid;
 	}
 
@@ -36,28 +50,59 @@ final class LockObserver {
 	 * @return each lock with the time it was read
 	 */
 	Map<HeldLock, Long> read() throws SQLException {
+		return reading().locks();
+	}
+
+	private Reading reading() throws SQLException {
 		Map<HeldLock, Long> locks = new LinkedHashMap<>();
+		boolean waits = false;
 		long now = System.nanoTime();
 		try (PreparedStatement statement = this.observer.prepareStatement(LOCKS)) {
 			statement.setInt(1, this.pid);
 			try (ResultSet rows = statement.executeQuery()) {
 				while (rows.next()) {
-					locks.putIfAbsent(new HeldLock(rows.getLong(1), LockMode.ofPgLocks(rows.getString(2)),
-							rows.getBoolean(3)), now);
+					boolean granted = rows.getBoolean(4);
+					if (rows.getBoolean(1)) {
+						locks.putIfAbsent(new HeldLock(rows.getLong(2), LockMode.ofPgLocks(rows.getString(3)), granted),
+								now);
+					}
+					waits |= !granted;
 				}
 			}
 		}
-		return locks;
+		return new Reading(locks, waits);
 	}
 
 	/**
 	 * Starts reading the locks over and over in a thread of its own, until {@link Sampling#stop()}.
+	 *
+	 * <p>First the gate session takes a snapshot and keeps it: {@code CREATE INDEX CONCURRENTLY}
+	 * and {@code REINDEX CONCURRENTLY} wait at their end for every older snapshot, so they stay
+	 * there, their locks held, until a sample has seen them wait; a fast statement's locks would
+	 * otherwise come and go between two samples. The gate then opens.
 	 * @return the running sampler
 	 */
-	Sampling sample() {
+	Sampling sample() throws SQLException {
+		this.gate.setAutoCommit(false);
+		this.gate.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+		try (PreparedStatement statement = this.gate.prepareStatement("SELECT 1");
+				ResultSet rows = statement.executeQuery()) {
+			rows.next();
+		}
 		Sampling sampling = new Sampling();
 		sampling.thread.start();
 		return sampling;
+	}
+
+	private void openGate() throws SQLException {
+		if (!this.gate.getAutoCommit()) {
+			this.gate.rollback();
+			this.gate.setAutoCommit(true);
+		}
+	}
+
+	/** One reading of {@code pg_locks}: the relation locks, and whether the session waits for a lock. */
+	private record Reading(Map<HeldLock, Long> locks, boolean waits) {
 	}
 
 	/**
@@ -84,10 +129,15 @@ final class LockObserver {
 		private int samples;
 
 		private void run() {
+			long start = System.nanoTime();
 			try {
 				while (this.running.get()) {
-					read().forEach(this.firstSeen::putIfAbsent);
+					Reading reading = reading();
+					reading.locks().forEach(this.firstSeen::putIfAbsent);
 					this.samples++;
+					if (reading.waits() || System.nanoTime() - start > GATE_LIMIT_NANOS) {
+						openGate();
+					}
 					Thread.sleep(SAMPLE_PAUSE_MILLIS);
 				}
 			}
@@ -96,6 +146,15 @@ final class LockObserver {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+			}
+			finally {
+				// the statement must never wait for a gate no one will open
+				try {
+					openGate();
+				}
+				catch (SQLException ex) {
+					this.failure.compareAndSet(null, ex);
+				}
 			}
 		}
 

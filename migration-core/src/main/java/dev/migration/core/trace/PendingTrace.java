@@ -35,7 +35,7 @@ final class PendingTrace {
 			.toList();
 		StatementTrace p = this.partial;
 		return new StatementTrace(p.index(), p.sql(), p.transaction(), p.inTransaction(), p.duration(), p.newLocks(),
-				p.strongestLocks(), p.catalogLocks(), p.rewrites(), p.scans(), held, p.rows(), p.error());
+				p.strongestLocks(), p.catalogLocks(), p.rewrites(), p.created(), p.dropped(), p.scans(), held, p.rows(), p.error());
 	}
 
 	/** A blocking lock and when it was first held. */
@@ -48,7 +48,7 @@ final class PendingTrace {
 	 */
 	static StatementTrace empty(int index, String sql, int transaction, Duration duration) {
 		return new StatementTrace(index, sql, transaction, true, duration, List.of(), Map.of(), 0, List.of(), List.of(),
-				List.of(), Map.of(), null);
+				List.of(), List.of(), List.of(), Map.of(), null);
 	}
 
 }

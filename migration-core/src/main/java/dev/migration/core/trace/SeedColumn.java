@@ -12,10 +12,11 @@ package dev.migration.core.trace;
  * @param typmod the modifier: a length plus 4, or a numeric's precision and scale
  * @param notNull whether it is {@code NOT NULL}
  * @param hasDefault whether it has a default
- * @param fillsItself whether PostgreSQL fills it whatever the insert says: identity, generated, serial
+ * @param generated whether PostgreSQL computes it from the other columns
+ * @param numbered whether it is an identity column or takes its default from a sequence
  */
 record SeedColumn(String name, String type, String baseType, String baseTypeName, char typtype, char category,
-		int typmod, boolean notNull, boolean hasDefault, boolean fillsItself) {
+		int typmod, boolean notNull, boolean hasDefault, boolean generated, boolean numbered) {
 
 	/** Distinct values where the type allows, so unique indexes take many rows. */
 	private static final String N = "g.n";
@@ -23,14 +24,16 @@ record SeedColumn(String name, String type, String baseType, String baseTypeName
 	/**
 	 * Returns an SQL expression of the row number {@code g.n} that gives a value of the column's
 	 * type, or {@code null} when the seeder knows none.
+	 * @param far whether whole numbers start far from 1, clear of the keys a data migration
+	 * inserts and of the values a sequence gives
 	 * @return the expression, cast to the column's type
 	 */
-	String value() {
-		String value = baseValue();
+	String value(boolean far) {
+		String value = baseValue(far);
 		return (value != null) ? "(" + value + ")::" + this.type : null;
 	}
 
-	private String baseValue() {
+	private String baseValue(boolean far) {
 		if (this.category == 'A') {
 			return "'{}'";
 		}
@@ -44,8 +47,10 @@ record SeedColumn(String name, String type, String baseType, String baseTypeName
 			return "'{}'";
 		}
 		return switch (this.baseType) {
-			case "int2", "int4", "int8", "oid", "float4", "float8", "money" -> N;
-			case "numeric" -> numeric();
+			case "int2" -> far ? N + " + 10000" : N;
+			case "int4", "int8", "float4", "float8", "money" -> far ? N + " + 1000000000" : N;
+			case "oid" -> N;
+			case "numeric" -> (far && this.typmod < 4) ? N + " + 1000000000" : numeric();
 			// an explicit cast cuts the text to the column's length
 			case "text", "varchar", "bpchar", "name", "citext" -> "'x' || " + N;
 			case "char" -> "'x'";

@@ -23,6 +23,9 @@ import java.util.Map;
  * @param catalogLocks how many locks it took on relations other than user ones, mostly
  * system catalogs
  * @param rewrites the relations whose storage it replaced
+ * @param created the user relations it made, an index dropped and made again under its old
+ * name included
+ * @param dropped the user relations it dropped
  * @param scans the tables it read, with the counts of its scans
  * @param holds the locks blocking reads or writes that began at it, held to the end of the
  * transaction
@@ -32,13 +35,15 @@ import java.util.Map;
  */
 public record StatementTrace(int index, String sql, int transaction, boolean inTransaction, Duration duration,
 		List<RelationLock> newLocks, Map<TracedRelation, LockMode> strongestLocks, int catalogLocks,
-		List<Rewrite> rewrites, List<TableScan> scans, List<LockHold> holds, Map<TracedRelation, Long> rows,
+		List<Rewrite> rewrites, List<TracedRelation> created, List<TracedRelation> dropped, List<TableScan> scans, List<LockHold> holds, Map<TracedRelation, Long> rows,
 		String error) {
 
 	public StatementTrace {
 		newLocks = List.copyOf(newLocks);
 		strongestLocks = Map.copyOf(strongestLocks);
 		rewrites = List.copyOf(rewrites);
+		created = List.copyOf(created);
+		dropped = List.copyOf(dropped);
 		scans = List.copyOf(scans);
 		holds = List.copyOf(holds);
 		rows = Map.copyOf(rows);
@@ -52,7 +57,7 @@ public record StatementTrace(int index, String sql, int transaction, boolean inT
 	public StatementTrace failing(String message) {
 		return (message == null) ? this : new StatementTrace(this.index, this.sql, this.transaction,
 				this.inTransaction, this.duration, this.newLocks, this.strongestLocks, this.catalogLocks, this.rewrites,
-				this.scans, this.holds, this.rows, message);
+				this.created, this.dropped, this.scans, this.holds, this.rows, message);
 	}
 
 	/**

@@ -26,9 +26,11 @@ import dev.migration.core.trace.LockObserver.HeldLock;
  * cannot run in a transaction block, and records for each what PostgreSQL did: the locks it
  * took, the relations it rewrote, the tables it scanned and how long others would have waited.
  *
- * <p>It holds two sessions: the traced one, which runs the statements and reads the catalog
- * and its own statistics counters, and an observer, which reads the traced session's locks in
- * {@code pg_locks} so that reading them adds none. A tracer is not thread-safe.
+ * <p>It holds three sessions: the traced one, which runs the statements and reads the catalog
+ * and its own statistics counters; an observer, which reads the traced session's locks in
+ * {@code pg_locks} so that reading them adds none; and a gate, whose snapshot holds a
+ * statement outside a transaction at its last wait until its locks have been sampled. A tracer
+ * is not thread-safe.
  */
 public final class StatementTracer implements AutoCloseable {
 
@@ -39,39 +41,39 @@ public final class StatementTracer implements AutoCloseable {
 
 	private final Connection observerSession;
 
+	private final Connection gateSession;
+
 	private final LockObserver observer;
 
 	private final int pid;
 
-	private StatementTracer(Connection session, Connection observerSession, int pid) {
+	private StatementTracer(Connection session, Connection observerSession, Connection gateSession, int pid) {
 		this.session = session;
 		this.observerSession = observerSession;
-		this.observer = new LockObserver(observerSession, pid);
+		this.gateSession = gateSession;
+		this.observer = new LockObserver(observerSession, gateSession, pid);
 		this.pid = pid;
 	}
 
 	/**
-	 * Opens the traced session and the observer on a scratch database.
+	 * Opens the traced session, the observer and the gate on a scratch database.
 	 * @param scratch a database whose contents may change; each connection it gives must be
 	 * a new session of the same database
 	 * @return the tracer, to close
 	 */
 	public static StatementTracer open(DataSource scratch) throws SQLException {
-		Connection session = scratch.getConnection();
+		List<Connection> sessions = new ArrayList<>();
 		try {
-			Connection observer = scratch.getConnection();
-			try {
-				observer.setAutoCommit(true);
-				session.setAutoCommit(true);
-				return new StatementTracer(session, observer, backendPid(session));
+			for (int i = 0; i < 3; i++) {
+				sessions.add(scratch.getConnection());
+				sessions.get(i).setAutoCommit(true);
 			}
-			catch (SQLException | RuntimeException ex) {
-				observer.close();
-				throw ex;
-			}
+			return new StatementTracer(sessions.get(0), sessions.get(1), sessions.get(2), backendPid(sessions.get(0)));
 		}
 		catch (SQLException | RuntimeException ex) {
-			session.close();
+			for (Connection session : sessions) {
+				session.close();
+			}
 			throw ex;
 		}
 	}
@@ -118,10 +120,7 @@ public final class StatementTracer implements AutoCloseable {
 
 	@Override
 	public void close() throws SQLException {
-		try {
-			this.observerSession.close();
-		}
-		finally {
+		try (Connection gate = this.gateSession; Connection observer = this.observerSession) {
 			this.session.close();
 		}
 	}
@@ -360,7 +359,8 @@ public final class StatementTracer implements AutoCloseable {
 			}
 			StatementTrace partial = new StatementTrace(run.index(), run.sql(), this.transaction, run.inTransaction(),
 					Duration.ofNanos(run.end() - run.start()), newLocks, strongest(heldAfter, before, after),
-					catalogLocks, rewrites, scans, List.of(), rows, run.error());
+					catalogLocks, rewrites, before.createdUntil(after), after.createdUntil(before), scans, List.of(), rows,
+					run.error());
 			PendingTrace trace = new PendingTrace(partial);
 			addHolds(trace, taken, before, after);
 			return trace;

@@ -1,10 +1,13 @@
 package dev.migration.core.trace;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -38,7 +41,7 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 	}
 
 	/**
-	 * Returns every full scan of a table.
+	 * Returns every full scan of a table, those of tables the revision made included.
 	 * @return the scans with a sequential scan, in statement order
 	 */
 	public List<TableScan> fullScans() {
@@ -46,6 +49,24 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 			.flatMap((statement) -> statement.scans().stream())
 			.filter(TableScan::isFullScan)
 			.toList();
+	}
+
+	/**
+	 * Returns the full scans of tables the revision did not make: a table made by an earlier
+	 * statement, or by the scanning one, is scanned while no one else can see it.
+	 * @return the scans, in statement order
+	 */
+	public List<TableScan> fullScansOfExistingTables() {
+		Set<Long> made = new HashSet<>();
+		List<TableScan> scans = new ArrayList<>();
+		for (StatementTrace statement : this.statements) {
+			statement.created().forEach((relation) -> made.add(relation.oid()));
+			statement.scans()
+				.stream()
+				.filter((scan) -> scan.isFullScan() && !made.contains(scan.table().oid()))
+				.forEach(scans::add);
+		}
+		return scans;
 	}
 
 	/**

@@ -46,7 +46,7 @@ public final class TraceSeeder {
 			+ " b.typname, pg_catalog.format_type(b.oid, NULL), b.typtype, b.typcategory,"
 			+ " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
 			+ " a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), a.atthasdef OR t.typdefault IS NOT NULL,"
-			+ " a.attidentity <> '' OR a.attgenerated <> ''"
+			+ " a.attgenerated <> '', a.attidentity <> ''"
 			+ " OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%'"
 			+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
 			+ " JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
@@ -87,6 +87,24 @@ public final class TraceSeeder {
 		return seed(connection, (table) -> true);
 	}
 
+	/**
+	 * Empties tables, and the tables whose foreign keys point at them, so that a revision that
+	 * fails on seeded rows (a column made {@code NOT NULL} with no value for old rows) can be
+	 * traced again without them; tables dropped since are passed over.
+	 * @param connection a session of the scratch database, not in a transaction
+	 * @param tables tables, such as those of earlier {@link SeedReport#seeded()}
+	 * @return the tables emptied
+	 */
+	public List<TracedRelation> clear(Connection connection, Collection<TracedRelation> tables) throws SQLException {
+		Map<Long, TracedRelation> existing = tables(connection);
+		List<TracedRelation> present = tables.stream().filter((table) -> table.equals(existing.get(table.oid()))).toList();
+		if (!present.isEmpty()) {
+			execute(connection, "TRUNCATE " + present.stream().map(TraceSeeder::quote).collect(Collectors.joining(", "))
+					+ " CASCADE");
+		}
+		return present;
+	}
+
 	private SeedReport seed(Connection connection, Predicate<TracedRelation> wanted)
 			throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
@@ -120,25 +138,30 @@ public final class TraceSeeder {
 		}
 	}
 
-	/** Tries all columns, then only those that need a value, each with all rows and then with one; returns the last error. */
+	/**
+	 * Tries all rows, then one; all columns, then only those that need a value; whole numbers
+	 * far from 1, then from 1 for a check that wants them small. Returns the last error.
+	 */
 	private String fill(Connection connection, TracedRelation table, Map<Long, TracedRelation> tables,
 			List<ForeignKey> keys, Map<TracedRelation, Long> seeded) throws SQLException {
 		List<SeedColumn> columns = columns(connection, table);
 		String error = null;
 		for (int count : (this.rows > 1) ? new int[] { this.rows, 1 } : new int[] { 1 }) {
 			for (boolean requiredOnly : new boolean[] { false, true }) {
-				String insert = insert(table, columns, tables, keys, requiredOnly);
-				Savepoint savepoint = connection.setSavepoint();
-				try (PreparedStatement statement = connection.prepareStatement(insert)) {
-					statement.setInt(1, count);
-					long inserted = statement.executeUpdate();
-					connection.releaseSavepoint(savepoint);
-					seeded.put(table, inserted);
-					return null;
-				}
-				catch (SQLException ex) {
-					connection.rollback(savepoint);
-					error = ex.getMessage();
+				for (boolean far : new boolean[] { true, false }) {
+					String insert = insert(table, columns, tables, keys, new Shape(requiredOnly, far));
+					Savepoint savepoint = connection.setSavepoint();
+					try (PreparedStatement statement = connection.prepareStatement(insert)) {
+						statement.setInt(1, count);
+						long inserted = statement.executeUpdate();
+						connection.releaseSavepoint(savepoint);
+						seeded.put(table, inserted);
+						return null;
+					}
+					catch (SQLException ex) {
+						connection.rollback(savepoint);
+						error = ex.getMessage();
+					}
 				}
 			}
 		}
@@ -146,11 +169,13 @@ public final class TraceSeeder {
 	}
 
 	/**
-	 * Builds {@code INSERT INTO t (cols) SELECT values FROM generate_series(1, ?) g(n)}, each
-	 * foreign key's columns taken from the parent's rows numbered and reused in turn.
+	 * Builds {@code INSERT INTO t (cols) OVERRIDING SYSTEM VALUE SELECT values FROM
+	 * generate_series(1, ?) g(n)}, each foreign key's columns taken from the parent's rows
+	 * numbered and reused in turn. Identity and serial columns get values of their own, far from
+	 * the ones their sequence gives, so a data migration after the seeding takes no seeded key.
 	 */
 	static String insert(TracedRelation table, List<SeedColumn> columns, Map<Long, TracedRelation> tables,
-			List<ForeignKey> keys, boolean requiredOnly) {
+			List<ForeignKey> keys, Shape shape) {
 		Map<String, String> values = new LinkedHashMap<>();
 		StringBuilder joins = new StringBuilder();
 		int k = 0;
@@ -159,7 +184,7 @@ public final class TraceSeeder {
 			boolean required = key.columns().stream()
 				.anyMatch((name) -> columns.stream().anyMatch((c) -> c.name().equals(name) && c.notNull()));
 			// a table cannot point at its own rows before it has any
-			if (parent == null || parent.equals(table) || requiredOnly && !required
+			if (parent == null || parent.equals(table) || shape.requiredOnly() && !required
 					|| key.columns().stream().anyMatch(values::containsKey)) {
 				continue;
 			}
@@ -174,19 +199,20 @@ public final class TraceSeeder {
 			}
 		}
 		for (SeedColumn column : columns) {
-			if (column.fillsItself() || values.containsKey(column.name()) || column.hasDefault()
-					|| requiredOnly && !column.notNull()) {
+			boolean wanted = column.numbered() ? shape.far()
+					: !column.hasDefault() && (column.notNull() || !shape.requiredOnly());
+			if (column.generated() || values.containsKey(column.name()) || !wanted) {
 				continue;
 			}
-			String value = column.value();
+			String value = column.value(shape.far());
 			if (value != null) {
 				values.put(column.name(), value);
 			}
 		}
 		List<String> names = columns.stream().map(SeedColumn::name).filter(values::containsKey).toList();
 		return "INSERT INTO " + quote(table) + " ("
-				+ names.stream().map(TraceSeeder::quote).collect(Collectors.joining(", ")) + ") SELECT "
-				+ names.stream().map(values::get).collect(Collectors.joining(", "))
+				+ names.stream().map(TraceSeeder::quote).collect(Collectors.joining(", "))
+				+ ") OVERRIDING SYSTEM VALUE SELECT " + names.stream().map(values::get).collect(Collectors.joining(", "))
 				+ " FROM pg_catalog.generate_series(1, ?) AS g(n)" + joins;
 	}
 
@@ -227,7 +253,7 @@ public final class TraceSeeder {
 				while (rows.next()) {
 					columns.add(new SeedColumn(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
 							rows.getString(5).charAt(0), rows.getString(6).charAt(0), rows.getInt(7), rows.getBoolean(8),
-							rows.getBoolean(9), rows.getBoolean(10)));
+							rows.getBoolean(9), rows.getBoolean(10), rows.getBoolean(11)));
 				}
 			}
 		}
@@ -295,6 +321,15 @@ public final class TraceSeeder {
 
 	static String quote(TracedRelation relation) {
 		return quote(relation.schema()) + "." + quote(relation.name());
+	}
+
+	/**
+	 * Which columns an insert fills, and how.
+	 *
+	 * @param requiredOnly only the {@code NOT NULL} columns without a default
+	 * @param far whole numbers far from 1, identity and serial columns filled too
+	 */
+	record Shape(boolean requiredOnly, boolean far) {
 	}
 
 	/**

@@ -79,6 +79,8 @@ class StatementTracerTests {
 		assertThat(report.blocksReads("t")).isFalse();
 		assertThat(report.fullScans()).extracting((scan) -> scan.table().name()).contains("t");
 		assertThat(report.statements().get(0).inTransaction()).isTrue();
+		assertThat(report.statements().get(0).created()).extracting(TracedRelation::name).containsExactly("t_c");
+		assertThat(report.fullScansOfExistingTables()).hasSize(1);
 	}
 
 	@Test
@@ -92,6 +94,17 @@ class StatementTracerTests {
 		assertThat(trace.strongestLock("t")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
 		assertThat(trace.holds()).as("SHARE UPDATE EXCLUSIVE blocks neither reads nor writes").isEmpty();
 		assertThat(trace.scanOf("t").seqScans()).as("counted from the shared statistics").isPositive();
+	}
+
+	@Test
+	void evenAFastIndexBuildIsSeenThanksToTheGate() throws SQLException {
+		for (int i = 0; i < 5; i++) {
+			StatementTrace trace = only("CREATE INDEX CONCURRENTLY t_c" + i + " ON t (c)");
+			assertThat(trace.took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).as("run %d: %s", i, trace.newLocks()).isTrue();
+		}
+		StatementTrace drop = only("DROP INDEX CONCURRENTLY t_c0");
+		assertThat(drop.inTransaction()).isFalse();
+		assertThat(drop.dropped()).extracting(TracedRelation::name).containsExactly("t_c0");
 	}
 
 	@Test
@@ -153,6 +166,7 @@ class StatementTracerTests {
 	void aNewTableIsMarkedSoItsLocksBlockNoOne() throws SQLException {
 		TraceReport report = trace("CREATE TABLE u (id int)", "ALTER TABLE u ADD COLUMN d int");
 		assertThat(report.blocksReads("u")).isTrue();
+		assertThat(report.fullScansOfExistingTables()).isEmpty();
 		assertThat(report.statements().get(0).holds()).allSatisfy((hold) -> assertThat(hold.existedBefore()).isFalse());
 	}
 

@@ -59,6 +59,24 @@ class TraceSeederTests {
 		assertThat(count("SELECT count(*) FROM child c JOIN \"Parent\" p ON p.id = c.parent_id")).isEqualTo(500);
 		assertThat(count("SELECT count(*) FROM \"Parent\" WHERE mood = 'happy'")).isEqualTo(500);
 		assertThat(count("SELECT reltuples::bigint FROM pg_class WHERE relname = 'child'")).as("analyzed").isEqualTo(500);
+		assertThat(count("SELECT min(id) FROM child")).as("serial keys clear of a data migration's").isGreaterThan(1000);
+		assertThat(count("SELECT min(n) FROM \"Parent\"")).as("identity keys too").isGreaterThan(1000);
+		assertThat(count("SELECT nextval('child_id_seq')")).as("the sequence untouched").isEqualTo(1);
+	}
+
+	@Test
+	void clearEmptiesSeededTablesAndTheirChildren() throws SQLException {
+		sql("CREATE TABLE child (id int PRIMARY KEY REFERENCES unrelated)");
+		try (Connection connection = scratch.getConnection()) {
+			TraceSeeder seeder = new TraceSeeder(10);
+			SeedReport report = seeder.seedAll(connection);
+			assertThat(report.rowsOf("child")).isEqualTo(10);
+			sql("DROP TABLE child");
+			TracedRelation unrelated = report.seeded().keySet().stream().filter((t) -> t.matches("unrelated")).findFirst()
+				.orElseThrow();
+			assertThat(seeder.clear(connection, report.seeded().keySet())).containsExactly(unrelated);
+		}
+		assertThat(count("SELECT count(*) FROM unrelated")).isZero();
 	}
 
 	@Test
