@@ -1,5 +1,6 @@
 package dev.migration.core.trace;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,12 +8,16 @@ import java.util.Map;
  *
  * @param seeded each table that was empty and got rows, with how many
  * @param skipped each empty table that got none, with the server's message for the last try
+ * @param rows the keys of the rows each seeded table got, in seeding order, for
+ * {@link TraceSeeder#unseed}
  */
-public record SeedReport(Map<TracedRelation, Long> seeded, Map<TracedRelation, String> skipped) {
+public record SeedReport(Map<TracedRelation, Long> seeded, Map<TracedRelation, String> skipped,
+		List<TraceSeeder.SeededRows> rows) {
 
 	public SeedReport {
 		seeded = Map.copyOf(seeded);
 		skipped = Map.copyOf(skipped);
+		rows = List.copyOf(rows);
 	}
 
 	/**

@@ -8,6 +8,7 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -53,6 +54,14 @@ public final class TraceSeeder {
 			+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
 			+ " WHERE a.attrelid = ? AND a.attnum > 0 AND NOT a.attisdropped ORDER BY a.attnum";
 
+	/** The primary key's columns, else the first unique index's, that has neither a predicate nor an expression. */
+	private static final String KEY_COLUMNS = "SELECT a.attname FROM pg_catalog.pg_index i"
+			+ " CROSS JOIN LATERAL unnest(i.indkey::int2[]) WITH ORDINALITY AS k(attnum, position)"
+			+ " JOIN pg_catalog.pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum"
+			+ " WHERE i.indexrelid = (SELECT u.indexrelid FROM pg_catalog.pg_index u WHERE u.indrelid = ?"
+			+ " AND u.indisunique AND u.indpred IS NULL AND u.indexprs IS NULL"
+			+ " ORDER BY u.indisprimary DESC, u.indexrelid LIMIT 1) ORDER BY k.position";
+
 	private final int rows;
 
 	/**
@@ -88,21 +97,100 @@ public final class TraceSeeder {
 	}
 
 	/**
-	 * Empties tables, and the tables whose foreign keys point at them, so that a revision that
-	 * fails on seeded rows (a column made {@code NOT NULL} with no value for old rows) can be
-	 * traced again without them; tables dropped since are passed over.
+	 * Deletes the rows earlier seedings put in, newest first, so that a revision that fails on
+	 * seeded rows (a column made {@code NOT NULL} with no value for old rows) can be traced again
+	 * without them while the rows the migrations wrote stay. Rows are found by the table's
+	 * primary key, or its first unique index, as it was when seeded; a table with neither loses
+	 * all its rows. Tables dropped since are passed over.
 	 * @param connection a session of the scratch database, not in a transaction
-	 * @param tables tables, such as those of earlier {@link SeedReport#seeded()}
-	 * @return the tables emptied
+	 * @param seedings the reports of earlier seedings, in the order they ran
+	 * @return each table whose rows could not be deleted, with the server's message
 	 */
-	public List<TracedRelation> clear(Connection connection, Collection<TracedRelation> tables) throws SQLException {
-		Map<Long, TracedRelation> existing = tables(connection);
-		List<TracedRelation> present = tables.stream().filter((table) -> table.equals(existing.get(table.oid()))).toList();
-		if (!present.isEmpty()) {
-			execute(connection, "TRUNCATE " + present.stream().map(TraceSeeder::quote).collect(Collectors.joining(", "))
-					+ " CASCADE");
+	public Map<TracedRelation, String> unseed(Connection connection, List<SeedReport> seedings) throws SQLException {
+		List<SeededRows> batches = new ArrayList<>();
+		seedings.forEach((report) -> batches.addAll(report.rows()));
+		Collections.reverse(batches);
+		Map<TracedRelation, String> problems = new LinkedHashMap<>();
+		boolean autoCommit = connection.getAutoCommit();
+		connection.setAutoCommit(false);
+		try {
+			Map<Long, TracedRelation> tables = tables(connection);
+			List<SeededRows> left = new ArrayList<>(batches);
+			left.removeIf((batch) -> !tables.containsKey(batch.table().oid()));
+			int before;
+			do {
+				// a foreign key a migration added since may want another order than the seeding's
+				before = left.size();
+				problems.clear();
+				for (SeededRows batch : List.copyOf(left)) {
+					TracedRelation table = tables.get(batch.table().oid());
+					String error = delete(connection, table, batch);
+					if (error == null) {
+						left.remove(batch);
+					}
+					else {
+						problems.put(table, error);
+					}
+				}
+			}
+			while (!left.isEmpty() && left.size() < before);
+			connection.commit();
+			return problems;
 		}
-		return present;
+		catch (SQLException | RuntimeException ex) {
+			connection.rollback();
+			throw ex;
+		}
+		finally {
+			connection.setAutoCommit(autoCommit);
+		}
+	}
+
+	private static String delete(Connection connection, TracedRelation table, SeededRows batch) throws SQLException {
+		String sql = "DELETE FROM " + quote(table);
+		if (!batch.keyColumns().isEmpty()) {
+			sql += " WHERE " + rowOf(batch.keyColumns()) + " = ANY (?)";
+		}
+		Savepoint savepoint = connection.setSavepoint();
+		try (PreparedStatement statement = connection.prepareStatement(sql)) {
+			if (!batch.keyColumns().isEmpty()) {
+				statement.setArray(1, connection.createArrayOf("text", batch.keys().toArray()));
+			}
+			statement.executeUpdate();
+			connection.releaseSavepoint(savepoint);
+			return null;
+		}
+		catch (SQLException ex) {
+			connection.rollback(savepoint);
+			return ex.getMessage();
+		}
+	}
+
+	/** The text of a row of the key columns, which stays the same while their types do. */
+	private static String rowOf(List<String> columns) {
+		return "ROW(" + columns.stream().map(TraceSeeder::quote).collect(Collectors.joining(", ")) + ")::text";
+	}
+
+	private static SeededRows seededRows(Connection connection, TracedRelation table) throws SQLException {
+		List<String> columns = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(KEY_COLUMNS)) {
+			statement.setLong(1, table.oid());
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					columns.add(rows.getString(1));
+				}
+			}
+		}
+		List<String> keys = new ArrayList<>();
+		if (!columns.isEmpty()) {
+			try (Statement statement = connection.createStatement();
+					ResultSet rows = statement.executeQuery("SELECT " + rowOf(columns) + " FROM " + quote(table))) {
+				while (rows.next()) {
+					keys.add(rows.getString(1));
+				}
+			}
+		}
+		return new SeededRows(table, columns, keys);
 	}
 
 	private SeedReport seed(Connection connection, Predicate<TracedRelation> wanted)
@@ -114,6 +202,7 @@ public final class TraceSeeder {
 			Map<Long, List<ForeignKey>> keys = foreignKeys(connection);
 			Map<TracedRelation, Long> seeded = new LinkedHashMap<>();
 			Map<TracedRelation, String> skipped = new LinkedHashMap<>();
+			List<SeededRows> batches = new ArrayList<>();
 			for (TracedRelation table : order(withParents(tables, keys, wanted), tables, keys)) {
 				if (!isEmpty(connection, table)) {
 					continue;
@@ -122,12 +211,15 @@ public final class TraceSeeder {
 				if (error != null) {
 					skipped.put(table, error);
 				}
+				else {
+					batches.add(seededRows(connection, table));
+				}
 			}
 			for (TracedRelation table : seeded.keySet()) {
 				execute(connection, "ANALYZE " + quote(table));
 			}
 			connection.commit();
-			return new SeedReport(seeded, skipped);
+			return new SeedReport(seeded, skipped, batches);
 		}
 		catch (SQLException | RuntimeException ex) {
 			connection.rollback();
@@ -321,6 +413,22 @@ public final class TraceSeeder {
 
 	static String quote(TracedRelation relation) {
 		return quote(relation.schema()) + "." + quote(relation.name());
+	}
+
+	/**
+	 * The rows one table got, so they can be deleted again.
+	 *
+	 * @param table the table
+	 * @param keyColumns the columns of its primary key or first unique index; empty when it had none
+	 * @param keys each row's key columns as the text of a row value
+	 */
+	public record SeededRows(TracedRelation table, List<String> keyColumns, List<String> keys) {
+
+		public SeededRows {
+			keyColumns = List.copyOf(keyColumns);
+			keys = List.copyOf(keys);
+		}
+
 	}
 
 	/**

@@ -65,18 +65,20 @@ class TraceSeederTests {
 	}
 
 	@Test
-	void clearEmptiesSeededTablesAndTheirChildren() throws SQLException {
-		sql("CREATE TABLE child (id int PRIMARY KEY REFERENCES unrelated)");
+	void unseedDeletesTheSeededRowsAndKeepsTheOthers() throws SQLException {
+		sql("CREATE TABLE child (id int PRIMARY KEY, parent int NOT NULL REFERENCES unrelated)",
+				"CREATE TABLE keyless (label text)", "CREATE TABLE gone (id int)");
 		try (Connection connection = scratch.getConnection()) {
 			TraceSeeder seeder = new TraceSeeder(10);
-			SeedReport report = seeder.seedAll(connection);
-			assertThat(report.rowsOf("child")).isEqualTo(10);
-			sql("DROP TABLE child");
-			TracedRelation unrelated = report.seeded().keySet().stream().filter((t) -> t.matches("unrelated")).findFirst()
-				.orElseThrow();
-			assertThat(seeder.clear(connection, report.seeded().keySet())).containsExactly(unrelated);
+			SeedReport first = seeder.seedAll(connection);
+			assertThat(first.rowsOf("child")).isEqualTo(10);
+			sql("DROP TABLE gone", "INSERT INTO unrelated VALUES (1)", "INSERT INTO child VALUES (1, 1)",
+					"ALTER TABLE child ALTER COLUMN id TYPE bigint", "INSERT INTO keyless VALUES ('mine')");
+			assertThat(seeder.unseed(connection, List.of(first))).isEmpty();
 		}
-		assertThat(count("SELECT count(*) FROM unrelated")).isZero();
+		assertThat(count("SELECT count(*) FROM unrelated")).as("the migration's row stays").isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM child")).isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM keyless")).as("no key: every row goes").isZero();
 	}
 
 	@Test
