@@ -28,7 +28,8 @@ record CatalogSnapshot(Map<Long, RelationState> relations, Map<Long, Counters> c
 
 	/**
 	 * The shared counters plus the session's own pending ones: the sum stays right whether or
-	 * not the session has sent its counters yet, which it does only between transactions.
+	 * not the session has sent its counters yet, which it does only between transactions, and
+	 * holds the counts of parallel workers, which send theirs when they exit.
 	 */
 	private static final String COUNTERS = "SELECT s.relid, s.seq_scan + x.seq_scan,"
 			+ " coalesce(s.seq_tup_read, 0) + coalesce(x.seq_tup_read, 0),"
@@ -46,6 +47,10 @@ record CatalogSnapshot(Map<Long, RelationState> relations, Map<Long, Counters> c
 			}
 		}
 		Map<Long, Counters> counters = new HashMap<>();
+		// the shared counters are otherwise read once per transaction, missing what parallel workers sent since
+		try (PreparedStatement statement = session.prepareStatement("SELECT pg_catalog.pg_stat_clear_snapshot()")) {
+			statement.execute();
+		}
 		try (PreparedStatement statement = session.prepareStatement(COUNTERS);
 				ResultSet rows = statement.executeQuery()) {
 			while (rows.next()) {

@@ -97,6 +97,16 @@ class StatementTracerTests {
 	}
 
 	@Test
+	void aParallelIndexBuildCountsTheRowsItsWorkersRead() throws SQLException {
+		sql("INSERT INTO t SELECT n, n, repeat('v', 90) FROM generate_series(1001, 300000) n", "ANALYZE t");
+		TraceReport report = trace("SET LOCAL max_parallel_maintenance_workers = 2",
+				"SET LOCAL min_parallel_table_scan_size = 0", "CREATE INDEX t_c ON t (c)");
+		TableScan scan = report.statements().get(2).scanOf("t");
+		assertThat(scan.seqScans()).as("the leader's and each worker's").isGreaterThan(1);
+		assertThat(scan.seqTuplesRead()).isEqualTo(300000);
+	}
+
+	@Test
 	void evenAFastIndexBuildIsSeenThanksToTheGate() throws SQLException {
 		for (int i = 0; i < 5; i++) {
 			StatementTrace trace = only("CREATE INDEX CONCURRENTLY t_c" + i + " ON t (c)");
