@@ -21,6 +21,13 @@ final class LockObserver {
 			+ " l.relation::bigint, l.mode, l.granted FROM pg_catalog.pg_locks l"
 			+ " WHERE l.pid = ? AND (l.locktype = 'relation' OR NOT l.granted)";
 
+	/** Locks each user table, named by regclass, which quotes what needs quotes. */
+	private static final String GATE_LOCKS = "DO $gate$ DECLARE r record; BEGIN"
+			+ " FOR r IN SELECT c.oid::regclass AS t FROM pg_catalog.pg_class c"
+			+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
+			+ " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' LOOP"
+			+ " EXECUTE format('LOCK TABLE %s IN ACCESS SHARE MODE', r.t); END LOOP; END $gate$";
+
 	/** How long a statement may wait for the gate before it is opened anyway. */
 	private static final long GATE_LIMIT_NANOS = 10_000_000_000L;
 
@@ -76,18 +83,19 @@ final class LockObserver {
 	/**
 	 * Starts reading the locks over and over in a thread of its own, until {@link Sampling#stop()}.
 	 *
-	 * <p>First the gate session takes a snapshot and keeps it: {@code CREATE INDEX CONCURRENTLY}
-	 * and {@code REINDEX CONCURRENTLY} wait at their end for every older snapshot, so they stay
-	 * there, their locks held, until a sample has seen them wait; a fast statement's locks would
-	 * otherwise come and go between two samples. The gate then opens.
+	 * <p>First the gate session takes a snapshot and an ACCESS SHARE lock on every user table,
+	 * and keeps them: {@code CREATE INDEX CONCURRENTLY} and {@code REINDEX CONCURRENTLY} wait
+	 * for every older snapshot, {@code DROP INDEX CONCURRENTLY} for every lock on its table, and
+	 * {@code VACUUM FULL} for its own lock, so each stays there, the locks it has taken held,
+	 * until a sample has seen it wait; a fast statement's locks would otherwise come and go
+	 * between two samples. The gate then opens.
 	 * @return the running sampler
 	 */
 	Sampling sample() throws SQLException {
 		this.gate.setAutoCommit(false);
 		this.gate.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-		try (PreparedStatement statement = this.gate.prepareStatement("SELECT 1");
-				ResultSet rows = statement.executeQuery()) {
-			rows.next();
+		try (PreparedStatement statement = this.gate.prepareStatement(GATE_LOCKS)) {
+			statement.execute();
 		}
 		Sampling sampling = new Sampling();
 		sampling.thread.start();
@@ -120,6 +128,8 @@ final class LockObserver {
 
 		private final Map<HeldLock, Long> firstSeen = new LinkedHashMap<>();
 
+		private final Map<HeldLock, Long> firstWaiting = new LinkedHashMap<>();
+
 		private final AtomicBoolean running = new AtomicBoolean(true);
 
 		private final AtomicReference<SQLException> failure = new AtomicReference<>();
@@ -133,7 +143,8 @@ final class LockObserver {
 			try {
 				while (this.running.get()) {
 					Reading reading = reading();
-					reading.locks().forEach(this.firstSeen::putIfAbsent);
+					reading.locks().forEach((lock, seen) -> (lock.granted() ? this.firstSeen : this.firstWaiting)
+						.putIfAbsent(new HeldLock(lock.oid(), lock.mode(), true), seen));
 					this.samples++;
 					if (reading.waits() || System.nanoTime() - start > GATE_LIMIT_NANOS) {
 						openGate();
@@ -160,7 +171,7 @@ final class LockObserver {
 
 		/**
 		 * Stops sampling once the sample under way is done.
-		 * @return each lock seen with the time it was first seen
+		 * @return each lock seen with the time it was first seen held, or else first seen waited for
 		 */
 		Map<HeldLock, Long> stop() throws SQLException {
 			this.running.set(false);
@@ -174,6 +185,8 @@ final class LockObserver {
 			if (this.failure.get() != null) {
 				throw this.failure.get();
 			}
+			// the gate is the only session in the way: a lock waited for was granted once it opened
+			this.firstWaiting.forEach(this.firstSeen::putIfAbsent);
 			return this.firstSeen;
 		}
 

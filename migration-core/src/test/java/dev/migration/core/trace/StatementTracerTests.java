@@ -115,6 +115,34 @@ class StatementTracerTests {
 		StatementTrace drop = only("DROP INDEX CONCURRENTLY t_c0");
 		assertThat(drop.inTransaction()).isFalse();
 		assertThat(drop.dropped()).extracting(TracedRelation::name).containsExactly("t_c0");
+		assertThat(drop.took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).as("held while it waits for the gate's lock")
+			.isTrue();
+	}
+
+	@Test
+	void vacuumFullRewritesUnderAccessExclusive() throws SQLException {
+		StatementTrace trace = only("VACUUM FULL t");
+		assertThat(trace.inTransaction()).isFalse();
+		assertThat(trace.took("t", LockMode.ACCESS_EXCLUSIVE)).as("seen waiting for the gate").isTrue();
+		assertThat(trace.rewrote("t")).isTrue();
+		assertThat(trace.holds()).filteredOn((hold) -> hold.relation().matches("t"))
+			.singleElement()
+			.satisfies((hold) -> assertThat(hold.held()).isPositive().isLessThanOrEqualTo(trace.duration()));
+	}
+
+	@Test
+	void aStatementOutsideATransactionSplitsTheRevision() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD COLUMN d int", "SELECT pg_sleep(0.1)",
+				"CREATE INDEX CONCURRENTLY t_d ON t (d)", "ALTER TABLE t ADD COLUMN e int", "SELECT pg_sleep(0.1)");
+		assertThat(report.statements()).extracting(StatementTrace::transaction).containsExactly(0, 0, 1, 2, 2);
+		assertThat(report.statements()).extracting(StatementTrace::inTransaction)
+			.containsExactly(true, true, false, true, true);
+		assertThat(report.statements().get(2).took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).isTrue();
+		Duration first = report.statements().get(0).holds().get(0).held();
+		Duration second = report.statements().get(3).holds().get(0).held();
+		// held to the commit before the index build, not through the second sleep to the revision's end
+		assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofMillis(200));
+		assertThat(report.readsBlocked("t")).contains(first.plus(second));
 	}
 
 	@Test
