@@ -1,5 +1,8 @@
 package dev.migration.core.trace;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /**
  * A column as the seeder sees it in the catalog.
  *
@@ -14,9 +17,26 @@ package dev.migration.core.trace;
  * @param hasDefault whether it has a default
  * @param generated whether PostgreSQL computes it from the other columns
  * @param numbered whether it is an identity column or takes its default from a sequence
+ * @param checkLiteral the first quoted literal of a check constraint on this column alone, such
+ * as {@code 'A'} of {@code type IN ('A', 'B')}, or {@code null}
  */
 record SeedColumn(String name, String type, String baseType, String baseTypeName, char typtype, char category,
-		int typmod, boolean notNull, boolean hasDefault, boolean generated, boolean numbered) {
+		int typmod, boolean notNull, boolean hasDefault, boolean generated, boolean numbered, String checkLiteral) {
+
+	private static final Pattern LITERAL = Pattern.compile("'((?:[^']|'')*)'");
+
+	/**
+	 * Returns the first quoted literal of a check constraint's text, quotes undone.
+	 * @param definition {@code pg_get_constraintdef}, or {@code null}
+	 * @return the literal, or {@code null}
+	 */
+	static String firstLiteral(String definition) {
+		if (definition == null) {
+			return null;
+		}
+		Matcher matcher = LITERAL.matcher(definition);
+		return matcher.find() ? matcher.group(1).replace("''", "'") : null;
+	}
 
 	/** Distinct values where the type allows, so unique indexes take many rows. */
 	private static final String N = "g.n";

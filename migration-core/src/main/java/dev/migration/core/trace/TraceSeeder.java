@@ -48,7 +48,9 @@ public final class TraceSeeder {
 			+ " CASE WHEN t.typtype = 'd' THEN t.typtypmod ELSE a.atttypmod END,"
 			+ " a.attnotnull OR (t.typtype = 'd' AND t.typnotnull), a.atthasdef OR t.typdefault IS NOT NULL,"
 			+ " a.attgenerated <> '', a.attidentity <> ''"
-			+ " OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%'"
+			+ " OR coalesce(pg_catalog.pg_get_expr(d.adbin, d.adrelid), '') LIKE 'nextval(%',"
+			+ " (SELECT pg_catalog.pg_get_constraintdef(k.oid) FROM pg_catalog.pg_constraint k WHERE k.conrelid = a.attrelid"
+			+ " AND k.contype = 'c' AND k.conkey = ARRAY[a.attnum] ORDER BY k.oid LIMIT 1)"
 			+ " FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_type t ON t.oid = a.atttypid"
 			+ " JOIN pg_catalog.pg_type b ON b.oid = CASE WHEN t.typtype = 'd' THEN t.typbasetype ELSE t.oid END"
 			+ " LEFT JOIN pg_catalog.pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum"
@@ -232,32 +234,50 @@ public final class TraceSeeder {
 
 	/**
 	 * Tries all rows, then one; all columns, then only those that need a value; whole numbers
-	 * far from 1, then from 1 for a check that wants them small. Returns the last error.
+	 * far from 1, then from 1 for a check that wants them small; a check's literal, then a
+	 * made-up value. Returns the last error.
 	 */
 	private String fill(Connection connection, TracedRelation table, Map<Long, TracedRelation> tables,
 			List<ForeignKey> keys, Map<TracedRelation, Long> seeded) throws SQLException {
 		List<SeedColumn> columns = columns(connection, table);
+		boolean[] checks = columns.stream().anyMatch((column) -> column.checkLiteral() != null)
+				? new boolean[] { true, false } : new boolean[] { false };
 		String error = null;
 		for (int count : (this.rows > 1) ? new int[] { this.rows, 1 } : new int[] { 1 }) {
 			for (boolean requiredOnly : new boolean[] { false, true }) {
 				for (boolean far : new boolean[] { true, false }) {
-					String insert = insert(table, columns, tables, keys, new Shape(requiredOnly, far));
-					Savepoint savepoint = connection.setSavepoint();
-					try (PreparedStatement statement = connection.prepareStatement(insert)) {
-						statement.setInt(1, count);
-						long inserted = statement.executeUpdate();
-						connection.releaseSavepoint(savepoint);
-						seeded.put(table, inserted);
-						return null;
-					}
-					catch (SQLException ex) {
-						connection.rollback(savepoint);
-						error = ex.getMessage();
+					for (boolean checked : checks) {
+						Insert insert = insert(table, columns, tables, keys, new Shape(requiredOnly, far, checked));
+						Attempt attempt = tryInsert(connection, insert, count);
+						if (attempt.error() == null) {
+							seeded.put(table, attempt.inserted());
+							return null;
+						}
+						error = attempt.error();
 					}
 				}
 			}
 		}
 		return error;
+	}
+
+	/** Runs an insert under a savepoint. */
+	private static Attempt tryInsert(Connection connection, Insert insert, int count) throws SQLException {
+		Savepoint savepoint = connection.setSavepoint();
+		try (PreparedStatement statement = connection.prepareStatement(insert.sql())) {
+			int parameter = 1;
+			for (String value : insert.values()) {
+				statement.setString(parameter++, value);
+			}
+			statement.setInt(parameter, count);
+			long inserted = statement.executeUpdate();
+			connection.releaseSavepoint(savepoint);
+			return new Attempt(inserted, null);
+		}
+		catch (SQLException ex) {
+			connection.rollback(savepoint);
+			return new Attempt(0, ex.getMessage());
+		}
 	}
 
 	/**
@@ -266,9 +286,10 @@ public final class TraceSeeder {
 	 * numbered and reused in turn. Identity and serial columns get values of their own, far from
 	 * the ones their sequence gives, so a data migration after the seeding takes no seeded key.
 	 */
-	static String insert(TracedRelation table, List<SeedColumn> columns, Map<Long, TracedRelation> tables,
+	static Insert insert(TracedRelation table, List<SeedColumn> columns, Map<Long, TracedRelation> tables,
 			List<ForeignKey> keys, Shape shape) {
 		Map<String, String> values = new LinkedHashMap<>();
+		Map<String, String> bound = new LinkedHashMap<>();
 		StringBuilder joins = new StringBuilder();
 		int k = 0;
 		for (ForeignKey key : keys) {
@@ -296,16 +317,23 @@ public final class TraceSeeder {
 			if (column.generated() || values.containsKey(column.name()) || !wanted) {
 				continue;
 			}
+			if (shape.checked() && column.checkLiteral() != null) {
+				// the literal comes from the catalog's text of the check: bound, never spliced in
+				values.put(column.name(), "(?::text)::" + column.type());
+				bound.put(column.name(), column.checkLiteral());
+				continue;
+			}
 			String value = column.value(shape.far());
 			if (value != null) {
 				values.put(column.name(), value);
 			}
 		}
 		List<String> names = columns.stream().map(SeedColumn::name).filter(values::containsKey).toList();
-		return "INSERT INTO " + quote(table) + " ("
+		return new Insert("INSERT INTO " + quote(table) + " ("
 				+ names.stream().map(TraceSeeder::quote).collect(Collectors.joining(", "))
 				+ ") OVERRIDING SYSTEM VALUE SELECT " + names.stream().map(values::get).collect(Collectors.joining(", "))
-				+ " FROM pg_catalog.generate_series(1, ?) AS g(n)" + joins;
+				+ " FROM pg_catalog.generate_series(1, ?) AS g(n)" + joins,
+				names.stream().filter(bound::containsKey).map(bound::get).toList());
 	}
 
 	private static Map<Long, TracedRelation> tables(Connection connection) throws SQLException {
@@ -345,7 +373,8 @@ public final class TraceSeeder {
 				while (rows.next()) {
 					columns.add(new SeedColumn(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
 							rows.getString(5).charAt(0), rows.getString(6).charAt(0), rows.getInt(7), rows.getBoolean(8),
-							rows.getBoolean(9), rows.getBoolean(10), rows.getBoolean(11)));
+							rows.getBoolean(9), rows.getBoolean(10), rows.getBoolean(11),
+							SeedColumn.firstLiteral(rows.getString(12))));
 				}
 			}
 		}
@@ -436,8 +465,27 @@ public final class TraceSeeder {
 	 *
 	 * @param requiredOnly only the {@code NOT NULL} columns without a default
 	 * @param far whole numbers far from 1, identity and serial columns filled too
+	 * @param checked a column with a check constraint of its own takes the check's first literal
 	 */
-	record Shape(boolean requiredOnly, boolean far) {
+	record Shape(boolean requiredOnly, boolean far, boolean checked) {
+	}
+
+	/**
+	 * An insert and the values to bind before the row count.
+	 *
+	 * @param sql the statement
+	 * @param values the literals to bind, in order
+	 */
+	record Insert(String sql, List<String> values) {
+	}
+
+	/**
+	 * How one insert went.
+	 *
+	 * @param inserted the rows it inserted
+	 * @param error the server's message when it failed, else {@code null}
+	 */
+	private record Attempt(long inserted, String error) {
 	}
 
 	/**

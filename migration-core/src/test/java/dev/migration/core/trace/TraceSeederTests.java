@@ -98,6 +98,16 @@ class TraceSeederTests {
 	}
 
 	@Test
+	void aColumnWithACheckOfItsOwnTakesTheChecksFirstLiteral() throws SQLException {
+		sql("CREATE TABLE secrets (id int PRIMARY KEY, kind varchar(10) NOT NULL"
+				+ " CHECK (kind IN ('it''s', 'beta')), size int NOT NULL CHECK (size BETWEEN 1 AND 9))");
+		SeedReport report = seedAll(new TraceSeeder(100));
+		assertThat(report.skipped()).isEmpty();
+		assertThat(report.rowsOf("secrets")).as("one row: 1 fits, 2 to 100 do not").isEqualTo(1);
+		assertThat(count("SELECT count(*) FROM secrets WHERE kind = 'it''s' AND size = 1")).isEqualTo(1);
+	}
+
+	@Test
 	void seededRowsMakeAValidationScanShow() throws SQLException {
 		List<String> revision = List.of("ALTER TABLE unrelated ADD CONSTRAINT id_positive CHECK (id > 0)");
 		try (StatementTracer tracer = StatementTracer.open(scratch)) {
