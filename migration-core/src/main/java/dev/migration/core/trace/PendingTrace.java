@@ -35,7 +35,8 @@ final class PendingTrace {
 			.toList();
 		StatementTrace p = this.partial;
 		return new StatementTrace(p.index(), p.sql(), p.transaction(), p.inTransaction(), p.duration(), p.newLocks(),
-				p.strongestLocks(), p.catalogLocks(), p.rewrites(), p.created(), p.dropped(), p.scans(), held, p.rows(), p.error());
+				p.strongestLocks(), p.catalogLocks(), p.rewrites(), p.created(), p.dropped(), p.scans(), held, p.rows(),
+				p.error());
 	}
 
 	/** A blocking lock and when it was first held. */

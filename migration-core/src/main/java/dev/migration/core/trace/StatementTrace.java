@@ -35,8 +35,8 @@ import java.util.Map;
  */
 public record StatementTrace(int index, String sql, int transaction, boolean inTransaction, Duration duration,
 		List<RelationLock> newLocks, Map<TracedRelation, LockMode> strongestLocks, int catalogLocks,
-		List<Rewrite> rewrites, List<TracedRelation> created, List<TracedRelation> dropped, List<TableScan> scans, List<LockHold> holds, Map<TracedRelation, Long> rows,
-		String error) {
+		List<Rewrite> rewrites, List<TracedRelation> created, List<TracedRelation> dropped,
+		List<TableScan> scans, List<LockHold> holds, Map<TracedRelation, Long> rows, String error) {
 
 	public StatementTrace {
 		newLocks = List.copyOf(newLocks);

@@ -35,7 +35,8 @@ import dev.migration.core.trace.LockObserver.HeldLock;
 public final class StatementTracer implements AutoCloseable {
 
 	/** {@code ROLLBACK TO SAVEPOINT} and {@code COMMIT PREPARED} are ordinary statements to run. */
-	private static final Pattern NOT_TRANSACTION_END = Pattern.compile("(?is).*\\b(rollback|abort|commit)\\s+(to|prepared)\\b.*");
+	private static final Pattern NOT_TRANSACTION_END = Pattern
+		.compile("(?is).*\\b(rollback|abort|commit)\\s+(to|prepared)\\b.*");
 
 	private final Connection session;
 
@@ -254,7 +255,10 @@ public final class StatementTracer implements AutoCloseable {
 			CatalogSnapshot after = (error == null) ? CatalogSnapshot.read(StatementTracer.this.session) : before;
 			Map<HeldLock, Long> taken = new LinkedHashMap<>();
 			// a lock is taken at some moment of the statement: its start is the moment others could first wait
-			locksAfter.keySet().stream().filter((lock) -> !locksBefore.containsKey(lock)).forEach((lock) -> taken.put(lock, start));
+			locksAfter.keySet()
+				.stream()
+				.filter((lock) -> !locksBefore.containsKey(lock))
+				.forEach((lock) -> taken.put(lock, start));
 			PendingTrace trace = describe(new Run(index, sql, true, start, end, error), taken, locksAfter.keySet(),
 					before, after);
 			this.traces.add(null);
@@ -276,9 +280,16 @@ public final class StatementTracer implements AutoCloseable {
 			this.levels.clear();
 			LockObserver.Sampling sampling = StatementTracer.this.observer.sample();
 			long start = System.nanoTime();
-			String error = execute(sql);
+			String error;
+			Map<HeldLock, Long> seen;
+			try {
+				error = execute(sql);
+			}
+			finally {
+				// the sampler holds the gate; it must stop even when the connection fails
+				seen = sampling.stop();
+			}
 			long end = System.nanoTime();
-			Map<HeldLock, Long> seen = sampling.stop();
 			CatalogSnapshot after = CatalogSnapshot.read(StatementTracer.this.session);
 			PendingTrace trace = describe(new Run(index, sql, false, start, end, error), seen, seen.keySet(), before,
 					after);

@@ -21,10 +21,14 @@ import java.util.stream.Collectors;
 
 /**
  * Puts rows into empty tables before a revision is traced, so that its rewrites, scans and
- * validations show: an empty table can hide them. Best effort: values come from each column's
- * type, foreign keys take keys of the parent's rows (parents are seeded first), and a table
- * whose insert fails (a check constraint, a trigger, a type the seeder does not know) is
- * tried with fewer columns and rows, then skipped with the reason.
+ * validations show: an empty table can hide them.
+ *
+ * <p>Best effort: values come from each column's type (whole numbers far from 1, so that a
+ * later data migration's keys do not collide), or from the first literal of a check on the
+ * column alone; foreign keys take keys of the parent's rows, parents seeded first; a table
+ * whose insert fails (a check over several columns, a trigger, a type the seeder does not know)
+ * is tried with fewer columns and rows, then skipped with the reason. Identifiers are quoted,
+ * values made by SQL expressions or bound. {@link #unseed} takes the rows out again.
  */
 public final class TraceSeeder {
 
