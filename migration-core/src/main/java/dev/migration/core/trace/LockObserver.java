@@ -21,12 +21,18 @@ final class LockObserver {
 			+ " l.relation::bigint, l.mode, l.granted FROM pg_catalog.pg_locks l"
 			+ " WHERE l.pid = ? AND (l.locktype = 'relation' OR NOT l.granted)";
 
-	/** Locks each user table, named by regclass, which quotes what needs quotes. */
+	/**
+	 * Locks each user table, named by regclass, which quotes what needs quotes; a table the
+	 * gate may not lock, or that another session holds, is passed over rather than waited for.
+	 */
 	private static final String GATE_LOCKS = "DO $gate$ DECLARE r record; BEGIN"
+			+ " SET LOCAL lock_timeout = '100ms';"
 			+ " FOR r IN SELECT c.oid::regclass AS t FROM pg_catalog.pg_class c"
 			+ " JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind IN ('r', 'p')"
 			+ " AND n.nspname NOT IN ('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' LOOP"
-			+ " EXECUTE format('LOCK TABLE %s IN ACCESS SHARE MODE', r.t); END LOOP; END $gate$";
+			+ " BEGIN EXECUTE format('LOCK TABLE %s IN ACCESS SHARE MODE', r.t);"
+			+ " EXCEPTION WHEN insufficient_privilege OR lock_not_available THEN NULL; END;"
+			+ " END LOOP; END $gate$";
 
 	/** How long a statement may wait for the gate before it is opened anyway. */
 	private static final long GATE_LIMIT_NANOS = 10_000_000_000L;

@@ -133,7 +133,7 @@ class StatementTracerTests {
 	@Test
 	void aStatementOutsideATransactionSplitsTheRevision() throws SQLException {
 		TraceReport report = trace("ALTER TABLE t ADD COLUMN d int", "SELECT pg_sleep(0.1)",
-				"CREATE INDEX CONCURRENTLY t_d ON t (d)", "ALTER TABLE t ADD COLUMN e int", "SELECT pg_sleep(0.1)");
+				"CREATE INDEX CONCURRENTLY t_d ON t (d)", "ALTER TABLE t ADD COLUMN e int", "SELECT pg_sleep(0.5)");
 		assertThat(report.statements()).extracting(StatementTrace::transaction).containsExactly(0, 0, 1, 2, 2);
 		assertThat(report.statements()).extracting(StatementTrace::inTransaction)
 			.containsExactly(true, true, false, true, true);
@@ -141,7 +141,8 @@ class StatementTracerTests {
 		Duration first = report.statements().get(0).holds().get(0).held();
 		Duration second = report.statements().get(3).holds().get(0).held();
 		// held to the commit before the index build, not through the second sleep to the revision's end
-		assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofMillis(200));
+		assertThat(first).isGreaterThanOrEqualTo(Duration.ofMillis(100)).isLessThan(Duration.ofMillis(550));
+		assertThat(second).isGreaterThanOrEqualTo(Duration.ofMillis(500));
 		assertThat(report.readsBlocked("t")).contains(first.plus(second));
 	}
 
