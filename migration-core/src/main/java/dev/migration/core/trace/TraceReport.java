@@ -94,7 +94,9 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 	}
 
 	/**
-	 * Returns whether the revision held a lock on a relation that keeps plain reads waiting.
+	 * Returns whether the revision held a lock on a relation that keeps plain reads waiting;
+	 * locks on a relation made in the same transaction keep no one waiting, since no one else
+	 * sees it, and do not count.
 	 * @param relation {@code name} or {@code schema.name}
 	 * @return whether an ACCESS EXCLUSIVE lock was held
 	 */
@@ -103,7 +105,8 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 	}
 
 	/**
-	 * Returns whether the revision held a lock on a relation that keeps writes waiting.
+	 * Returns whether the revision held a lock on a relation that keeps writes waiting; as for
+	 * {@link #blocksReads}, relations made in the same transaction do not count.
 	 * @param relation {@code name} or {@code schema.name}
 	 * @return whether a SHARE lock or a stronger one was held
 	 */
@@ -136,7 +139,7 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 		Map<Integer, Duration> longestPerTransaction = this.statements.stream()
 			.flatMap((statement) -> statement.holds()
 				.stream()
-				.filter((hold) -> hold.relation().matches(relation) && blocks.test(hold.mode()))
+				.filter((hold) -> hold.existedBefore() && hold.relation().matches(relation) && blocks.test(hold.mode()))
 				.map((hold) -> Map.entry(statement.transaction(), hold.held())))
 			.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue,
 					(a, b) -> (a.compareTo(b) >= 0) ? a : b));

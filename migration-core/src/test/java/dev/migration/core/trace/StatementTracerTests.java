@@ -92,7 +92,8 @@ class StatementTracerTests {
 		assertThat(trace.took("t", LockMode.SHARE_UPDATE_EXCLUSIVE)).as("sampled while it ran: %s", trace.newLocks())
 			.isTrue();
 		assertThat(trace.strongestLock("t")).isEqualTo(LockMode.SHARE_UPDATE_EXCLUSIVE);
-		assertThat(trace.holds()).as("SHARE UPDATE EXCLUSIVE blocks neither reads nor writes").isEmpty();
+		assertThat(trace.holds()).as("SHARE UPDATE EXCLUSIVE blocks neither reads nor writes; the new index is unseen")
+			.noneMatch(LockHold::existedBefore);
 		assertThat(trace.scanOf("t").seqScans()).as("counted from the shared statistics").isPositive();
 	}
 
@@ -204,7 +205,8 @@ class StatementTracerTests {
 	@Test
 	void aNewTableIsMarkedSoItsLocksBlockNoOne() throws SQLException {
 		TraceReport report = trace("CREATE TABLE u (id int)", "ALTER TABLE u ADD COLUMN d int");
-		assertThat(report.blocksReads("u")).isTrue();
+		assertThat(report.strongestLock("u")).contains(LockMode.ACCESS_EXCLUSIVE);
+		assertThat(report.blocksReads("u")).as("no one else sees it yet").isFalse();
 		assertThat(report.fullScansOfExistingTables()).isEmpty();
 		assertThat(report.statements().get(0).holds()).allSatisfy((hold) -> assertThat(hold.existedBefore()).isFalse());
 	}
