@@ -142,8 +142,6 @@ final class LockObserver {
 
 		private final Thread thread = new Thread(this::run, "trace-lock-sampler");
 
-		private int samples;
-
 		private void run() {
 			long start = System.nanoTime();
 			try {
@@ -151,7 +149,6 @@ final class LockObserver {
 					Reading reading = reading();
 					reading.locks().forEach((lock, seen) -> (lock.granted() ? this.firstSeen : this.firstWaiting)
 						.putIfAbsent(new HeldLock(lock.oid(), lock.mode(), true), seen));
-					this.samples++;
 					if (reading.waits() || System.nanoTime() - start > GATE_LIMIT_NANOS) {
 						openGate();
 					}
@@ -194,14 +191,6 @@ final class LockObserver {
 			// the gate is the only session in the way: a lock waited for was granted once it opened
 			this.firstWaiting.forEach(this.firstSeen::putIfAbsent);
 			return this.firstSeen;
-		}
-
-		/**
-		 * Returns how many times the locks were read; valid after {@link #stop()}.
-		 * @return the count
-		 */
-		int samples() {
-			return this.samples;
 		}
 
 	}
