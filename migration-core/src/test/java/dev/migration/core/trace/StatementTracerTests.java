@@ -72,6 +72,24 @@ class StatementTracerTests {
 	}
 
 	@Test
+	void aVolatileDefaultRewritesAConstantOneDoesNot() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD COLUMN d int DEFAULT 7",
+				"ALTER TABLE t ADD COLUMN e timestamptz DEFAULT clock_timestamp()");
+		assertThat(report.statements().get(0).rewrites()).isEmpty();
+		assertThat(report.statements().get(1).rewrote("t")).isTrue();
+	}
+
+	@Test
+	void setNotNullSkipsItsScanWhenAValidCheckProvesIt() throws SQLException {
+		TraceReport report = trace("ALTER TABLE t ADD CONSTRAINT c_present CHECK (c IS NOT NULL) NOT VALID",
+				"ALTER TABLE t VALIDATE CONSTRAINT c_present", "ALTER TABLE t ALTER COLUMN c SET NOT NULL");
+		assertThat(report.statements().get(1).scanOf("t").seqScans()).isPositive();
+		assertThat(report.statements().get(2).scanOf("t").seqScans()).isZero();
+		assertThat(report.statements().get(2).strongestLock("t")).as("held since the first statement")
+			.isEqualTo(LockMode.ACCESS_EXCLUSIVE);
+	}
+
+	@Test
 	void createIndexBlocksWritesButNotReads() throws SQLException {
 		TraceReport report = trace("CREATE INDEX t_c ON t (c)");
 		assertThat(report.strongestLock("t")).contains(LockMode.SHARE);
