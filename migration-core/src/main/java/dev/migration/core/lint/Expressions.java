@@ -68,14 +68,53 @@ final class Expressions {
 		return terms.stream().anyMatch(Expressions::byKey);
 	}
 
+	/**
+	 * A term picks rows by key when it compares a bare column with values: {@code col = 5},
+	 * {@code t.col = ?}, {@code col IN (1, 2)}; a function of the column ({@code trim(col) = ''})
+	 * or a subquery reads every row.
+	 */
 	private static boolean byKey(List<SqlTokens.Token> term) {
-		long equals = term.stream().filter((token) -> token.isSymbol("=")).count();
-		if (equals == 1 && term.stream().noneMatch((token) -> token.isWord("select"))) {
-			return true;
+		if (term.stream().anyMatch((token) -> token.isWord("select"))) {
+			return false;
+		}
+		int equals = indexOfSymbol(term, "=");
+		if (equals > 0) {
+			return isColumn(term.subList(0, equals)) && isValue(term.subList(equals + 1, term.size()))
+					|| isValue(term.subList(0, equals)) && isColumn(term.subList(equals + 1, term.size()));
 		}
 		int in = indexOfWord(term, "in");
-		return in > 0 && in + 1 < term.size() && term.get(in + 1).isSymbol("(")
-				&& !term.get(in - 1).isWord("not") && term.stream().noneMatch((token) -> token.isWord("select"));
+		return in > 0 && isColumn(term.subList(0, in)) && in + 1 < term.size() && term.get(in + 1).isSymbol("(");
+	}
+
+	private static boolean isColumn(List<SqlTokens.Token> tokens) {
+		for (int i = 0; i < tokens.size(); i++) {
+			boolean expected = (i % 2 == 0) ? tokens.get(i).identifier() != null : tokens.get(i).isSymbol(".");
+			if (!expected) {
+				return false;
+			}
+		}
+		return tokens.size() % 2 == 1;
+	}
+
+	private static boolean isValue(List<SqlTokens.Token> tokens) {
+		if (tokens.size() == 1) {
+			SqlTokens.Token token = tokens.get(0);
+			return token.kind() == SqlTokens.Kind.LITERAL || token.kind() == SqlTokens.Kind.NUMBER
+					|| token.isSymbol("?") || token.kind() == SqlTokens.Kind.WORD && token.text().startsWith("${");
+		}
+		// a cast ('x'::text) or a parameter ($1, :name)
+		return !tokens.isEmpty() && tokens.size() <= 3 && (tokens.get(0).kind() == SqlTokens.Kind.LITERAL
+				|| tokens.get(0).kind() == SqlTokens.Kind.NUMBER || tokens.get(0).isSymbol("$")
+				|| tokens.get(0).isSymbol(":"));
+	}
+
+	private static int indexOfSymbol(List<SqlTokens.Token> tokens, String symbol) {
+		for (int i = 0; i < tokens.size(); i++) {
+			if (tokens.get(i).isSymbol(symbol)) {
+				return i;
+			}
+		}
+		return -1;
 	}
 
 	private static int indexOfWord(List<SqlTokens.Token> tokens, String word) {

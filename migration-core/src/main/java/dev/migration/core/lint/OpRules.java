@@ -39,6 +39,7 @@ final class OpRules {
 		if (!(op instanceof BulkInsert || op instanceof UpdateRows || op instanceof DeleteRows
 				|| op instanceof OnlineOnlyStep || op instanceof VerifyColumnShape || op instanceof CommitPoint)) {
 			scope.hasDdl = true;
+			scope.locksExisting = true;
 		}
 		if (op instanceof OnlineOnlyStep step) {
 			scope.report(Rule.ONLINE_CODE, statement, "The online-only step '" + step.description() + "'.");

@@ -88,6 +88,12 @@ final class Scope {
 
 	boolean hasDdl;
 
+	/**
+	 * Whether the DDL locks a table that existed before the run (or may: unread SQL, op records),
+	 * so a data change in the same transaction keeps others waiting on that lock.
+	 */
+	boolean locksExisting;
+
 	Scope(String revision, boolean inTransaction, Schema schema) {
 		this.revision = revision;
 		this.inTransaction = inTransaction;
@@ -164,14 +170,21 @@ final class Scope {
 		}
 	}
 
-	/** Notes a data change, an error only if the revision also changes the schema in the same transaction. */
+	/**
+	 * Notes a data change made after DDL that locks an existing table: an error if the two share
+	 * a transaction, for the change then runs under the DDL's lock (a change before the DDL does
+	 * not; the trace shows the difference).
+	 */
 	void dataChange(String table, String statement, String detail) {
-		this.dataChanges.add(new DataChange(table, statement, detail));
+		// only a change made while the DDL's lock is held keeps others waiting on it
+		if (this.locksExisting) {
+			this.dataChanges.add(new DataChange(table, statement, detail));
+		}
 	}
 
 	/** Reports the data changes that share a transaction with DDL, but on tables nothing else uses yet. */
 	void reportDataChangesBesideDdl() {
-		if (this.inTransaction && this.hasDdl) {
+		if (this.inTransaction && this.hasDdl && this.locksExisting) {
 			for (DataChange change : this.dataChanges) {
 				if (change.table() == null || !isNew(change.table())) {
 					report(Rule.LONG_UPDATE_WITH_DDL, change.table(), change.statement(), change.detail());

@@ -36,10 +36,16 @@ final class SqlRules {
 		ParsedStatement parsed = SqlParser.parse(statement);
 		if (parsed instanceof ParsedStatement.Unrecognized unread) {
 			scope.hasDdl = true;
+			scope.locksExisting = true;
 			scope.notChecked(statement, "The linter cannot read it (" + unread.reason() + ").");
+		}
+		else if (parsed instanceof ParsedStatement.DoBlock block) {
+			// a container: the statements inside count, each as it is
+			doBlock(block, statement, scope);
 		}
 		else if (!data(parsed, statement, scope)) {
 			scope.hasDdl = true;
+			scope.locksExisting |= locksExisting(parsed, scope);
 			ddl(parsed, statement, scope);
 		}
 	}
@@ -55,7 +61,13 @@ final class SqlRules {
 		else if (parsed instanceof ParsedStatement.Insert insert) {
 			// INSERT ... VALUES is bounded; INSERT ... SELECT may copy a whole table
 			if (insert.fromQuery()) {
-				dataChange(insert.table(), null, statement, scope);
+				// filling a new table still reads the existing ones it selects from, under the DDL's locks
+				TableName read = scope.isNew(insert.table().toString()) ? insert.tablesRead()
+					.stream()
+					.filter((table) -> !scope.isNew(table.toString()))
+					.findFirst()
+					.orElse(insert.table()) : insert.table();
+				dataChange(read, null, statement, scope);
 			}
 		}
 		else if (parsed instanceof ParsedStatement.Merge merge) {
@@ -78,6 +90,39 @@ final class SqlRules {
 			return false;
 		}
 		return true;
+	}
+
+	/** Whether the statement locks a table the run did not create; a command of unknown reach may. */
+	private static boolean locksExisting(ParsedStatement parsed, Scope scope) {
+		List<TableName> tables;
+		if (parsed instanceof ParsedStatement.AlterTable alter) {
+			tables = List.of(alter.table());
+		}
+		else if (parsed instanceof ParsedStatement.CreateIndex create) {
+			tables = create.concurrently() ? List.of() : List.of(create.table());
+		}
+		else if (parsed instanceof ParsedStatement.CreateTable || parsed instanceof ParsedStatement.CreateFunction) {
+			tables = List.of();
+		}
+		else if (parsed instanceof ParsedStatement.Drop drop) {
+			if (drop.kind().equals("INDEX")) {
+				return !drop.concurrently() && drop.names().stream().anyMatch((name) -> !scope.isNewIndex(name.toString()));
+			}
+			tables = drop.names();
+		}
+		else if (parsed instanceof ParsedStatement.Truncate truncate) {
+			tables = truncate.tables();
+		}
+		else if (parsed instanceof ParsedStatement.CreateTrigger trigger) {
+			tables = List.of(trigger.table());
+		}
+		else if (parsed instanceof ParsedStatement.Lock lock) {
+			tables = lock.tables();
+		}
+		else {
+			return !(parsed instanceof ParsedStatement.Command);
+		}
+		return tables.stream().anyMatch((table) -> !scope.isNew(table.toString()));
 	}
 
 	private static void ddl(ParsedStatement parsed, String statement, Scope scope) {
@@ -112,9 +157,6 @@ final class SqlRules {
 				&& parsed instanceof ParsedStatement.CreateFunction function) {
 			scope.schema.noteFunction(function.name().name(),
 					function.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE);
-		}
-		else if (parsed instanceof ParsedStatement.DoBlock block) {
-			doBlock(block, statement, scope);
 		}
 		else if (parsed instanceof ParsedStatement.Command command && command.kind().equals("CREATE TYPE")) {
 			// CREATE TYPE [schema.]name ...
@@ -228,6 +270,8 @@ final class SqlRules {
 		}
 		ProceduralBody body = block.language().equals("plpgsql") ? ProceduralBody.read(body(statement)) : null;
 		if (body == null || body.dynamic()) {
+			scope.hasDdl = true;
+			scope.locksExisting = true;
 			scope.notChecked(statement, "A DO block touches " + String.join(", ", existing) + ", which exist before "
 					+ "it runs, with " + ((body == null) ? "code in " + block.language() : "SQL it builds at run time")
 					+ " that the linter cannot judge.");
@@ -346,7 +390,11 @@ final class SqlRules {
 					+ " for every existing row.");
 		}
 		for (Constraint constraint : column.constraints()) {
-			addConstraint(table, constraint, column.name(), statement, scope);
+			// a new column without a default is NULL in every row: PostgreSQL checks no row against its
+			// foreign key (the trace shows no scan), so only a default gives it rows to check
+			if (constraint.kind() != Constraint.Kind.FOREIGN_KEY || column.defaultSql() != null) {
+				addConstraint(table, constraint, column.name(), statement, scope);
+			}
 		}
 	}
 

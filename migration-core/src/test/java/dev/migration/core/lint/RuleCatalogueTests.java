@@ -72,8 +72,9 @@ class RuleCatalogueTests {
 						"ALTER TABLE t ADD COLUMN u int"),
 				rule("unique-without-index", "ALTER TABLE t ADD PRIMARY KEY (a)", "(a)",
 						"ALTER TABLE t ADD CONSTRAINT t_a UNIQUE USING INDEX ix"),
-				rule("constraint-not-valid", "ALTER TABLE t ADD COLUMN o bigint REFERENCES t (id)", "(o)",
-						"ALTER TABLE t ADD COLUMN o bigint"),
+				// without a default the new column is NULL everywhere and PostgreSQL checks no row (the trace shows it)
+				rule("constraint-not-valid", "ALTER TABLE t ADD COLUMN o bigint DEFAULT 1 REFERENCES t (id)", "(o)",
+						"ALTER TABLE t ADD COLUMN o bigint REFERENCES t (id)"),
 				rule("constraint-not-valid", "ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES t (id)", "(a)",
 						"ALTER TABLE t ADD FOREIGN KEY (a) REFERENCES t (id) NOT VALID"),
 				rule("volatile-default", "ALTER TABLE t ADD COLUMN g int GENERATED ALWAYS AS (a * 2) STORED",
@@ -157,6 +158,21 @@ class RuleCatalogueTests {
 		assertThat(lint("CREATE TABLE t6 (id int);\n"
 				+ "DO $$ BEGIN EXECUTE 'ALTER TABLE t6 DROP CONSTRAINT ' || quote_ident('x'); END $$", "").notChecked())
 			.as("on a table the revision created").isEmpty();
+	}
+
+	@Test
+	void aDataChangeBesideDdlThatLocksOnlyNewTablesKeepsNobodyWaiting() {
+		assertThat(findings(lint("CREATE TABLE t7 (id bigint);\nINSERT INTO t7 SELECT id FROM t", ""),
+				"long-update-with-ddl")).isEmpty();
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nCREATE TABLE t7 (id bigint);\n"
+				+ "INSERT INTO t7 SELECT id FROM t", ""), "long-update-with-ddl"))
+			.as("filling a new table reads t while the revision holds t's lock").hasSize(1);
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nUPDATE t SET w = 1 WHERE trim(v) = ''", ""),
+				"long-update-with-ddl")).as("a function of a column reads every row").hasSize(1);
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nUPDATE t SET w = 1 WHERE id = 7", ""),
+				"long-update-with-ddl")).as("one row by its key").isEmpty();
+		assertThat(findings(lint("UPDATE t SET a = 1 WHERE trim(v) = '';\nALTER TABLE t ADD COLUMN w int", ""),
+				"long-update-with-ddl")).as("before the DDL takes its lock").isEmpty();
 	}
 
 	@Test

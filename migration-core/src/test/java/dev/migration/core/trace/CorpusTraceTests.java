@@ -1,8 +1,8 @@
 package dev.migration.core.trace;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,13 +16,21 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import dev.migration.core.LocalServer;
+import dev.migration.core.catalog.Recordings;
 import dev.migration.core.corpus.Corpus;
 import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.lint.DatabaseFacts;
+import dev.migration.core.lint.Finding;
+import dev.migration.core.lint.Linter;
+import dev.migration.core.sql.SqlRevisions;
+import dev.migration.core.sql.SqlScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A real history of the shared corpus traced file by file, its tables seeded before each file. */
 class CorpusTraceTests {
+
+	private static final java.util.concurrent.atomic.AtomicInteger databases = new java.util.concurrent.atomic.AtomicInteger();
 
 	private static LocalServer server;
 
@@ -40,7 +48,7 @@ class CorpusTraceTests {
 
 	@Test
 	void web3signerTracedWithSeededTables() throws SQLException {
-		List<TraceReport> reports = traceHistory("Consensys__web3signer", 20);
+		List<TraceReport> reports = traceHistory("Consensys__web3signer", 20, null);
 		assertThat(reports).isNotEmpty().noneMatch(TraceReport::failed);
 		assertThat(reports).allSatisfy((report) -> assertThat(report.statements()).isNotEmpty());
 		assertThat(reports).anySatisfy((report) -> assertThat(report.strongestLocks()).containsValue(LockMode.ACCESS_EXCLUSIVE));
@@ -59,7 +67,7 @@ class CorpusTraceTests {
 		List<String> failed = new ArrayList<>();
 		for (Corpus.History history : Corpus.histories()) {
 			if (wanted.equals("all") || wanted.equals(history.dir())) {
-				traceHistory(history.dir(), Integer.MAX_VALUE).stream()
+				traceHistory(history.dir(), Integer.MAX_VALUE, null).stream()
 					.filter(TraceReport::failed)
 					.forEach((report) -> failed.add(history.dir() + " " + report.revision() + ": "
 							+ report.statements().get(report.statements().size() - 1).error()));
@@ -68,10 +76,44 @@ class CorpusTraceTests {
 		assertThat(failed).isEmpty();
 	}
 
-	/** Traces the first files of a history, each as one revision, and prints what each did. */
-	private static List<TraceReport> traceHistory(String dir, int files) throws SQLException {
+	/**
+	 * Holds the linter's findings on every statement of the history named in
+	 * {@code -Dtrace.agreement} (or every history for {@code all}) against the trace, and writes
+	 * the comparison to {@code target/trace-agreement.md}.
+	 */
+	@Test
+	@EnabledIfSystemProperty(named = "trace.agreement", matches = ".+")
+	void agreementOnRequest() throws Exception {
+		String wanted = System.getProperty("trace.agreement");
+		TraceAgreement agreement = new TraceAgreement();
+		for (Corpus.History history : Corpus.histories()) {
+			if (wanted.equals("all") || wanted.equals(history.dir())) {
+				traceHistory(history.dir(), Integer.MAX_VALUE, agreement);
+			}
+		}
+		String report = agreement.render(Integer.getInteger("trace.examples", 5));
+		System.out.println(report);
+		java.nio.file.Files.writeString(Path.of("target", "trace-agreement.md"), report);
+	}
+
+	/** The linter's findings on one file, judged as the gate judges it against the database it is about to run on. */
+	private static List<Finding> lint(DataSource scratch, Path file, String text) {
+		SqlScript script = new SqlScript("filesystem:" + file, file.getFileName().toString(), text);
+		// every table counts as large: the seeded rows stand for a production table's
+		return Linter.lint(SqlRevisions.declare(List.of(script)), new Recordings(), DatabaseFacts.read(scratch, 0))
+			.findings();
+	}
+
+	/**
+	 * Traces the first files of a history, each as one revision, and prints what each did; with
+	 * an agreement, lints each file first and holds the findings against its trace.
+	 */
+	private static List<TraceReport> traceHistory(String dir, int files, TraceAgreement agreement)
+			throws SQLException {
 		Corpus.History history = Corpus.histories().stream().filter((h) -> h.dir().equals(dir)).findFirst().orElseThrow();
-		DataSource scratch = server.createDatabase(dir.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_")).dataSource();
+		DataSource scratch = server
+			.createDatabase(dir.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_") + "_" + databases.incrementAndGet())
+			.dataSource();
 		TraceSeeder seeder = new TraceSeeder(TraceSeeder.DEFAULT_ROWS);
 		List<TraceReport> reports = new ArrayList<>();
 		List<SeedReport> seedings = new ArrayList<>();
@@ -91,6 +133,7 @@ class CorpusTraceTests {
 				SeedReport seeded = seeder.seed(tracer.session(), statements);
 				long seedNanos = System.nanoTime() - start;
 				seedings.add(seeded);
+				List<Finding> findings = (agreement != null) ? lint(scratch, file, history.textAsRun(file)) : List.of();
 				start = System.nanoTime();
 				TraceReport report = tracer.trace(file.getFileName().toString(), statements);
 				if (report.failed() && !seedings.isEmpty()) {
@@ -108,6 +151,9 @@ class CorpusTraceTests {
 						traceNanos / 1_000_000, ranNanos / 1_000_000);
 				System.out.print(report.summary());
 				reports.add(report);
+				if (agreement != null) {
+					agreement.add(dir + " " + file.getFileName(), findings, report);
+				}
 				if (report.failed()) {
 					// the files after it expect what it would have made
 					break;
