@@ -27,7 +27,7 @@ public final class DatabaseFacts {
 	public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
 
 	/** Nothing known: the offline linter's view. */
-	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), 0);
+	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), 0);
 
 	/** Schemas that hold no application tables. */
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -48,9 +48,11 @@ public final class DatabaseFacts {
 			+ "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE k.contype = 'c' "
 			+ "AND k.convalidated AND " + USER_SCHEMAS;
 
-	private static final String INDEXES = "SELECT i.relname, t.relname FROM pg_index x JOIN pg_class i "
-			+ "ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
-			+ "ON n.oid = i.relnamespace WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
+	// the leading column of a unique index picks few rows by equality; indkey[0] is 0 for an expression
+	private static final String INDEXES = "SELECT i.relname, t.relname, x.indisunique, a.attname FROM pg_index x "
+			+ "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
+			+ "ON n.oid = i.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
+			+ "WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
 
 	private static final String VOLATILE_FUNCTIONS = "SELECT DISTINCT lower(proname) FROM pg_proc WHERE provolatile = 'v'";
 
@@ -64,10 +66,13 @@ public final class DatabaseFacts {
 
 	private final Set<String> volatileFunctions;
 
+	private final Set<String> keyColumns;
+
 	private final long smallTableRows;
 
 	private DatabaseFacts(boolean known, Map<String, Table> tables, Map<String, String> indexes, Set<String> notNull,
-			Set<String> volatileFunctions, long smallTableRows) {
+			Set<String> volatileFunctions, Set<String> keyColumns, long smallTableRows) {
+		this.keyColumns = keyColumns;
 		this.known = known;
 		this.tables = tables;
 		this.indexes = indexes;
@@ -113,9 +118,13 @@ public final class DatabaseFacts {
 				}
 			}
 			Map<String, String> indexes = new HashMap<>();
+			Set<String> keyColumns = new HashSet<>();
 			try (ResultSet rows = statement.executeQuery(INDEXES)) {
 				while (rows.next()) {
 					indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
+					if (rows.getBoolean(3) && rows.getString(4) != null) {
+						keyColumns.add(Scope.column(rows.getString(2), rows.getString(4)));
+					}
 				}
 			}
 			Set<String> volatileFunctions = new HashSet<>();
@@ -124,7 +133,7 @@ public final class DatabaseFacts {
 					volatileFunctions.add(rows.getString(1));
 				}
 			}
-			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, smallTableRows);
+			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, keyColumns, smallTableRows);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
@@ -146,6 +155,15 @@ public final class DatabaseFacts {
 	}
 
 	/** Returns whether the database is known not to hold this table before the run. */
+	/**
+	 * Returns whether an equality on the column picks few rows: it leads a unique index; without
+	 * a database, or for a table the database does not hold, nothing says otherwise.
+	 */
+	boolean isKey(String table, String column) {
+		return !this.known || !this.tables.containsKey(Scope.key(table))
+				|| this.keyColumns.contains(Scope.column(table, column));
+	}
+
 	boolean lacksTable(String name) {
 		return this.known && !this.tables.containsKey(Scope.key(name));
 	}

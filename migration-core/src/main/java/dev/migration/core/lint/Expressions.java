@@ -45,6 +45,17 @@ final class Expressions {
 	 * @return whether it is bounded
 	 */
 	static boolean boundedByKey(String where) {
+		return boundedByKey(where, (column) -> true);
+	}
+
+	/**
+	 * Returns whether a WHERE condition picks rows by key, as {@link #boundedByKey(String)}, with
+	 * only the columns the predicate accepts as keys.
+	 * @param where the condition, or {@code null} for none
+	 * @param isKey whether an equality on a column picks few rows
+	 * @return whether it is bounded
+	 */
+	static boolean boundedByKey(String where, Predicate<String> isKey) {
 		if (where == null) {
 			return false;
 		}
@@ -65,7 +76,7 @@ final class Expressions {
 			}
 		}
 		terms.add(term);
-		return terms.stream().anyMatch(Expressions::byKey);
+		return terms.stream().anyMatch((each) -> byKey(each, isKey));
 	}
 
 	/**
@@ -73,17 +84,20 @@ final class Expressions {
 	 * {@code t.col = ?}, {@code col IN (1, 2)}; a function of the column ({@code trim(col) = ''})
 	 * or a subquery reads every row.
 	 */
-	private static boolean byKey(List<SqlTokens.Token> term) {
+	private static boolean byKey(List<SqlTokens.Token> term, Predicate<String> isKey) {
 		if (term.stream().anyMatch((token) -> token.isWord("select"))) {
 			return false;
 		}
 		int equals = indexOfSymbol(term, "=");
 		if (equals > 0) {
-			return isColumn(term.subList(0, equals)) && isValue(term.subList(equals + 1, term.size()))
-					|| isValue(term.subList(0, equals)) && isColumn(term.subList(equals + 1, term.size()));
+			List<SqlTokens.Token> left = term.subList(0, equals);
+			List<SqlTokens.Token> right = term.subList(equals + 1, term.size());
+			return isColumn(left) && isValue(right) && isKey.test(left.get(left.size() - 1).identifier())
+					|| isValue(left) && isColumn(right) && isKey.test(right.get(right.size() - 1).identifier());
 		}
 		int in = indexOfWord(term, "in");
-		return in > 0 && isColumn(term.subList(0, in)) && in + 1 < term.size() && term.get(in + 1).isSymbol("(");
+		return in > 0 && isColumn(term.subList(0, in)) && in + 1 < term.size() && term.get(in + 1).isSymbol("(")
+				&& isKey.test(term.get(in - 1).identifier());
 	}
 
 	private static boolean isColumn(List<SqlTokens.Token> tokens) {

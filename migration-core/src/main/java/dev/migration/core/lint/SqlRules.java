@@ -96,12 +96,27 @@ final class SqlRules {
 	private static boolean locksExisting(ParsedStatement parsed, Scope scope) {
 		List<TableName> tables;
 		if (parsed instanceof ParsedStatement.AlterTable alter) {
-			tables = List.of(alter.table());
+			List<TableName> locked = new java.util.ArrayList<>(List.of(alter.table()));
+			for (AlterAction action : alter.actions()) {
+				if (action instanceof AlterAction.AddConstraint add) {
+					locked.addAll(referenced(List.of(add.constraint())));
+				}
+				else if (action instanceof AlterAction.AddColumn add) {
+					locked.addAll(referenced(add.column().constraints()));
+				}
+			}
+			tables = locked;
+		}
+		else if (parsed instanceof ParsedStatement.CreateTable create) {
+			// a foreign key to an existing table locks that table against writes to the end of the transaction
+			List<Constraint> constraints = new java.util.ArrayList<>(create.constraints());
+			create.columns().forEach((column) -> constraints.addAll(column.constraints()));
+			tables = referenced(constraints);
 		}
 		else if (parsed instanceof ParsedStatement.CreateIndex create) {
 			tables = create.concurrently() ? List.of() : List.of(create.table());
 		}
-		else if (parsed instanceof ParsedStatement.CreateTable || parsed instanceof ParsedStatement.CreateFunction) {
+		else if (parsed instanceof ParsedStatement.CreateFunction) {
 			tables = List.of();
 		}
 		else if (parsed instanceof ParsedStatement.Drop drop) {
@@ -123,6 +138,13 @@ final class SqlRules {
 			return !(parsed instanceof ParsedStatement.Command);
 		}
 		return tables.stream().anyMatch((table) -> !scope.isNew(table.toString()));
+	}
+
+	private static List<TableName> referenced(List<Constraint> constraints) {
+		return constraints.stream()
+			.filter((constraint) -> constraint.kind() == Constraint.Kind.FOREIGN_KEY && constraint.references() != null)
+			.map(Constraint::references)
+			.toList();
 	}
 
 	private static void ddl(ParsedStatement parsed, String statement, Scope scope) {
@@ -433,7 +455,8 @@ final class SqlRules {
 
 	/** Notes an UPDATE or DELETE (or INSERT ... SELECT) unless its WHERE picks rows by key. */
 	private static void dataChange(TableName table, String where, String statement, Scope scope) {
-		if (!Expressions.boundedByKey(where)) {
+		String name = (table != null) ? table.toString() : null;
+		if (!Expressions.boundedByKey(where, (column) -> name == null || scope.schema.facts.isKey(name, column))) {
 			scope.dataChange((table != null) ? table.toString() : null, statement,
 					"The statement is not bounded to a few rows by an equality or IN list.");
 		}

@@ -131,6 +131,20 @@ class LintGateTests {
 		assertThat(applied()).containsExactly("V1", "V2");
 	}
 
+	@Test
+	void anEqualityOnAColumnNoUniqueIndexLeadsReadsEveryRowUnderTheDdlLock() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		file("V2__touch.sql", "ALTER TABLE account ADD COLUMN touched boolean;\n"
+				+ "UPDATE account SET touched = true WHERE email = 'a1';\n");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("long-update-with-ddl in V2");
+		this.files.set(1, new SqlScript("classpath:gate/V2__touch.sql", "V2__touch.sql",
+				"ALTER TABLE account ADD COLUMN touched boolean;\nUPDATE account SET touched = true WHERE id = 1;\n"));
+		upgrade(0);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
 	private void file(String name, String text) {
 		this.files.add(new SqlScript("classpath:gate/" + name, name, text));
 	}
