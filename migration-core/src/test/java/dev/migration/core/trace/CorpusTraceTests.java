@@ -76,6 +76,18 @@ class CorpusTraceTests {
 		assertThat(failed).isEmpty();
 	}
 
+	/** Where the trace and the linter agree on every statement, a change of either shows here first. */
+	@Test
+	void theLinterAgreesWithTheTraceOnHistoriesWithoutKnownDisagreements() throws Exception {
+		TraceAgreement agreement = new TraceAgreement();
+		for (String dir : List.of("Consensys__web3signer", "kestra-io__kestra", "conductor-oss__conductor")) {
+			traceHistory(dir, Integer.MAX_VALUE, agreement);
+		}
+		assertThat(agreement.contradictions()).as(agreement.render(5)).isEmpty();
+		assertThat(agreement.misses()).as(agreement.render(5)).isEmpty();
+		assertThat(agreement.render(0)).contains("| `index-not-concurrent` |");
+	}
+
 	/**
 	 * Holds the linter's findings on every statement of the history named in
 	 * {@code -Dtrace.agreement} (or every history for {@code all}) against the trace, and writes
