@@ -73,7 +73,7 @@ public final class BackfillBenchmark {
 
 	private static void run(TestDatabaseServer server, Key key, int rows, String method, Fill fill) {
 		TestDatabase database = server.createDatabase("backfill");
-		try (HikariDataSource dataSource = pool(database)) {
+		try (HikariDataSource dataSource = RunnerBenchmark.pool(database)) {
 			JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 			jdbc.execute("CREATE TABLE orders (id " + key.definition + " PRIMARY KEY, "
 					+ "total numeric(12, 2) NOT NULL, total_cents bigint, note text)");
@@ -122,15 +122,6 @@ public final class BackfillBenchmark {
 		List<Object> sample = jdbc.queryForList("SELECT id FROM orders ORDER BY random() LIMIT ?", Object.class,
 				CLIENT_KEYS);
 		return () -> sample.get(ThreadLocalRandom.current().nextInt(sample.size()));
-	}
-
-	private static HikariDataSource pool(TestDatabase database) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(database.url());
-		dataSource.setUsername(database.user());
-		dataSource.setPassword(database.password());
-		dataSource.setMaximumPoolSize(4);
-		return dataSource;
 	}
 
 	private static void resetPeakHeap() {

@@ -153,7 +153,7 @@ public final class LintBenchmark {
 	private static long[] startUps(TestDatabaseServer server, List<SqlScript> applied, List<SqlScript> oneMore,
 			boolean gate) {
 		TestDatabase database = server.createDatabase("lintbench");
-		try (HikariDataSource dataSource = pool(database)) {
+		try (HikariDataSource dataSource = RunnerBenchmark.pool(database)) {
 			migrator(dataSource, applied, false).upgrade("heads");
 			long start = System.nanoTime();
 			migrator(dataSource, applied, gate).upgrade("heads");
@@ -172,15 +172,6 @@ public final class LintBenchmark {
 		Migrator migrator = new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
 				new PostgresDialect(), RunSettings.defaults());
 		return gate ? migrator.withUpgradeCheck(new LintGate(LintPolicy.FAIL)) : migrator;
-	}
-
-	private static HikariDataSource pool(TestDatabase database) {
-		HikariDataSource dataSource = new HikariDataSource();
-		dataSource.setJdbcUrl(database.url());
-		dataSource.setUsername(database.user());
-		dataSource.setPassword(database.password());
-		dataSource.setMaximumPoolSize(4);
-		return dataSource;
 	}
 
 	private static long median(List<Long> values) {

@@ -161,7 +161,8 @@ public final class RunnerBenchmark {
 		return new URLClassLoader(new URL[] { jar.toUri().toURL() }, RunnerBenchmark.class.getClassLoader());
 	}
 
-	private static HikariDataSource pool(TestDatabase database) {
+	/** A pool of 4 to the database, as each benchmark here uses. */
+	static HikariDataSource pool(TestDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.url());
 		dataSource.setUsername(database.user());
