@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -13,6 +14,7 @@ import dev.migration.core.schema.ColumnType;
  * the running code writes, so old and new application versions can run side by side.
  */
 @Component
+@AllowUnsafe(rule = "trigger-on-existing-table", reason = "the sync trigger of expand and contract; migrations.lock-timeout (1s) makes the step fail fast and retry instead of queueing writes on orders")
 @Revision(id = "0012", revises = "0011", message = "expand orders with total_cents")
 public class R0012ExpandOrdersTotalCents implements Migration {
 

@@ -2,6 +2,7 @@ package dev.migration.sample.revisions;
 
 import org.springframework.stereotype.Component;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -13,6 +14,7 @@ import dev.migration.core.schema.ColumnType;
  * instead the new column arrives beside it with a trigger that copies writes both ways.
  */
 @Component
+@AllowUnsafe(rule = "trigger-on-existing-table", reason = "the sync trigger of expand and contract; migrations.lock-timeout (1s) makes the step fail fast and retry instead of queueing writes on customer")
 @Revision(id = "0017", revises = "0016", message = "rename customer name to full_name: expand")
 public class R0017RenameCustomerNameExpand implements Migration {
 
