@@ -1,6 +1,7 @@
 package dev.migration.benchmarks;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,8 +80,10 @@ public final class ParserComparison {
 			}
 		}
 		Arrays.sort(times);
-		System.err.printf("%s: %d statements, passes of %s ms (%d trees)%n", candidate.label(), statements.size(),
-				Arrays.stream(times).mapToObj((t) -> String.valueOf(t / 1_000_000)).toList(), sink / (passes + 1));
+		// the machine's load is printed beside the passes: the timings mean little on a busy machine
+		System.err.printf("%s: %d statements, passes of %s ms (%d trees), load average %.1f%n", candidate.label(),
+				statements.size(), Arrays.stream(times).mapToObj((t) -> String.valueOf(t / 1_000_000)).toList(),
+				sink / (passes + 1), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		return times[passes / 2] / 1000.0 / statements.size();
 	}
 

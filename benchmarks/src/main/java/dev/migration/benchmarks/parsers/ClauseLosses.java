@@ -35,21 +35,22 @@ final class ClauseLosses {
 	}
 
 	/**
-	 * Describes the losses, such as {@code 12 parsed statements lose a clause in the tree
-	 * (CONCURRENTLY in 10 of 10, ...)}; clauses no parsed statement says are left out.
-	 * @return the phrase, or empty when nothing was lost
+	 * Describes what the trees kept, such as {@code clauses kept in the tree: CONCURRENTLY 0 of 35,
+	 * USING INDEX 0 of 101 (136 statements lose one)}; clauses no parsed statement says are left out.
+	 * @return the phrase, or empty when no parsed statement says any
 	 */
 	String describe() {
-		if (this.statements == 0) {
+		String kept = this.counts.entrySet()
+			.stream()
+			.filter((entry) -> entry.getValue()[0] > 0)
+			.map((entry) -> String.format("%s %,d of %,d", entry.getKey(), entry.getValue()[0] - entry.getValue()[1],
+					entry.getValue()[0]))
+			.collect(Collectors.joining(", "));
+		if (kept.isEmpty()) {
 			return "";
 		}
-		return String.format("%,d parsed statements lose a clause in the tree (%s)", this.statements,
-				this.counts.entrySet()
-					.stream()
-					.filter((entry) -> entry.getValue()[0] > 0)
-					.map((entry) -> String.format("%s in %,d of %,d", entry.getKey(), entry.getValue()[1],
-							entry.getValue()[0]))
-					.collect(Collectors.joining(", ")));
+		return "clauses kept in the tree: " + kept
+				+ ((this.statements > 0) ? String.format(" (%,d statements lose one)", this.statements) : "");
 	}
 
 }

@@ -45,6 +45,11 @@ final class JSqlParserCandidate implements ParserCandidate {
 	}
 
 	@Override
+	public String notes() {
+		return "CONCURRENTLY, NOT VALID and USING INDEX read by the pre-pass, outside the tree";
+	}
+
+	@Override
 	public ParserCandidate variant() {
 		if (this.shared != null) {
 			return null;
