@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -25,12 +26,16 @@ import dev.migration.benchmarks.parsers.ParserCandidates;
  *
  * <p>Arguments: [corpus folder (default: {@code shared/corpus/flyway} found walking up from the
  * working directory)]. System properties: {@code parser} ({@code focused}, {@code jsqlparser} or
- * {@code shardingsphere}), {@code passes} (timed passes, default 5), {@code parser.jars} and
+ * {@code shardingsphere}), {@code passes} and {@code seconds} (at least that many timed passes, and
+ * more until they add up to that many seconds; default 5 and 10), {@code parser.jars} and
  * {@code baseline.jars} (files holding the parser's class path and the application's without
  * it, for the weight), {@code parser.outcomes} (a file to write each statement's verdict to) and
  * {@code parser.compare} (another run's outcomes file, to count what that run read and this not).
  */
 public final class ParserComparison {
+
+	/** Enough passes for a median on a busy machine, few enough that a fast parser stops in seconds. */
+	private static final int MAX_PASSES = 200;
 
 	private ParserComparison() {
 	}
@@ -38,6 +43,7 @@ public final class ParserComparison {
 	public static void main(String[] args) throws IOException {
 		String name = System.getProperty("parser", "focused");
 		int passes = Integer.getInteger("passes", 5);
+		double seconds = Double.parseDouble(System.getProperty("seconds", "10"));
 		List<Statement> statements = CorpusStatements.read(CorpusStatements.folder(args));
 		// cold: the candidate is made (its classes loaded, an engine built) and reads its first statement
 		long start = System.nanoTime();
@@ -45,13 +51,13 @@ public final class ParserComparison {
 		attempt(candidate, statements.get(0).sql());
 		long cold = System.nanoTime() - start;
 		Verdict[] verdicts = judge(candidate, statements);
-		double warm = warmMicros(candidate, statements, passes);
+		Warm warm = warm(candidate, statements, passes, seconds);
 		ParserCandidate variant = candidate.variant();
-		double variantWarm = (variant != null) ? warmMicros(variant, statements, passes) : Double.NaN;
+		Warm variantWarm = (variant != null) ? warm(variant, statements, passes, seconds) : null;
 		writeOutcomes(candidate.label(), statements, verdicts);
 		String notes = notes(candidate, statements, verdicts, variant, variantWarm);
 		System.out.printf("| %s | %s | %s | %s | %s | %s | %s |%n", candidate.label(), share(statements, verdicts, true),
-				share(statements, verdicts, false), micros(warm), millis(cold), weight(), notes);
+				share(statements, verdicts, false), warm, millis(cold), weight(), notes);
 	}
 
 	/** Parses and judges every statement; this pass also warms the parser up for the timed ones. */
@@ -65,26 +71,49 @@ public final class ParserComparison {
 		return verdicts;
 	}
 
-	/** The median over timed passes of a whole-corpus pass, per statement, after one untimed pass. */
-	private static double warmMicros(ParserCandidate candidate, List<Statement> statements, int passes) {
-		long[] times = new long[passes];
-		int sink = 0;
-		for (int pass = -1; pass < passes; pass++) {
+	/**
+	 * Times whole-corpus passes after one untimed pass: at least the given number, and more until
+	 * the timed ones add up to the given seconds, so a fast parser's median is not one busy moment.
+	 */
+	private static Warm warm(ParserCandidate candidate, List<Statement> statements, int passes, double seconds) {
+		List<Long> times = new ArrayList<>();
+		long total = 0;
+		int trees = 0;
+		for (int pass = -1; pass < passes || (total < seconds * 1e9 && pass < MAX_PASSES); pass++) {
 			long start = System.nanoTime();
+			trees = 0;
 			for (Statement statement : statements) {
-				Object tree = attempt(candidate, statement.sql());
-				sink += (tree != null) ? 1 : 0;
+				trees += (attempt(candidate, statement.sql()) != null) ? 1 : 0;
 			}
+			long time = System.nanoTime() - start;
 			if (pass >= 0) {
-				times[pass] = System.nanoTime() - start;
+				times.add(time);
+				total += time;
 			}
 		}
-		Arrays.sort(times);
+		Collections.sort(times);
 		// the machine's load is printed beside the passes: the timings mean little on a busy machine
-		System.err.printf("%s: %d statements, passes of %s ms (%d trees), load average %.1f%n", candidate.label(),
-				statements.size(), Arrays.stream(times).mapToObj((t) -> String.valueOf(t / 1_000_000)).toList(),
-				sink / (passes + 1), ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
-		return times[passes / 2] / 1000.0 / statements.size();
+		System.err.printf("%s: %d statements (%d trees), %d passes: best %d ms, median %d ms, worst %d ms; load average "
+				+ "%.1f%n", candidate.label(), statements.size(), trees, times.size(), times.get(0) / 1_000_000,
+				times.get(times.size() / 2) / 1_000_000, times.get(times.size() - 1) / 1_000_000,
+				ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+		double perStatement = 1000.0 * statements.size();
+		return new Warm(times.get(times.size() / 2) / perStatement, times.get(0) / perStatement);
+	}
+
+	/**
+	 * The warm time per statement.
+	 *
+	 * @param median the median pass's, in microseconds
+	 * @param best the fastest pass's, in microseconds
+	 */
+	private record Warm(double median, double best) {
+
+		@Override
+		public String toString() {
+			return micros(this.median) + " (best " + micros(this.best) + ")";
+		}
+
 	}
 
 	/** Parses, returning null where the parser refuses the statement. */
@@ -99,7 +128,7 @@ public final class ParserComparison {
 	}
 
 	private static String notes(ParserCandidate candidate, List<Statement> statements, Verdict[] verdicts,
-			ParserCandidate variant, double variantWarm) throws IOException {
+			ParserCandidate variant, Warm variantWarm) throws IOException {
 		StringJoiner notes = new StringJoiner("; ");
 		long silent = Arrays.stream(verdicts).filter((v) -> v == Verdict.SILENT).count();
 		long lost = Arrays.stream(verdicts).filter((v) -> v == Verdict.CLAUSE_LOST).count();
@@ -114,7 +143,7 @@ public final class ParserComparison {
 					+ share(statements, verdicts, false, Verdict.REFUSED));
 		}
 		if (variant != null) {
-			notes.add(micros(variantWarm) + " warm with one shared executor");
+			notes.add(variantWarm + " warm with one shared executor");
 		}
 		String compared = compare(verdicts);
 		if (!compared.isEmpty()) {
