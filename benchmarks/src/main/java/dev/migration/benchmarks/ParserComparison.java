@@ -207,7 +207,7 @@ public final class ParserComparison {
 	/** Writes each statement's verdict, one a line, under a line naming the parser. */
 	private static void writeOutcomes(String label, List<Statement> statements, Verdict[] verdicts) throws IOException {
 		String file = System.getProperty("parser.outcomes");
-		if (file == null) {
+		if (file == null || file.isEmpty()) {
 			return;
 		}
 		List<String> lines = new ArrayList<>();
@@ -222,7 +222,7 @@ public final class ParserComparison {
 	/** Counts the statements another run read that this one did not. */
 	private static String compare(Verdict[] verdicts) throws IOException {
 		String file = System.getProperty("parser.compare");
-		if (file == null || !Files.isRegularFile(Path.of(file))) {
+		if (file == null || file.isEmpty() || !Files.isRegularFile(Path.of(file))) {
 			return "";
 		}
 		List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);

@@ -19,7 +19,7 @@ record Clauses(boolean concurrently, int notValid, int usingIndex, boolean uniqu
 	static Clauses said(String statement) {
 		List<SqlTokens.Token> tokens = SqlTokens.of(statement);
 		boolean alterTable = tokens.size() > 1 && tokens.get(0).isWord("alter") && tokens.get(1).isWord("table");
-		boolean createIndex = !tokens.isEmpty() && tokens.get(0).isWord("create");
+		boolean create = !tokens.isEmpty() && tokens.get(0).isWord("create");
 		boolean concurrently = false;
 		int notValid = 0;
 		int usingIndex = 0;
@@ -34,7 +34,7 @@ record Clauses(boolean concurrently, int notValid, int usingIndex, boolean uniqu
 				usingIndex++;
 			}
 			// CREATE UNIQUE INDEX: the second word, so a column named unique elsewhere does not count
-			uniqueIndex |= createIndex && i == 2 && tokens.get(1).isWord("unique") && tokens.get(i).isWord("index");
+			uniqueIndex |= create && i == 2 && tokens.get(1).isWord("unique") && tokens.get(i).isWord("index");
 		}
 		return new Clauses(concurrently, notValid, usingIndex, uniqueIndex);
 	}

@@ -1,5 +1,6 @@
 package dev.migration.benchmarks.parsers;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
@@ -63,7 +64,7 @@ public final class Jars {
 		try {
 			String text = Files.readString(file).strip();
 			return text.isEmpty() ? List.of()
-					: Arrays.stream(text.split(java.io.File.pathSeparator)).map(Path::of).toList();
+					: Arrays.stream(text.split(File.pathSeparator)).map(Path::of).toList();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
