@@ -7,13 +7,12 @@ import net.sf.jsqlparser.parser.CCJSqlParserUtil;
 import net.sf.jsqlparser.statement.UnsupportedStatement;
 
 /**
- * JSqlParser after the {@link JSqlParserPrePass pre-pass}, called as the old linter called it;
- * its variant shares one executor across calls instead of the new one per call that
- * {@code CCJSqlParserUtil.parse(String)} starts for its time-out. The version is whichever
- * JSqlParser jar is on the class path (one run per version: 5.3 and 5.4 cannot share one).
+ * JSqlParser after the {@link JSqlParserPrePass pre-pass}, called as the old linter called it, in
+ * whichever version is on the class path (one run per version: 5.3 and 5.4 cannot share one).
  */
 final class JSqlParserCandidate implements ParserCandidate {
 
+	/** Null for a new executor per call, as {@code CCJSqlParserUtil.parse(String)} starts one for its time-out. */
 	private final ExecutorService shared;
 
 	JSqlParserCandidate() {
