@@ -121,7 +121,9 @@ class RuleCatalogueTests {
 		LintReport report = Linter.lint(revisions);
 		assertThat(report.findings()).extracting(Finding::revision).doesNotContain("j2");
 		assertThat(report.suppressed()).extracting((suppressed) -> suppressed.finding().ruleId())
-			.contains("vacuum-full", "cluster", "lock-table", "enum-rename-value", "refresh-not-concurrent");
+			.containsExactlyInAnyOrder("vacuum-full", "cluster", "lock-table", "enum-rename-value",
+					"refresh-not-concurrent", "reindex-not-concurrent", "table-rewrite", "attach-partition-scan",
+					"detach-partition-not-concurrent", "exclusion-constraint", "trigger-on-existing-table");
 	}
 
 	@Test
@@ -195,6 +197,12 @@ class RuleCatalogueTests {
 		return new SqlScript("classpath:catalogue/" + name, name, text);
 	}
 
+	@AllowUnsafe(rule = "reindex-not-concurrent", reason = "quiet window")
+	@AllowUnsafe(rule = "table-rewrite", reason = "quiet window")
+	@AllowUnsafe(rule = "attach-partition-scan", reason = "c is empty")
+	@AllowUnsafe(rule = "detach-partition-not-concurrent", reason = "quiet window")
+	@AllowUnsafe(rule = "exclusion-constraint", reason = "t is empty")
+	@AllowUnsafe(rule = "trigger-on-existing-table", reason = "lock timeout bounds the wait")
 	@AllowUnsafe(rule = "vacuum-full", reason = "quiet window")
 	@AllowUnsafe(rule = "cluster", reason = "quiet window")
 	@AllowUnsafe(rule = "lock-table", reason = "quiet window")
@@ -209,6 +217,12 @@ class RuleCatalogueTests {
 			op.execute("LOCK TABLE t");
 			op.execute("ALTER TYPE mood RENAME VALUE 'a' TO 'b'");
 			op.execute("REFRESH MATERIALIZED VIEW mv");
+			op.execute("REINDEX INDEX ix");
+			op.execute("ALTER TABLE t SET UNLOGGED");
+			op.execute("ALTER TABLE p ATTACH PARTITION c FOR VALUES IN (1)");
+			op.execute("ALTER TABLE p DETACH PARTITION c2");
+			op.execute("ALTER TABLE t ADD CONSTRAINT no_overlap EXCLUDE USING gist (r WITH &&)");
+			op.execute("CREATE TRIGGER tr BEFORE UPDATE ON t FOR EACH ROW EXECUTE FUNCTION touch()");
 		}
 
 		@Override
