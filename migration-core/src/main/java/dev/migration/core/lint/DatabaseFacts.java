@@ -48,8 +48,10 @@ public final class DatabaseFacts {
 			+ "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE k.contype = 'c' "
 			+ "AND k.convalidated AND " + USER_SCHEMAS;
 
-	// the leading column of a unique index picks few rows by equality; indkey[0] is 0 for an expression
-	private static final String INDEXES = "SELECT i.relname, t.relname, x.indisunique, a.attname FROM pg_index x "
+	// an equality on the one column of a unique index without a predicate picks one row (indkey[0] is 0 for an
+	// expression); the leading column of a wider or partial one can match many
+	private static final String INDEXES = "SELECT i.relname, t.relname, x.indisunique, a.attname, "
+			+ "x.indnkeyatts = 1 AND x.indpred IS NULL FROM pg_index x "
 			+ "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
 			+ "ON n.oid = i.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
 			+ "WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
@@ -122,7 +124,7 @@ public final class DatabaseFacts {
 			try (ResultSet rows = statement.executeQuery(INDEXES)) {
 				while (rows.next()) {
 					indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
-					if (rows.getBoolean(3) && rows.getString(4) != null) {
+					if (rows.getBoolean(3) && rows.getString(4) != null && rows.getBoolean(5)) {
 						keyColumns.add(Scope.column(rows.getString(2), rows.getString(4)));
 					}
 				}
@@ -156,7 +158,8 @@ public final class DatabaseFacts {
 
 	/** Returns whether the database is known not to hold this table before the run. */
 	/**
-	 * Returns whether an equality on the column picks few rows: it leads a unique index; without
+	 * Returns whether an equality on the column picks few rows: it is the one column of a unique
+	 * index without a predicate; without
 	 * a database, or for a table the database does not hold, nothing says otherwise.
 	 */
 	boolean isKey(String table, String column) {

@@ -34,6 +34,9 @@ final class Scope {
 		/** Types the linted SQL created, by lower-case name: with a database, new to it. */
 		final Set<String> createdTypes = new HashSet<>();
 
+	/** Tables the linted SQL dropped: their indexes went with them. */
+	final Set<String> droppedTables = new HashSet<>();
+
 		/** Functions the linted SQL created, by lower-case name: whether each is volatile. */
 		final Map<String, Boolean> functions = new HashMap<>();
 

@@ -336,7 +336,12 @@ final class SqlRules {
 	private static void drop(ParsedStatement.Drop drop, String statement, Scope scope) {
 		for (TableName name : drop.names()) {
 			String key = name.toString();
-			if (drop.kind().equals("INDEX") && !drop.concurrently() && !scope.isNewIndex(key)) {
+			String indexTable = drop.kind().equals("INDEX") ? scope.schema.facts.indexTable(key).orElse(null) : null;
+			boolean gone = indexTable != null && scope.schema.droppedTables.contains(Scope.key(indexTable));
+			if (drop.kind().equals("TABLE")) {
+				scope.schema.droppedTables.add(Scope.key(key));
+			}
+			if (drop.kind().equals("INDEX") && !drop.concurrently() && !scope.isNewIndex(key) && !gone) {
 				scope.report(Rule.DROP_INDEX_NOT_CONCURRENT, scope.schema.facts.indexTable(key).orElse(null),
 						statement, "Index " + name + ".");
 			}
@@ -430,6 +435,7 @@ final class SqlRules {
 			scope.noteCheck(table, constraint.name(), constraint.expression(), constraint.notValid());
 		}
 		if (scope.isNew(table)) {
+			foreignKeyOnNewTable(table, constraint, statement, scope);
 			return;
 		}
 		String what = describe(constraint, column, table);
@@ -442,6 +448,21 @@ final class SqlRules {
 		}
 		else if (kind == Constraint.Kind.EXCLUDE) {
 			scope.report(Rule.EXCLUSION_CONSTRAINT, table, statement, what);
+		}
+	}
+
+	/**
+	 * A foreign key added to a table made in the same run is validated by a query that may read
+	 * the whole referenced table, which stays locked against writes meanwhile (the trace shows
+	 * it); declared in the CREATE TABLE itself, or NOT VALID, it is not validated.
+	 */
+	private static void foreignKeyOnNewTable(String table, Constraint constraint, String statement, Scope scope) {
+		if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && !constraint.notValid() && constraint.references() != null
+				&& !scope.isNew(constraint.references().toString())) {
+			String referenced = constraint.references().toString();
+			scope.report(Rule.CONSTRAINT_NOT_VALID, referenced, statement, describe(constraint, null, table)
+					+ " Validating it reads " + Scope.key(referenced) + ", whose writes wait meanwhile; declare it in "
+					+ "the CREATE TABLE, or add it NOT VALID.");
 		}
 	}
 

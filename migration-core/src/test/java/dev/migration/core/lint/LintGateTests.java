@@ -145,6 +145,26 @@ class LintGateTests {
 		assertThat(applied()).containsExactly("V1", "V2");
 	}
 
+	@Test
+	void anIndexDroppedWithItsTableIsNoDropIndexFinding() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		file("V2__drop.sql", "-- allow-unsafe: drop-table nothing reads account since 2.0\n"
+				+ "DROP TABLE account;\nDROP INDEX IF EXISTS ix_account_email;\n");
+		upgrade(0);
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void theLeadingColumnOfAWiderUniqueIndexIsNoKey() {
+		file("V1__account.sql", CREATE + "CREATE UNIQUE INDEX ux_account_email_id ON account (email, id);\n");
+		upgrade(0);
+		file("V2__touch.sql", "ALTER TABLE account ADD COLUMN touched boolean;\n"
+				+ "UPDATE account SET touched = true WHERE email = 'a1';\n");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("long-update-with-ddl in V2");
+	}
+
 	private void file(String name, String text) {
 		this.files.add(new SqlScript("classpath:gate/" + name, name, text));
 	}

@@ -178,6 +178,18 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
+		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\n"
+				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");
+		assertThat(found).singleElement().satisfies((finding) -> assertThat(finding.why()).contains("reads t,"));
+		assertThat(findings(lint("CREATE TABLE t8 (id bigint, t_id bigint REFERENCES t (id))", ""),
+				"constraint-not-valid")).as("declared in the CREATE TABLE").isEmpty();
+		assertThat(findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\n"
+				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id) NOT VALID", ""),
+				"constraint-not-valid")).as("NOT VALID").isEmpty();
+	}
+
+	@Test
 	void aTwoColumnSetNotNullNamesEachColumn() {
 		List<Finding> found = findings(lint("ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN v SET NOT NULL", ""),
 				"set-not-null");

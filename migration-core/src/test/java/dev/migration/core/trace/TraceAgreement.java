@@ -24,7 +24,7 @@ final class TraceAgreement {
 	/** Rules that claim a scan or build of an existing table under a lock that blocks writes. */
 	static final Set<String> SCAN_RULES = Set.of("constraint-not-valid", "set-not-null", "unique-without-index",
 			"index-not-concurrent", "exclusion-constraint", "attach-partition-scan", "validate-same-transaction",
-			"long-update-with-ddl");
+			"long-update-with-ddl", "required-column-without-default");
 
 	/** Rules that claim a lock that blocks reads or writes of an existing relation. */
 	static final Set<String> LOCK_RULES = Set.of("drop-index-not-concurrent", "lock-table", "reindex-not-concurrent",
