@@ -74,6 +74,9 @@ final class Scope {
 
 	final Set<String> addedColumns = new HashSet<>();
 
+	/** Tables this revision wrote rows into. */
+	final Set<String> filledTables = new HashSet<>();
+
 	final Set<String> createdIndexes = new HashSet<>();
 
 	final Set<String> createdTypes = new HashSet<>();

@@ -52,6 +52,10 @@ final class SqlRules {
 
 	/** Notes a statement that reads or changes rows; returns whether it was one. */
 	private static boolean data(ParsedStatement parsed, String statement, Scope scope) {
+		TableName written = changedTable(parsed);
+		if (written != null || parsed instanceof ParsedStatement.Copy copy && copy.in()) {
+			scope.filledTables.add(Scope.key(((written != null) ? written : ((ParsedStatement.Copy) parsed).table()).toString()));
+		}
 		if (parsed instanceof ParsedStatement.Update update) {
 			dataChange(update.table(), update.where(), statement, scope);
 		}
@@ -452,13 +456,14 @@ final class SqlRules {
 	}
 
 	/**
-	 * A foreign key added to a table made in the same run is validated by a query that may read
-	 * the whole referenced table, which stays locked against writes meanwhile (the trace shows
-	 * it); declared in the CREATE TABLE itself, or NOT VALID, it is not validated.
+	 * A foreign key added to a table made in the same run and filled with rows is validated by a
+	 * query that may read the whole referenced table, which stays locked against writes meanwhile
+	 * (the trace shows it; on an empty table it reads nothing); declared in the CREATE TABLE
+	 * itself, or NOT VALID, it is not validated.
 	 */
 	private static void foreignKeyOnNewTable(String table, Constraint constraint, String statement, Scope scope) {
 		if (constraint.kind() == Constraint.Kind.FOREIGN_KEY && !constraint.notValid() && constraint.references() != null
-				&& !scope.isNew(constraint.references().toString())) {
+				&& scope.filledTables.contains(Scope.key(table)) && !scope.isNew(constraint.references().toString())) {
 			String referenced = constraint.references().toString();
 			scope.report(Rule.CONSTRAINT_NOT_VALID, referenced, statement, describe(constraint, null, table)
 					+ " Validating it reads " + Scope.key(referenced) + ", whose writes wait meanwhile; declare it in "

@@ -179,12 +179,15 @@ class RuleCatalogueTests {
 
 	@Test
 	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
-		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\n"
+		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");
 		assertThat(found).singleElement().satisfies((finding) -> assertThat(finding.why()).contains("reads t,"));
 		assertThat(findings(lint("CREATE TABLE t8 (id bigint, t_id bigint REFERENCES t (id))", ""),
 				"constraint-not-valid")).as("declared in the CREATE TABLE").isEmpty();
 		assertThat(findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\n"
+				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid"))
+			.as("on a table still empty").isEmpty();
+		assertThat(findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id) NOT VALID", ""),
 				"constraint-not-valid")).as("NOT VALID").isEmpty();
 	}
