@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -27,7 +28,7 @@ public final class DatabaseFacts {
 	public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
 
 	/** Nothing known: the offline linter's view. */
-	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), 0);
+	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Map.of(), 0);
 
 	/** Schemas that hold no application tables. */
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -51,7 +52,8 @@ public final class DatabaseFacts {
 	// an equality on the one column of a unique index without a predicate picks one row (indkey[0] is 0 for an
 	// expression); the leading column of a wider or partial one can match many
 	private static final String INDEXES = "SELECT i.relname, t.relname, x.indisunique, a.attname, "
-			+ "x.indnkeyatts = 1 AND x.indpred IS NULL FROM pg_index x "
+			+ "x.indnkeyatts = 1 AND x.indpred IS NULL, ARRAY(SELECT k.attname FROM pg_attribute k "
+			+ "WHERE k.attrelid = x.indrelid AND k.attnum = ANY (x.indkey) AND k.attnum > 0)::text[] FROM pg_index x "
 			+ "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
 			+ "ON n.oid = i.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
 			+ "WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
@@ -70,11 +72,15 @@ public final class DatabaseFacts {
 
 	private final Set<String> keyColumns;
 
+	private final Map<String, List<String>> indexColumns;
+
 	private final long smallTableRows;
 
 	private DatabaseFacts(boolean known, Map<String, Table> tables, Map<String, String> indexes, Set<String> notNull,
-			Set<String> volatileFunctions, Set<String> keyColumns, long smallTableRows) {
+			Set<String> volatileFunctions, Set<String> keyColumns, Map<String, List<String>> indexColumns,
+			long smallTableRows) {
 		this.keyColumns = keyColumns;
+		this.indexColumns = indexColumns;
 		this.known = known;
 		this.tables = tables;
 		this.indexes = indexes;
@@ -121,9 +127,11 @@ public final class DatabaseFacts {
 			}
 			Map<String, String> indexes = new HashMap<>();
 			Set<String> keyColumns = new HashSet<>();
+			Map<String, List<String>> indexColumns = new HashMap<>();
 			try (ResultSet rows = statement.executeQuery(INDEXES)) {
 				while (rows.next()) {
 					indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
+					indexColumns.put(Scope.key(rows.getString(1)), List.of((String[]) rows.getArray(6).getArray()));
 					if (rows.getBoolean(3) && rows.getString(4) != null && rows.getBoolean(5)) {
 						keyColumns.add(Scope.column(rows.getString(2), rows.getString(4)));
 					}
@@ -135,7 +143,8 @@ public final class DatabaseFacts {
 					volatileFunctions.add(rows.getString(1));
 				}
 			}
-			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, keyColumns, smallTableRows);
+			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, keyColumns, indexColumns,
+					smallTableRows);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
@@ -174,6 +183,11 @@ public final class DatabaseFacts {
 	/** Returns whether the database is known not to hold this index before the run. */
 	boolean lacksIndex(String name) {
 		return this.known && !this.indexes.containsKey(Scope.key(name));
+	}
+
+	/** Returns the columns of an index, or empty when it is unknown or has only expressions. */
+	List<String> indexColumns(String name) {
+		return this.indexColumns.getOrDefault(Scope.key(name), List.of());
 	}
 
 	/** Returns the table an index is on, if known. */

@@ -34,8 +34,11 @@ final class Scope {
 		/** Types the linted SQL created, by lower-case name: with a database, new to it. */
 		final Set<String> createdTypes = new HashSet<>();
 
-	/** Tables the linted SQL dropped: their indexes went with them. */
-	final Set<String> droppedTables = new HashSet<>();
+		/** The columns of the indexes the linted SQL created, by lower-case name. */
+		final Map<String, List<String>> indexColumns = new HashMap<>();
+
+		/** Tables the linted SQL dropped: their indexes went with them. */
+		final Set<String> droppedTables = new HashSet<>();
 
 		/** Functions the linted SQL created, by lower-case name: whether each is volatile. */
 		final Map<String, Boolean> functions = new HashMap<>();
@@ -239,6 +242,17 @@ final class Scope {
 		else if (using || !type.binaryCompatibleFrom(before)) {
 			report(Rule.TYPE_CHANGE_REWRITE, table, statement, "Column " + column + " of " + key(table) + ": " + before
 					+ " to " + type + (using ? " with USING" : "") + " is not binary compatible.");
+		}
+	}
+
+	/**
+	 * Reports a primary key taken from an existing index on columns that may hold NULL: PostgreSQL
+	 * first sets them NOT NULL, scanning the table under ACCESS EXCLUSIVE (the trace shows it).
+	 */
+	void checkPrimaryKeyUsingIndex(String table, String index, String statement) {
+		List<String> columns = this.schema.indexColumns.getOrDefault(key(index), this.schema.facts.indexColumns(index));
+		for (String column : columns) {
+			checkSetNotNull(table, column, statement);
 		}
 	}
 

@@ -9,6 +9,7 @@ import dev.migration.core.dialect.SqlTokens;
 import dev.migration.core.lint.parse.AlterAction;
 import dev.migration.core.lint.parse.Column;
 import dev.migration.core.lint.parse.Constraint;
+import dev.migration.core.lint.parse.IndexKey;
 import dev.migration.core.lint.parse.ParsedStatement;
 import dev.migration.core.lint.parse.SqlParser;
 import dev.migration.core.lint.parse.TableName;
@@ -159,6 +160,8 @@ final class SqlRules {
 			String table = create.table().toString();
 			if (create.name() != null) {
 				scope.createdIndexes.add(Scope.key(create.name()));
+				scope.schema.indexColumns.put(Scope.key(create.name()),
+						create.keys().stream().map(IndexKey::column).filter(java.util.Objects::nonNull).toList());
 			}
 			if (!create.concurrently() && !scope.isNew(table)) {
 				scope.report(Rule.INDEX_NOT_CONCURRENT, table, statement, "On " + Scope.key(table) + ".");
@@ -275,6 +278,9 @@ final class SqlRules {
 		String table = create.table().toString();
 		scope.createdTables.add(Scope.key(table));
 		for (Column column : create.columns()) {
+			if (column.required()) {
+				scope.schema.validatedNotNull.add(Scope.column(table, column.name()));
+			}
 			TypeName type = TypeName.parse(column.type());
 			scope.schema.columnTypes.put(Scope.column(table, column.name()), type);
 			scope.checkStyle(type, statement, column.name());
@@ -369,6 +375,7 @@ final class SqlRules {
 		}
 		else if (action instanceof AlterAction.SetNotNull set) {
 			scope.checkSetNotNull(table, set.column(), statement);
+			scope.schema.validatedNotNull.add(Scope.column(table, set.column()));
 		}
 		else if (action instanceof AlterAction.ValidateConstraint validate) {
 			scope.checkValidate(validate.name(), statement);
@@ -408,6 +415,9 @@ final class SqlRules {
 	}
 
 	private static void addColumn(String table, Column column, String statement, Scope scope) {
+		if (column.required()) {
+			scope.schema.validatedNotNull.add(Scope.column(table, column.name()));
+		}
 		TypeName type = TypeName.parse(column.type());
 		boolean computed = column.generatedSql() != null || column.identity() != null;
 		scope.checkAddColumn(table, column.name(), type, column.required() && !computed, column.defaultSql() != null,
@@ -449,6 +459,9 @@ final class SqlRules {
 		else if ((kind == Constraint.Kind.PRIMARY_KEY || kind == Constraint.Kind.UNIQUE)
 				&& constraint.usingIndex() == null) {
 			scope.report(Rule.UNIQUE_WITHOUT_INDEX, table, statement, what);
+		}
+		else if (kind == Constraint.Kind.PRIMARY_KEY) {
+			scope.checkPrimaryKeyUsingIndex(table, constraint.usingIndex(), statement);
 		}
 		else if (kind == Constraint.Kind.EXCLUDE) {
 			scope.report(Rule.EXCLUSION_CONSTRAINT, table, statement, what);

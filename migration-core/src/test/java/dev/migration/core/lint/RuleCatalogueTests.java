@@ -193,6 +193,16 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void aPrimaryKeyTakenFromAnIndexOnNullableColumnsSetsThemNotNullWithAScan() {
+		List<Finding> found = findings(lint("CREATE UNIQUE INDEX CONCURRENTLY ux_t_a ON t (a);\n"
+				+ "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD PRIMARY KEY USING INDEX ux_t_a", ""), "set-not-null");
+		assertThat(found).singleElement().satisfies((finding) -> assertThat(finding.detail()).isEqualTo("Column a of t."));
+		assertThat(findings(lint("CREATE UNIQUE INDEX CONCURRENTLY ux_t_id ON t (id);\n"
+				+ "ALTER TABLE t DROP CONSTRAINT t_pkey, ADD PRIMARY KEY USING INDEX ux_t_id", ""), "set-not-null"))
+			.as("id is NOT NULL already, as a primary key column").isEmpty();
+	}
+
+	@Test
 	void aTwoColumnSetNotNullNamesEachColumn() {
 		List<Finding> found = findings(lint("ALTER TABLE t ALTER COLUMN a SET NOT NULL, ALTER COLUMN v SET NOT NULL", ""),
 				"set-not-null");
