@@ -58,7 +58,8 @@ class CorpusTraceTests {
 
 	/**
 	 * Traces the whole history named in {@code -Dtrace.history}, or every history for
-	 * {@code all}, printing what each statement did.
+	 * {@code all}, printing what each statement did. On request: it is a tool for reading one
+	 * history's locks, and the agreement test covers the corpus.
 	 */
 	@Test
 	@EnabledIfSystemProperty(named = "trace.history", matches = ".+")
@@ -91,7 +92,9 @@ class CorpusTraceTests {
 	/**
 	 * Holds the linter's findings on every statement of the history named in
 	 * {@code -Dtrace.agreement} (or every history for {@code all}) against the trace, and writes
-	 * the comparison to {@code target/trace-agreement.md}.
+	 * the comparison to {@code target/trace-agreement.md}. On request: the whole corpus takes
+	 * minutes and its report is read by a person (docs/TRACE.md); CI holds the linter to the
+	 * trace on the histories of the test above.
 	 */
 	@Test
 	@EnabledIfSystemProperty(named = "trace.agreement", matches = ".+")
