@@ -185,19 +185,18 @@ final class Scope {
 	 * not; the trace shows the difference).
 	 */
 	void dataChange(String table, String statement, String detail) {
-		// only a change made while the DDL's lock is held keeps others waiting on it
-		if (this.locksExisting) {
+		// only a change made while the DDL's lock is held keeps others waiting on it; and whether its
+		// table is new is asked now, before a later rename can give a new table an old one's name
+		if (this.locksExisting && (table == null || !isNew(table))) {
 			this.dataChanges.add(new DataChange(table, statement, detail));
 		}
 	}
 
-	/** Reports the data changes that share a transaction with DDL, but on tables nothing else uses yet. */
+	/** Reports the data changes on existing tables that share a transaction with DDL. */
 	void reportDataChangesBesideDdl() {
 		if (this.inTransaction && this.hasDdl && this.locksExisting) {
 			for (DataChange change : this.dataChanges) {
-				if (change.table() == null || !isNew(change.table())) {
-					report(Rule.LONG_UPDATE_WITH_DDL, change.table(), change.statement(), change.detail());
-				}
+				report(Rule.LONG_UPDATE_WITH_DDL, change.table(), change.statement(), change.detail());
 			}
 		}
 	}

@@ -58,21 +58,15 @@ final class SqlRules {
 			scope.filledTables.add(Scope.key(((written != null) ? written : ((ParsedStatement.Copy) parsed).table()).toString()));
 		}
 		if (parsed instanceof ParsedStatement.Update update) {
-			dataChange(update.table(), update.where(), statement, scope);
+			dataChange(existing(update.table(), update.tablesRead(), scope), update.where(), statement, scope);
 		}
 		else if (parsed instanceof ParsedStatement.Delete delete) {
-			dataChange(delete.table(), delete.where(), statement, scope);
+			dataChange(existing(delete.table(), delete.tablesRead(), scope), delete.where(), statement, scope);
 		}
 		else if (parsed instanceof ParsedStatement.Insert insert) {
 			// INSERT ... VALUES is bounded; INSERT ... SELECT may copy a whole table
 			if (insert.fromQuery()) {
-				// filling a new table still reads the existing ones it selects from, under the DDL's locks
-				TableName read = scope.isNew(insert.table().toString()) ? insert.tablesRead()
-					.stream()
-					.filter((table) -> !scope.isNew(table.toString()))
-					.findFirst()
-					.orElse(insert.table()) : insert.table();
-				dataChange(read, null, statement, scope);
+				dataChange(existing(insert.table(), insert.tablesRead(), scope), null, statement, scope);
 			}
 		}
 		else if (parsed instanceof ParsedStatement.Merge merge) {
@@ -150,6 +144,14 @@ final class SqlRules {
 			.filter((constraint) -> constraint.kind() == Constraint.Kind.FOREIGN_KEY && constraint.references() != null)
 			.map(Constraint::references)
 			.toList();
+	}
+
+	/** Filling a new table still reads the existing ones it selects from, under the DDL's locks. */
+	private static TableName existing(TableName target, List<TableName> read, Scope scope) {
+		if (!scope.isNew(target.toString())) {
+			return target;
+		}
+		return read.stream().filter((table) -> !scope.isNew(table.toString())).findFirst().orElse(target);
 	}
 
 	private static void ddl(ParsedStatement parsed, String statement, Scope scope) {
@@ -276,7 +278,10 @@ final class SqlRules {
 
 	private static void createTable(ParsedStatement.CreateTable create, String statement, Scope scope) {
 		String table = create.table().toString();
-		scope.createdTables.add(Scope.key(table));
+		// CREATE TABLE IF NOT EXISTS of a table the database holds creates nothing
+		if (!create.ifNotExists() || !scope.schema.facts.known() || scope.schema.facts.lacksTable(table)) {
+			scope.createdTables.add(Scope.key(table));
+		}
 		for (Column column : create.columns()) {
 			if (column.required()) {
 				scope.schema.validatedNotNull.add(Scope.column(table, column.name()));

@@ -165,6 +165,16 @@ class LintGateTests {
 			.withMessageContaining("long-update-with-ddl in V2");
 	}
 
+	@Test
+	void createTableIfNotExistsOfATableTheDatabaseHoldsCreatesNothingNew() {
+		file("V1__account.sql", CREATE);
+		upgrade(0);
+		file("V2__again.sql", "CREATE TABLE IF NOT EXISTS account (id bigint PRIMARY KEY);\n"
+				+ "CREATE INDEX ix_account_id_email ON account (id, email);\n");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("index-not-concurrent in V2");
+	}
+
 	private void file(String name, String text) {
 		this.files.add(new SqlScript("classpath:gate/" + name, name, text));
 	}

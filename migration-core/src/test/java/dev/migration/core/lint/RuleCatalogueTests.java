@@ -175,6 +175,12 @@ class RuleCatalogueTests {
 				"long-update-with-ddl")).as("one row by its key").isEmpty();
 		assertThat(findings(lint("UPDATE t SET a = 1 WHERE trim(v) = '';\nALTER TABLE t ADD COLUMN w int", ""),
 				"long-update-with-ddl")).as("before the DDL takes its lock").isEmpty();
+		assertThat(findings(lint("CREATE TABLE t9 (id bigint REFERENCES t (id));\nINSERT INTO t9 SELECT id FROM t;\n"
+				+ "DROP TABLE t;\nALTER TABLE t9 RENAME TO t", ""), "long-update-with-ddl"))
+			.as("t is read under the lock the foreign key took, though a new table takes its name later").hasSize(1);
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nCREATE TABLE t10 (id bigint, w int);\n"
+				+ "UPDATE t10 SET w = t.a FROM t WHERE t10.id = t.id", ""), "long-update-with-ddl"))
+			.as("updating a new table from a locked existing one reads it").hasSize(1);
 	}
 
 	@Test
