@@ -8,13 +8,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import dev.migration.benchmarks.parsers.CorpusStatements;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
@@ -35,11 +35,9 @@ import dev.migration.testdb.TestDatabaseServer;
  * nothing pending, and with one revision pending.
  *
  * <p>Arguments: [corpus folder (default: {@code shared/corpus/flyway} found walking up from the
- * working directory)] [rounds (default 7)].
+ * working directory, as {@link CorpusStatements#folder} finds it)] [rounds (default 7)].
  */
 public final class LintBenchmark {
-
-	private static final Pattern MIGRATION = Pattern.compile("(V[^_]+(?:_(?!_)[^_]*)*__.*|R__.*)\\.sql");
 
 	private static final int APPLIED = 500;
 
@@ -47,7 +45,7 @@ public final class LintBenchmark {
 	}
 
 	public static void main(String[] args) throws IOException {
-		Path corpus = (args.length > 0) ? Path.of(args[0]) : findCorpus();
+		Path corpus = CorpusStatements.folder(args);
 		int rounds = (args.length > 1) ? Integer.parseInt(args[1]) : 7;
 		lintCorpus(corpus, rounds);
 		gate(rounds);
@@ -88,15 +86,7 @@ public final class LintBenchmark {
 	}
 
 	private static List<SqlScript> scripts(Path dir) {
-		try (Stream<Path> files = Files.walk(dir)) {
-			return files.filter(Files::isRegularFile)
-				.filter((file) -> MIGRATION.matcher(file.getFileName().toString()).matches())
-				.map(LintBenchmark::script)
-				.toList();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return CorpusStatements.migrations(dir).stream().map(LintBenchmark::script).toList();
 	}
 
 	private static SqlScript script(Path file) {
@@ -178,17 +168,6 @@ public final class LintBenchmark {
 		List<Long> sorted = new ArrayList<>(values);
 		Collections.sort(sorted);
 		return sorted.get(sorted.size() / 2);
-	}
-
-	private static Path findCorpus() {
-		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-			Path candidate = dir.resolve("shared/corpus/flyway");
-			if (Files.isDirectory(candidate)) {
-				return candidate;
-			}
-		}
-		throw new IllegalStateException("No shared/corpus/flyway above the working directory; pass the corpus "
-				+ "folder as the first argument");
 	}
 
 }

@@ -66,7 +66,12 @@ public final class LocalServer implements AutoCloseable {
 	 * @return its path, or its bare name when it is found on the {@code PATH}
 	 */
 	public static String bin(String name) {
-		return (BIN != null) ? Path.of(BIN, name).toString() : name;
+		String program = (BIN != null) ? Path.of(BIN, name).toString() : name;
+		if (BIN != null && !Files.isExecutable(Path.of(program))) {
+			throw new IllegalStateException("No " + name + " in " + BIN + ": point MIGRATIONS_PG_BIN at the folder of "
+					+ "PostgreSQL's server programs (initdb, pg_ctl, psql, pg_dump)");
+		}
+		return program;
 	}
 
 	public int port() {

@@ -128,7 +128,12 @@ public final class CorpusStatements {
 		return matcher.appendTail(replaced).toString();
 	}
 
-	private static List<Path> migrations(Path history) {
+	/**
+	 * Returns the migration files of one history, subfolders included, in path order.
+	 * @param history the history's folder
+	 * @return the files named {@code V<version>__<desc>.sql} or {@code R__<desc>.sql}
+	 */
+	public static List<Path> migrations(Path history) {
 		try (Stream<Path> files = Files.walk(history)) {
 			return files.filter(Files::isRegularFile)
 				.filter((file) -> MIGRATION.matcher(file.getFileName().toString()).matches())
