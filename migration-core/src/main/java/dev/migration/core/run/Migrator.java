@@ -46,6 +46,8 @@ import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.core.snapshot.SnapshotStore;
 import dev.migration.core.sql.SqlMigration;
+import dev.migration.core.trace.HistoryTrace;
+import dev.migration.core.trace.HistoryTracer;
 
 /**
  * The commands of the engine as a Java API: upgrade, downgrade and stamp under the
@@ -416,6 +418,25 @@ public final class Migrator {
 		}
 		return offlineRun().script(path,
 				Direction.UPGRADE);
+	}
+
+	/**
+	 * Upgrades a scratch database from empty to {@code target} revision by revision, seeding
+	 * the tables each revision touches, and records what PostgreSQL did for each statement,
+	 * held against the linter's findings on it. Never touches this migrator's own database.
+	 * @param scratch an empty database the trace may change; each connection it gives must be
+	 * a new session
+	 * @param target the target, such as {@code heads}
+	 * @param rows the rows each empty table gets before a revision that touches it
+	 * @return the trace of each revision, up to the first that failed
+	 */
+	public HistoryTrace trace(DataSource scratch, String target, int rows) {
+		List<DeclaredRevision> path = new ArrayList<>(this.catalog.upgradePath(Set.of(), target));
+		if (reachesHeads(Set.of(), target)) {
+			path.addAll(this.catalog.repeatables());
+		}
+		return new HistoryTracer(this.dialect, this.settings.execution(), this.catalog.recordings(), rows)
+			.trace(scratch, path);
 	}
 
 	/**

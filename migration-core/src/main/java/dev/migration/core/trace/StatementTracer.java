@@ -1,5 +1,7 @@
 package dev.migration.core.trace;
 
+import java.io.IOException;
+import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -16,6 +18,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
+
+import org.postgresql.PGConnection;
 
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.trace.CatalogSnapshot.RelationState;
@@ -103,6 +107,16 @@ public final class StatementTracer implements AutoCloseable {
 	}
 
 	/**
+	 * Starts the trace of a revision whose statements arrive one by one, from a
+	 * {@link TracingStatementSink}.
+	 * @param revision a name for the report
+	 * @return the run, to feed and then finish
+	 */
+	RevisionRun start(String revision) {
+		return new RevisionRun(revision);
+	}
+
+	/**
 	 * Returns the traced session, in auto-commit mode between traces, for settings such as
 	 * {@code search_path} that the statements expect.
 	 * @return the session
@@ -176,7 +190,7 @@ public final class StatementTracer implements AutoCloseable {
 	}
 
 	/** The tracing of one revision: its open transaction and the traces that wait for the transaction's end. */
-	private final class RevisionRun {
+	final class RevisionRun {
 
 		private final String revision;
 
@@ -200,25 +214,89 @@ public final class StatementTracer implements AutoCloseable {
 
 		TraceReport run(List<String> statements) throws SQLException {
 			try {
-				for (int i = 0; i < statements.size(); i++) {
-					if (!step(i, statements.get(i))) {
+				for (String statement : statements) {
+					if (!step(statement)) {
 						break;
 					}
 				}
 				end();
 			}
 			finally {
-				if (this.current != null) {
-					// an error of the server or of the tracer itself; the scratch session must be usable again
-					StatementTracer.this.session.rollback();
-					StatementTracer.this.session.setAutoCommit(true);
-				}
+				abandon();
 			}
+			return report();
+		}
+
+		/**
+		 * Returns what was traced so far; call it once every transaction has ended.
+		 * @return the report
+		 */
+		TraceReport report() {
 			return new TraceReport(this.revision, this.traces.stream().filter((trace) -> trace != null).toList());
 		}
 
+		/** Rolls back a transaction an error of the server or of the caller left open, so the session is usable again. */
+		void abandon() throws SQLException {
+			if (this.current != null) {
+				StatementTracer.this.session.rollback();
+				StatementTracer.this.session.setAutoCommit(true);
+				this.current = null;
+			}
+		}
+
+		/** Opens a transaction block unless one is open, as {@code BEGIN} does. */
+		void openTransaction() throws SQLException {
+			if (this.current == null) {
+				begin();
+			}
+		}
+
+		/**
+		 * Runs a statement that may run in a transaction block: in the open one, else in one of its own.
+		 * @return whether it succeeded
+		 */
+		boolean transactional(String sql) throws SQLException {
+			boolean own = this.current == null;
+			int index = this.traces.size();
+			if (!inTransaction(index, sql)) {
+				return false;
+			}
+			return !own || end();
+		}
+
+		/**
+		 * Runs a statement that cannot run in a transaction block, sampling its locks while it runs.
+		 * @return whether it succeeded
+		 */
+		boolean nonTransactional(String sql) throws SQLException {
+			return outsideTransaction(this.traces.size(), sql);
+		}
+
+		/**
+		 * Commits or rolls back the open transaction, if any; a failed commit is traced.
+		 * @return the server's message when the commit failed, else {@code null}
+		 */
+		String close(boolean commit) throws SQLException {
+			int ended = this.transaction;
+			String error = endTransaction(commit);
+			if (error != null) {
+				this.traces.add(PendingTrace.empty(this.traces.size(), "COMMIT", ended, Duration.ZERO).failing(error));
+			}
+			return error;
+		}
+
+		/**
+		 * Returns the server's message for the statement traced last, when it failed.
+		 * @return the message, or {@code null}
+		 */
+		String lastError() {
+			return this.traces.isEmpty() || this.traces.get(this.traces.size() - 1) == null ? null
+					: this.traces.get(this.traces.size() - 1).error();
+		}
+
 		/** Runs one statement; returns whether the revision goes on. */
-		private boolean step(int index, String sql) throws SQLException {
+		private boolean step(String sql) throws SQLException {
+			int index = this.traces.size();
 			long start = System.nanoTime();
 			switch (kind(sql)) {
 				case BEGIN -> {
@@ -307,12 +385,7 @@ public final class StatementTracer implements AutoCloseable {
 
 		/** Commits the open transaction, if any; returns whether it could. */
 		private boolean end() throws SQLException {
-			int ended = this.transaction;
-			String error = endTransaction(true);
-			if (error != null) {
-				this.traces.add(PendingTrace.empty(this.traces.size(), "COMMIT", ended, Duration.ZERO).failing(error));
-			}
-			return error == null;
+			return close(true) == null;
 		}
 
 		/** Ends the open transaction, if any, completing its traces; returns the server's message when the commit fails. */
@@ -412,7 +485,12 @@ public final class StatementTracer implements AutoCloseable {
 		/** Runs a statement; returns the server's message when it fails. */
 		private String execute(String sql) throws SQLException {
 			try (Statement statement = StatementTracer.this.session.createStatement()) {
-				statement.execute(sql);
+				if (PostgresScanner.isCopyWithData(sql)) {
+					copyIn(sql);
+				}
+				else {
+					statement.execute(sql);
+				}
 				return null;
 			}
 			catch (SQLException ex) {
@@ -420,6 +498,18 @@ public final class StatementTracer implements AutoCloseable {
 					throw ex;
 				}
 				return ex.getMessage();
+			}
+		}
+
+		/** The data goes through the copy protocol, as psql sends it. */
+		private void copyIn(String sql) throws SQLException {
+			try {
+				StatementTracer.this.session.unwrap(PGConnection.class)
+					.getCopyAPI()
+					.copyIn(PostgresScanner.copyCommand(sql), new StringReader(PostgresScanner.copyData(sql)));
+			}
+			catch (IOException ex) {
+				throw new SQLException("Could not send the data of " + PostgresScanner.copyCommand(sql), ex);
 			}
 		}
 

@@ -17,19 +17,51 @@ import java.util.stream.Collectors;
  * @param revision the revision's name, as the caller gave it
  * @param statements a trace for each statement that ran, in order; after a failed statement
  * none ran
+ * @param error why the revision stopped between statements (its code failed, or a statement
+ * could not run where it stood), else {@code null}
  */
-public record TraceReport(String revision, List<StatementTrace> statements) {
+public record TraceReport(String revision, List<StatementTrace> statements, String error) {
 
 	public TraceReport {
 		statements = List.copyOf(statements);
 	}
 
 	/**
-	 * Returns whether a statement failed.
-	 * @return whether the revision stopped at an error
+	 * A report of statements that all ran, or stopped at one that failed.
+	 * @param revision the revision's name
+	 * @param statements a trace for each statement that ran
+	 */
+	public TraceReport(String revision, List<StatementTrace> statements) {
+		this(revision, statements, null);
+	}
+
+	/**
+	 * Returns this report with the reason the revision stopped between statements.
+	 * @param message the reason
+	 * @return the report
+	 */
+	public TraceReport failing(String message) {
+		return new TraceReport(this.revision, this.statements, message);
+	}
+
+	/**
+	 * Returns whether the revision stopped at an error.
+	 * @return whether a statement, or the revision's code, failed
 	 */
 	public boolean failed() {
-		return this.statements.stream().anyMatch(StatementTrace::failed);
+		return this.error != null || this.statements.stream().anyMatch(StatementTrace::failed);
+	}
+
+	/**
+	 * Returns why the revision stopped.
+	 * @return the message of the failed statement or of the code, or {@code null}
+	 */
+	public String failure() {
+		return this.statements.stream()
+			.filter(StatementTrace::failed)
+			.map(StatementTrace::error)
+			.findFirst()
+			.orElse(this.error);
 	}
 
 	/**
@@ -153,6 +185,9 @@ public record TraceReport(String revision, List<StatementTrace> statements) {
 	public String summary() {
 		StringBuilder summary = new StringBuilder(this.revision).append('\n');
 		this.statements.forEach((statement) -> summary.append("  ").append(statement.summary()).append('\n'));
+		if (this.error != null) {
+			summary.append("  FAILED: ").append(this.error).append('\n');
+		}
 		return summary.toString();
 	}
 

@@ -20,7 +20,7 @@ import dev.migration.core.catalog.Recordings;
 import dev.migration.core.corpus.Corpus;
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.lint.DatabaseFacts;
-import dev.migration.core.lint.Finding;
+import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
@@ -134,11 +134,10 @@ class CorpusTraceTests {
 	}
 
 	/** The linter's findings on one file, judged as the gate judges it against the database it is about to run on. */
-	private static List<Finding> lint(DataSource scratch, Path file, String text) {
+	private static LintReport lint(DataSource scratch, Path file, String text) {
 		SqlScript script = new SqlScript("filesystem:" + file, file.getFileName().toString(), text);
 		// every table counts as large: the seeded rows stand for a production table's
-		return Linter.lint(SqlRevisions.declare(List.of(script)), new Recordings(), DatabaseFacts.read(scratch, 0))
-			.findings();
+		return Linter.lint(SqlRevisions.declare(List.of(script)), new Recordings(), DatabaseFacts.read(scratch, 0));
 	}
 
 	/**
@@ -161,7 +160,7 @@ class CorpusTraceTests {
 				SeedReport seeded = seeder.seed(tracer.session(), statements);
 				long seedNanos = System.nanoTime() - start;
 				seedings.add(seeded);
-				List<Finding> findings = (agreement != null) ? lint(scratch, file, history.textAsRun(file)) : List.of();
+				LintReport findings = (agreement != null) ? lint(scratch, file, history.textAsRun(file)) : null;
 				start = System.nanoTime();
 				TraceReport report = tracer.trace(file.getFileName().toString(), statements);
 				if (report.failed() && !seedings.isEmpty()) {
