@@ -16,6 +16,7 @@ import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
 import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sql.SqlScriptLocations;
+import dev.migration.core.trace.TraceSeeder;
 
 /**
  * Configuration properties of the migrations, under {@code migrations.*}.
@@ -165,6 +166,8 @@ public class MigrationProperties {
 	private final Background background = new Background();
 
 	private final Scaffold scaffold = new Scaffold();
+
+	private final Trace trace = new Trace();
 
 	/**
 	 * Turns these properties into the engine's settings.
@@ -385,6 +388,72 @@ public class MigrationProperties {
 
 	public Scaffold getScaffold() {
 		return this.scaffold;
+	}
+
+	public Trace getTrace() {
+		return this.trace;
+	}
+
+	/** Where the trace command replays the revisions: never the application's database. */
+	public static class Trace {
+
+		/**
+		 * JDBC URL of any database on a PostgreSQL server where the trace may create a scratch
+		 * database of its own (dropped after). When not set, an embedded PostgreSQL from
+		 * migration-test-database, if on the classpath.
+		 */
+		private String url;
+
+		/**
+		 * User for migrations.trace.url; it needs the CREATEDB privilege.
+		 */
+		private String username;
+
+		/**
+		 * Password for migrations.trace.url.
+		 */
+		private String password;
+
+		/**
+		 * Rows each empty table gets before a revision that touches it is traced.
+		 */
+		private int rows = TraceSeeder.DEFAULT_ROWS;
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUsername() {
+			return this.username;
+		}
+
+		public void setUsername(String username) {
+			this.username = username;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public int getRows() {
+			return this.rows;
+		}
+
+		public void setRows(int rows) {
+			if (rows < 1) {
+				throw new IllegalArgumentException("migrations.trace.rows must be at least 1, not " + rows);
+			}
+			this.rows = rows;
+		}
+
 	}
 
 	/** How background and released contract revisions run once the application is ready. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import dev.migration.core.lint.Rule;
 import dev.migration.core.trace.TraceVerdict.Judged;
 import dev.migration.core.trace.TraceVerdict.Outcome;
 
@@ -131,9 +132,11 @@ public record HistoryTrace(List<RevisionTrace> revisions) {
 			case NOT_A_LOCK_CLAIM -> "about code or data, which locks do not show";
 			case NOT_TRACED -> "not traced: no statement ran as the finding names it";
 		};
-		return "lint " + judged.finding().severity().name().toLowerCase(Locale.ROOT) + " "
-				+ judged.finding().ruleId() + ((judged.accepted() != null) ? " (accepted: " + judged.accepted() + ")" : "")
-				+ ": " + verdict;
+		// a statement nobody could read is an error or a warning as the policy says, not of the rule's own severity
+		String rule = (judged.finding().rule() == Rule.NOT_CHECKED) ? judged.finding().ruleId()
+				: judged.finding().severity().name().toLowerCase(Locale.ROOT) + " " + judged.finding().ruleId();
+		return "lint " + rule + ((judged.accepted() != null) ? " (accepted: " + judged.accepted() + ")" : "") + ": "
+				+ verdict;
 	}
 
 	/** A statement on one line, cut to a width. */

@@ -31,6 +31,12 @@ public enum MigrationCommand {
 	/** Checks the revisions for unsafe operations. */
 	LINT,
 
+	/**
+	 * Replays the revisions on a scratch database with rows in their tables and prints what
+	 * PostgreSQL did (locks, rewrites, scans, time under each lock) beside the lint findings.
+	 */
+	TRACE,
+
 	/** Marks the database as being at the target without running migrations. */
 	STAMP,
 

@@ -30,7 +30,8 @@ public final class MigrationCommandAutoConfiguration {
 	@ConditionalOnBean(Migrator.class)
 	@ConditionalOnMissingBean
 	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
-		return new MigrationCommands(migrator, properties.getScaffold(), properties.getLintNotChecked());
+		return new MigrationCommands(migrator, properties.getScaffold(), properties.getLintNotChecked(),
+				properties.getTrace());
 	}
 
 	@Bean

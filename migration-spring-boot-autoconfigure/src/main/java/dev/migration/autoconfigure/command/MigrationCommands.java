@@ -33,6 +33,7 @@ import dev.migration.core.run.ValidationReport;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
 import dev.migration.core.snapshot.Drift;
+import dev.migration.core.trace.HistoryTrace;
 
 /**
  * What each {@link MigrationCommand} does with the engine and how it prints its result.
@@ -50,6 +51,8 @@ public class MigrationCommands {
 	private final NotCheckedPolicy notChecked;
 
 	private final MigrationProperties.Scaffold scaffold;
+
+	private final MigrationProperties.Trace trace;
 
 	/**
 	 * Creates the commands of one migrator, with new classes going to the default source folder.
@@ -75,9 +78,22 @@ public class MigrationCommands {
 	 * @param notChecked whether {@code lint} fails on a statement it could not read
 	 */
 	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked) {
+		this(migrator, scaffold, notChecked, new MigrationProperties.Trace());
+	}
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine, with its upgrade checks (the lint gate)
+	 * @param scaffold where {@code revision} and {@code merge} write new classes
+	 * @param notChecked whether {@code lint} fails on a statement it could not read
+	 * @param trace where {@code trace} gets its scratch database, and how many rows it seeds
+	 */
+	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked,
+			MigrationProperties.Trace trace) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
 		this.notChecked = Objects.requireNonNull(notChecked, "notChecked");
+		this.trace = Objects.requireNonNull(trace, "trace");
 	}
 
 	/**
@@ -104,6 +120,7 @@ public class MigrationCommands {
 			case SQL -> out.print(sql(SqlRange.parse(target)));
 			case CHECK -> check(out);
 			case LINT -> lint(out);
+			case TRACE -> trace(target, out);
 		}
 	}
 
@@ -134,6 +151,25 @@ public class MigrationCommands {
 					+ ((unread > 0) ? "; migrations.lint-not-checked=warn lets those through as warnings"
 							: "")
 					+ ".");
+		}
+	}
+
+	private void trace(String target, PrintStream out) {
+		HistoryTrace trace;
+		try (TraceScratch scratch = TraceScratch.open(this.trace)) {
+			out.println("Tracing on " + scratch.description() + ", dropped after; " + this.trace.getRows()
+					+ " rows seeded into each empty table a revision touches.");
+			trace = this.migrator.trace(scratch.dataSource(), (target != null) ? target : "heads", this.trace.getRows());
+		}
+		out.print(trace.render());
+		List<String> problems = trace.problems();
+		if (!problems.isEmpty()) {
+			throw new CommandException(CommandExit.FAILURE, "trace found " + problems.size() + " problem(s): "
+					+ String.join("; ", problems) + ". A revision that fails on the scratch database fails in "
+					+ "production too: fix it. What PostgreSQL did that no lint finding names is shown on standard "
+					+ "output: make the change the safe way, or, for a statement the linter could not read, accept "
+					+ "it once reviewed with @AllowUnsafe(rule = \"not-checked\", reason = \"...\") (in a SQL file: "
+					+ "'-- allow-unsafe: not-checked <reason>'); any other is a gap of the linter to report.");
 		}
 	}
 

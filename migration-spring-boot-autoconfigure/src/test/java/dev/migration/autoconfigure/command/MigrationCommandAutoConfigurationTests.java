@@ -294,6 +294,76 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void traceReplaysTheRevisionsOnAScratchDatabaseAndPrintsWhatPostgresDidBesideTheFindings() {
+		CapturedCommand result = run("trace");
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		assertThat(result.out()).startsWith("Tracing on database ")
+			.contains("a1 (create item): 1 statement(s)", "takes ACCESS EXCLUSIVE on public.item",
+					"b2 (add item price): 1 statement(s); seeded public.item (1000 rows)",
+					"blocked public.item: writes blocked",
+					"3 revision(s), 3 statement(s) traced");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relname = 'item'", Integer.class))
+			.as("the application's database is never traced on").isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_database WHERE datname LIKE '%migration\\_trace%'",
+				Integer.class))
+			.as("the scratch database is dropped").isZero();
+	}
+
+	@Test
+	void traceFailsOnWhatPostgresDidThatTheLinterCouldNotReadUntilItIsAccepted() {
+		CapturedCommand failed = run(this.contextRunner.withBean(WidenPriceAtRunTime.class), "trace", "heads");
+		assertThat(failed.exitCode()).isEqualTo(1);
+		assertThat(failed.out()).contains("MISSED by lint: a rewrite of an existing table");
+		assertThat(failed.err()).startsWith("trace found 1 problem(s): revision w4 (widen price at run time)")
+			.contains("@AllowUnsafe(rule = \"not-checked\"");
+		CapturedCommand accepted = run(this.contextRunner.withBean(ReviewedWidenPriceAtRunTime.class), "trace", "heads");
+		assertThat(accepted.exitCode()).as(accepted.err()).isZero();
+		assertThat(accepted.out()).contains("lint not-checked (accepted: a rewrite, reviewed)");
+	}
+
+	@Test
+	void traceMakesItsScratchDatabaseOnTheServerOfTheTraceUrlAndSaysWhenTheUserMayNotCreateOne() {
+		this.jdbc.execute("DROP ROLE IF EXISTS trace_user");
+		this.jdbc.execute("CREATE ROLE trace_user LOGIN PASSWORD 'trace-secret-1'");
+		try {
+			String[] url = { "migrations.trace.url=" + this.database.url(), "migrations.trace.username=trace_user",
+					"migrations.trace.password=trace-secret-1" };
+			CapturedCommand refused = run("trace", "heads", url);
+			assertThat(refused.exitCode()).isEqualTo(1);
+			assertThat(refused.err()).contains("'trace_user' needs the CREATEDB privilege", "migrations.trace.url")
+				.doesNotContain("trace-secret-1");
+			this.jdbc.execute("ALTER ROLE trace_user CREATEDB");
+			CapturedCommand traced = run("trace", "heads", url);
+			assertThat(traced.exitCode()).as(traced.err()).isZero();
+			assertThat(traced.out()).contains("on the server of migrations.trace.url", "3 revision(s)")
+				.doesNotContain("trace-secret-1");
+			assertThat(this.jdbc.queryForObject(
+					"SELECT count(*) FROM pg_database WHERE datname LIKE 'migration\\_trace%'", Integer.class))
+				.isZero();
+		}
+		finally {
+			this.jdbc.execute("DROP ROLE trace_user");
+		}
+	}
+
+	@Revision(id = "w4", revises = "c3", message = "widen price at run time")
+	static class WidenPriceAtRunTime implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("DO $$ BEGIN EXECUTE 'ALTER TABLE item ALTER COLUMN price TYPE ' || 'bigint'; END $$",
+					"ALTER TABLE item ALTER COLUMN price TYPE integer");
+		}
+
+	}
+
+	@Revision(id = "w4", revises = "c3", message = "widen price at run time")
+	@AllowUnsafe(rule = "not-checked", reason = "a rewrite, reviewed")
+	static class ReviewedWidenPriceAtRunTime extends WidenPriceAtRunTime {
+
+	}
+
+	@Test
 	void lintFailsNamingTheRuleAndRevision() {
 		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
 			.withBean(DropItem.class);
@@ -347,7 +417,7 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("migrate");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
-				+ "current, history, heads, pending, sql, lint, stamp, adopt, check, revision, merge.\n");
+				+ "current, history, heads, pending, sql, lint, trace, stamp, adopt, check, revision, merge.\n");
 	}
 
 	@Test
