@@ -24,11 +24,14 @@ import dev.migration.core.run.RunSettings;
 import dev.migration.core.snapshot.SchemaDiff;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
+import dev.migration.core.trace.HistoryTrace;
+import dev.migration.core.trace.TraceSeeder;
 
 /**
  * Proves a set of migrations on a real PostgreSQL before they reach production: one head,
  * an upgrade from an empty database, the stairway (each revision up, down and up again),
- * downgrades that leave no trace, and a schema that matches a given database. Each check
+ * downgrades that leave no trace, a schema that matches a given database, and what
+ * PostgreSQL really does for each statement against what the linter says. Each check
  * throws an {@link AssertionFailedError} whose message names the revision and what is wrong.
  *
  * <pre class="code">
@@ -186,6 +189,40 @@ public final class MigrationTester {
 	 */
 	public void assertDowngradesLeaveNoTrace() {
 		walk(true);
+	}
+
+	/**
+	 * Replays every revision from an empty database to heads through the executor that
+	 * applies it, with rows seeded into the empty tables each one touches, and returns what
+	 * PostgreSQL did for each statement (locks, rewrites, scans, time under each lock) beside
+	 * the linter's findings: for checks of one's own, such as that a revision never keeps
+	 * writes to a table waiting. Seeds given with {@link #withSeed} are not used: the trace
+	 * seeds every table it needs.
+	 * @return the trace
+	 */
+	public HistoryTrace trace() {
+		try (Workspace workspace = this.workspaces.open()) {
+			Migrator migrator = migrator(workspace);
+			return migrator.trace(workspace.dataSource(), "heads", TraceSeeder.DEFAULT_ROWS);
+		}
+	}
+
+	/**
+	 * Checks what PostgreSQL really does against what the linter says: every revision runs on
+	 * tables that hold rows, and no statement rewrites an existing table, or scans one under a
+	 * lock that keeps writes waiting, unless a lint finding (reported or accepted) names it.
+	 * The message lists each problem, then the whole trace.
+	 */
+	public void assertTraceMatchesLint() {
+		HistoryTrace trace = trace();
+		List<String> problems = trace.problems();
+		if (!problems.isEmpty()) {
+			throw new AssertionFailedError("The trace found " + problems.size() + " problem(s):\n  - "
+					+ String.join("\n  - ", problems) + "\nA revision that fails here fails in production too; for "
+					+ "what PostgreSQL did that no lint finding names, make the change the safe way, or accept a "
+					+ "statement the linter could not read, once reviewed, with @AllowUnsafe(rule = \"not-checked\", "
+					+ "reason = \"...\").\n\n" + trace.render());
+		}
 	}
 
 	/**

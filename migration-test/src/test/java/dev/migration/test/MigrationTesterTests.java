@@ -17,13 +17,17 @@ import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
+import dev.migration.core.trace.HistoryTrace;
 import dev.migration.test.TestRevisions.AddOrdersNote;
 import dev.migration.test.TestRevisions.CreateOrders;
+import dev.migration.test.TestRevisions.DivideByZero;
 import dev.migration.test.TestRevisions.ForgetsIndexOnDowngrade;
 import dev.migration.test.TestRevisions.ForgetsTableOnDowngrade;
 import dev.migration.test.TestRevisions.IndexOrdersStatus;
 import dev.migration.test.TestRevisions.MergeHeads;
 import dev.migration.test.TestRevisions.ReplaceStatusIndex;
+import dev.migration.test.TestRevisions.ReviewedWidenTotalAtRunTime;
+import dev.migration.test.TestRevisions.WidenTotalAtRunTime;
 import dev.migration.testdb.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -204,6 +208,38 @@ class MigrationTesterTests {
 		MigrationTester tester = MigrationTester.of(beans);
 		tester.assertSingleHead();
 		tester.assertStairway();
+	}
+
+	@Test
+	void traceMatchesLintWhenEveryLockPostgresTookOnAnExistingTableIsOneTheLinterNamed() {
+		MigrationTester tester = MigrationTester.of(CORRECT);
+		tester.assertTraceMatchesLint();
+		HistoryTrace trace = tester.trace();
+		assertThat(trace.revision("b2").orElseThrow().trace().blocksWrites("orders")).isTrue();
+		assertThat(trace.render()).contains("b2 (index orders status): 1 statement(s); seeded public.orders (1000 rows)",
+				"lint error index-not-concurrent: confirmed by the trace");
+	}
+
+	@Test
+	void traceFailsOnARewriteTheLinterCouldNotReadUntilItIsAccepted() {
+		MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(),
+				new ReplaceStatusIndex(), new WidenTotalAtRunTime()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertTraceMatchesLint)
+			.withMessageStartingWith("The trace found 1 problem(s):\n  - revision d4 (widen total at run time), "
+					+ "statement #0: PostgreSQL did a rewrite of an existing table that no lint finding names")
+			.withMessageContaining("@AllowUnsafe(rule = \"not-checked\"")
+			.withMessageContaining("MISSED by lint: a rewrite");
+		MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(), new ReplaceStatusIndex(),
+				new ReviewedWidenTotalAtRunTime())).assertTraceMatchesLint();
+	}
+
+	@Test
+	void traceFailsNamingARevisionThatFailsOnTheScratchDatabase() {
+		MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(),
+				new ReplaceStatusIndex(), new DivideByZero()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertTraceMatchesLint)
+			.withMessageContaining("revision d4 (divide by zero) failed on the scratch database (also without seeded "
+					+ "rows): ERROR: division by zero");
 	}
 
 	private JdbcTemplate emptied() {

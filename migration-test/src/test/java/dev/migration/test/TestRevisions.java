@@ -1,5 +1,6 @@
 package dev.migration.test;
 
+import dev.migration.core.AllowUnsafe;
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
@@ -117,6 +118,33 @@ final class TestRevisions {
 
 		@Override
 		public void downgrade(Operations op) {
+		}
+
+	}
+
+	@Revision(id = "d4", revises = "c3", message = "widen total at run time")
+	static class WidenTotalAtRunTime implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("DO $$ BEGIN EXECUTE 'ALTER TABLE orders ALTER COLUMN total_cents TYPE ' || 'numeric'; END $$",
+					"ALTER TABLE orders ALTER COLUMN total_cents TYPE bigint");
+		}
+
+	}
+
+	@Revision(id = "d4", revises = "c3", message = "widen total at run time")
+	@AllowUnsafe(rule = "not-checked", reason = "a rewrite in a quiet window")
+	static class ReviewedWidenTotalAtRunTime extends WidenTotalAtRunTime {
+
+	}
+
+	@Revision(id = "d4", revises = "c3", message = "divide by zero")
+	static class DivideByZero implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SELECT 1 / 0", "SELECT 1");
 		}
 
 	}
