@@ -58,4 +58,10 @@ class SampleMigrationKitTests {
 		this.tester.assertDowngradesLeaveNoTrace();
 	}
 
+	@Test
+	void whatPostgresDoesOnTablesWithRowsIsWhatTheLinterSays() {
+		this.tester.assertTraceMatchesLint();
+		assertThat(this.tester.trace().contradicted()).as("findings PostgreSQL did not bear out").isEmpty();
+	}
+
 }

@@ -28,7 +28,8 @@ public final class DatabaseFacts {
 	public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
 
 	/** Nothing known: the offline linter's view. */
-	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Set.of(), Set.of(), Map.of(), 0);
+	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Map.of(), Set.of(),
+			Set.of(), Map.of(), 0);
 
 	/** Schemas that hold no application tables. */
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -45,9 +46,9 @@ public final class DatabaseFacts {
 			+ "ON n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND "
 			+ USER_SCHEMAS;
 
-	private static final String NOT_NULL_CHECKS = "SELECT k.conrelid, pg_get_expr(k.conbin, k.conrelid) "
-			+ "FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace WHERE k.contype = 'c' "
-			+ "AND k.convalidated AND " + USER_SCHEMAS;
+	private static final String NOT_NULL_CHECKS = "SELECT k.conrelid, pg_get_expr(k.conbin, k.conrelid), "
+			+ "k.convalidated, k.conname FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
+			+ "WHERE k.contype = 'c' AND " + USER_SCHEMAS;
 
 	// an equality on the one column of a unique index without a predicate picks one row (indkey[0] is 0 for an
 	// expression); the leading column of a wider or partial one can match many
@@ -68,6 +69,9 @@ public final class DatabaseFacts {
 
 	private final Set<String> notNull;
 
+	/** Checks {@code column IS NOT NULL} added NOT VALID, by lower-case name: the column each will hold. */
+	private final Map<String, String> notValidNotNullChecks;
+
 	private final Set<String> volatileFunctions;
 
 	private final Set<String> keyColumns;
@@ -77,8 +81,9 @@ public final class DatabaseFacts {
 	private final long smallTableRows;
 
 	private DatabaseFacts(boolean known, Map<String, Table> tables, Map<String, String> indexes, Set<String> notNull,
-			Set<String> volatileFunctions, Set<String> keyColumns, Map<String, List<String>> indexColumns,
-			long smallTableRows) {
+			Map<String, String> notValidNotNullChecks, Set<String> volatileFunctions, Set<String> keyColumns,
+			Map<String, List<String>> indexColumns, long smallTableRows) {
+		this.notValidNotNullChecks = notValidNotNullChecks;
 		this.keyColumns = keyColumns;
 		this.indexColumns = indexColumns;
 		this.known = known;
@@ -117,11 +122,17 @@ public final class DatabaseFacts {
 					}
 				}
 			}
+			Map<String, String> notValidNotNullChecks = new HashMap<>();
 			try (ResultSet rows = statement.executeQuery(NOT_NULL_CHECKS)) {
 				while (rows.next()) {
 					String column = Expressions.notNullColumn(rows.getString(2));
-					if (column != null) {
+					if (column != null && rows.getBoolean(3)) {
 						notNull.add(Scope.column(names.get(rows.getLong(1)), column));
+					}
+					else if (column != null) {
+						// validated by a later revision, it lets SET NOT NULL skip its scan as well
+						notValidNotNullChecks.put(Scope.key(rows.getString(4)), Scope.column(names.get(rows.getLong(1)),
+								column));
 					}
 				}
 			}
@@ -143,8 +154,8 @@ public final class DatabaseFacts {
 					volatileFunctions.add(rows.getString(1));
 				}
 			}
-			return new DatabaseFacts(true, tables, indexes, notNull, volatileFunctions, keyColumns, indexColumns,
-					smallTableRows);
+			return new DatabaseFacts(true, tables, indexes, notNull, notValidNotNullChecks, volatileFunctions, keyColumns,
+					indexColumns, smallTableRows);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
@@ -183,6 +194,11 @@ public final class DatabaseFacts {
 	/** Returns whether the database is known not to hold this index before the run. */
 	boolean lacksIndex(String name) {
 		return this.known && !this.indexes.containsKey(Scope.key(name));
+	}
+
+	/** Returns the checks {@code column IS NOT NULL} added NOT VALID, by name, with the column each holds. */
+	Map<String, String> notValidNotNullChecks() {
+		return this.notValidNotNullChecks;
 	}
 
 	/** Returns the columns of an index, or empty when it is unknown or has only expressions. */

@@ -48,6 +48,7 @@ final class Scope {
 
 		Schema(DatabaseFacts facts) {
 			this.facts = facts;
+			this.notNullChecks.putAll(facts.notValidNotNullChecks());
 		}
 
 		void noteFunction(String name, boolean isVolatile) {

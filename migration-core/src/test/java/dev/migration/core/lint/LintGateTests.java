@@ -64,6 +64,26 @@ class LintGateTests {
 	}
 
 	@Test
+	void setNotNullAfterValidatingACheckAnEarlierDeploymentAddedNotValidPasses() {
+		file("V1__account.sql", CREATE);
+		file("V2__email_check.sql", "ALTER TABLE account ADD CONSTRAINT ck_email CHECK (email IS NOT NULL) NOT VALID;");
+		upgrade(0);
+		this.jdbc.execute("ANALYZE account");
+		// the check's column was known only to the run that added it; the gate reads it from the catalog
+		file("V3__require_email.sql", "ALTER TABLE account VALIDATE CONSTRAINT ck_email;\n"
+				+ "ALTER TABLE account ALTER COLUMN email SET NOT NULL;");
+		upgrade(0);
+		assertThat(applied()).containsExactly("V1", "V2", "V3");
+		file("V4__note.sql", "ALTER TABLE account ADD CONSTRAINT ck_note CHECK (id IS NOT NULL) NOT VALID;\n"
+				+ "ALTER TABLE account ADD COLUMN note text;");
+		upgrade(0);
+		file("V5__require_note.sql", "ALTER TABLE account ALTER COLUMN note SET NOT NULL;");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).as("a check on another column does not count")
+			.isThrownBy(() -> upgrade(0))
+			.withMessageContaining("set-not-null in V5");
+	}
+
+	@Test
 	void aTableBelowTheSmallTableRowsIsSpared() {
 		file("V1__account.sql", CREATE);
 		upgrade(0);
