@@ -23,8 +23,6 @@ import dev.migration.core.sink.StatementSink;
  */
 public final class TracingStatementSink implements StatementSink {
 
-	private final StatementTracer tracer;
-
 	private final StatementTracer.RevisionRun run;
 
 	private final Dialect dialect;
@@ -38,8 +36,7 @@ public final class TracingStatementSink implements StatementSink {
 	 * @param dialect renders values as literals
 	 */
 	public TracingStatementSink(StatementTracer tracer, String revision, Dialect dialect) {
-		this.tracer = Objects.requireNonNull(tracer, "tracer");
-		this.run = tracer.start(revision);
+		this.run = Objects.requireNonNull(tracer, "tracer").start(revision);
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
 		this.reads = new JdbcTemplate(new SingleConnectionDataSource(tracer.session(), true));
 	}
