@@ -31,6 +31,8 @@ import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.BuiltInPlaceholders;
+import dev.migration.core.sql.Placeholders;
 import dev.migration.core.sql.SqlFileName;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
@@ -160,15 +162,18 @@ class CorpusTests {
 	}
 
 	private static void appliesAsPsql(Corpus.History history, int n) throws Exception {
-		// Reported as skipped, not passed, until the Flyway compatibility of issue 14 lands
-		Assumptions.assumeFalse(history.usesPlaceholders(), "the history needs Flyway placeholders (${...})");
+		// Reported as skipped, not passed, until the locations settings of issue 14 land
 		Assumptions.assumeTrue(history.otherSqlFiles().isEmpty(),
 				() -> "the history keeps SQL files that are not migrations in its folder: " + history.otherSqlFiles());
 		String reference = reference(history, n);
 		TestDatabase database = toolDatabase(history, n);
 		DataSource dataSource = database.dataSource();
-		Migrator migrator = new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(SqlScriptLocations
-			.load(List.of("filesystem:" + history.folder()), CorpusTests.class.getClassLoader()))),
+		// the manifest's placeholder values, and Flyway's default schema as the history's schema
+		Placeholders placeholders = Placeholders.DEFAULTS.withValues(history.placeholders())
+			.withBuiltIns(new BuiltInPlaceholders(dataSource, history.schema(), null));
+		List<SqlScript> scripts = placeholders.apply(SqlScriptLocations.load(List.of("filesystem:" + history.folder()),
+				CorpusTests.class.getClassLoader()));
+		Migrator migrator = new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
 				new PostgresDialect(), RunSettings.defaults())
 			.withUpgradeCheck(new LintGate(LintPolicy.FAIL));
 		migrator.upgrade("heads");
