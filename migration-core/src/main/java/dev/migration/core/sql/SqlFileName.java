@@ -97,7 +97,8 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	private static InvalidSqlMigrationException invalid(String fileName) {
 		return new InvalidSqlMigrationException(fileName, 0, "the name follows none of the forms "
 				+ "V<version>__<description>.sql, U<version>__<description>.sql or R__<description>.sql "
-				+ "(such as V1.2__add_customer_email.sql); rename it, or move it out of migrations.locations");
+				+ "(such as V1.2__add_customer_email.sql); rename it, move it out of migrations.locations, or, when it "
+				+ "is no migration, list it in migrations.ignore-files (such as rollback/*.sql)");
 	}
 
 	/** The three kinds of SQL migration files. */

@@ -16,8 +16,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.util.AntPathMatcher;
 
 import dev.migration.core.MigrationException;
 
@@ -27,6 +30,8 @@ import dev.migration.core.MigrationException;
  * their subfolders included, as Flyway does. A location without a prefix is a class path one.
  */
 public final class SqlScriptLocations {
+
+	private static final Logger logger = LoggerFactory.getLogger(SqlScriptLocations.class);
 
 	/** Where Flyway and this project look by default. */
 	public static final String DEFAULT_LOCATION = "classpath:db/migration";
@@ -49,10 +54,45 @@ public final class SqlScriptLocations {
 	 * @throws MigrationException naming the location when it cannot be read
 	 */
 	public static List<SqlScript> load(List<String> locations, ClassLoader classLoader) {
+		return load(locations, classLoader, List.of());
+	}
+
+	/**
+	 * Loads every {@code .sql} file under the given locations but those that are no migrations,
+	 * as the user lists them; each file left out is logged.
+	 * @param locations the locations, such as {@code classpath:db/migration}
+	 * @param classLoader the class loader to search
+	 * @param ignored patterns of the files to leave out, by their path below their location,
+	 * such as {@code rollback/*.sql} or {@code **}{@code /drafts/**}
+	 * @return the files, ordered by where they were found
+	 * @throws MigrationException naming the location when it cannot be read, or a pattern that
+	 * matches no file
+	 */
+	public static List<SqlScript> load(List<String> locations, ClassLoader classLoader, List<String> ignored) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
+		AntPathMatcher matcher = new AntPathMatcher();
+		Set<String> used = new HashSet<>();
 		List<SqlScript> scripts = new ArrayList<>();
 		for (String location : locations) {
-			scripts.addAll(load(resolver, location.strip()));
+			String entry = location.strip();
+			for (SqlScript script : load(resolver, entry)) {
+				String below = script.location().substring(Math.min(entry.length() + 1, script.location().length()));
+				List<String> matching = ignored.stream().filter((pattern) -> matcher.match(pattern.strip(), below)).toList();
+				if (matching.isEmpty()) {
+					scripts.add(script);
+				}
+				else {
+					used.addAll(matching);
+					logger.info("Left out {}, which migrations.ignore-files says is no migration ({})", script.location(),
+							matching.get(0));
+				}
+			}
+		}
+		List<String> unused = ignored.stream().filter((pattern) -> !used.contains(pattern)).toList();
+		if (!unused.isEmpty()) {
+			throw new MigrationException("migrations.ignore-files pattern(s) " + unused + " match no file below "
+					+ "migrations.locations " + locations + ": a pattern is matched against the path below its location, "
+					+ "such as rollback/*.sql or **/rollback/*.sql; fix or remove it.");
 		}
 		return List.copyOf(scripts);
 	}

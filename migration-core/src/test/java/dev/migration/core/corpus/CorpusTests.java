@@ -11,7 +11,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicNode;
@@ -162,17 +161,19 @@ class CorpusTests {
 	}
 
 	private static void appliesAsPsql(Corpus.History history, int n) throws Exception {
-		// Reported as skipped, not passed, until the locations settings of issue 14 land
-		Assumptions.assumeTrue(history.otherSqlFiles().isEmpty(),
-				() -> "the history keeps SQL files that are not migrations in its folder: " + history.otherSqlFiles());
 		String reference = reference(history, n);
 		TestDatabase database = toolDatabase(history, n);
 		DataSource dataSource = database.dataSource();
 		// the manifest's placeholder values, and Flyway's default schema as the history's schema
 		Placeholders placeholders = Placeholders.DEFAULTS.withValues(history.placeholders())
 			.withBuiltIns(new BuiltInPlaceholders(dataSource, history.schema(), null));
+		// the files the corpus says are no migrations, as a user lists them in migrations.ignore-files
+		List<String> ignored = history.otherSqlFiles()
+			.stream()
+			.map((file) -> history.folder().relativize(file).toString())
+			.toList();
 		List<SqlScript> scripts = placeholders.apply(SqlScriptLocations.load(List.of("filesystem:" + history.folder()),
-				CorpusTests.class.getClassLoader()));
+				CorpusTests.class.getClassLoader(), ignored));
 		Migrator migrator = new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
 				new PostgresDialect(), RunSettings.defaults())
 			.withUpgradeCheck(new LintGate(LintPolicy.FAIL));

@@ -44,6 +44,27 @@ class SqlScriptLocationsTests {
 	}
 
 	@Test
+	void aFileThatIsNoMigrationIsRefusedUntilListedInIgnoreFiles(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__a.sql"), "SELECT 1;");
+		Files.createDirectory(folder.resolve("rollback"));
+		Files.writeString(folder.resolve("rollback/1.0.0.1__schema-drop_jobs.sql"), "DROP TABLE jobs;");
+		List<String> locations = List.of("filesystem:" + folder);
+		List<SqlScript> all = SqlScriptLocations.load(locations, getClass().getClassLoader());
+		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> SqlRevisions.declare(all))
+			.withMessageContaining("rollback/1.0.0.1__schema-drop_jobs.sql")
+			.withMessageContaining("list it in migrations.ignore-files (such as rollback/*.sql)");
+		List<SqlScript> migrations = SqlScriptLocations.load(locations, getClass().getClassLoader(),
+				List.of("rollback/*.sql"));
+		assertThat(SqlRevisions.declare(migrations)).extracting((revision) -> revision.id()).containsExactly("V1");
+		assertThat(SqlScriptLocations.load(locations, getClass().getClassLoader(), List.of("**/rollback/**")))
+			.hasSize(1);
+		assertThatExceptionOfType(dev.migration.core.MigrationException.class).as("a pattern that matches nothing is a typo")
+			.isThrownBy(() -> SqlScriptLocations.load(locations, getClass().getClassLoader(),
+					List.of("rollback/*.sql", "rolback/*.sql")))
+			.withMessageContaining("[rolback/*.sql] match no file");
+	}
+
+	@Test
 	void filesLargerThanOneReadAndEmptyFilesAreReadWhole(@TempDir Path folder) throws IOException {
 		String large = "INSERT INTO item (name) VALUES ('\u00e9t\u00e9');\n".repeat(2_000);
 		Files.writeString(folder.resolve("V1__large.sql"), large);
