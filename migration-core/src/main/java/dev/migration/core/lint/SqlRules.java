@@ -24,8 +24,6 @@ final class SqlRules {
 	private static final Set<String> TRANSACTION_COMMANDS = Set.of("BEGIN", "START TRANSACTION", "COMMIT", "END",
 			"ROLLBACK", "ABORT");
 
-	private static final Set<String> DATA_WORDS = Set.of("insert", "update", "delete", "merge");
-
 	private SqlRules() {
 	}
 
@@ -78,11 +76,10 @@ final class SqlRules {
 			}
 		}
 		else if (parsed instanceof ParsedStatement.Select select) {
-			// a data-modifying WITH (WITH d AS (DELETE ...) SELECT ...) changes rows as a DELETE does
-			if (SqlTokens.of(statement).stream().anyMatch((token) -> DATA_WORDS.contains(token.text())
-					&& token.kind() == SqlTokens.Kind.WORD)) {
-				scope.dataChange(select.tablesRead().isEmpty() ? null : select.tablesRead().get(0).toString(),
-						statement, "A data-modifying WITH changes rows as its statement does.");
+			// a data-modifying WITH (WITH d AS (DELETE ...) SELECT ...) changes rows as a DELETE does;
+			// SELECT ... FOR UPDATE only locks the rows it reads
+			for (TableName changed : select.tablesChanged()) {
+				scope.dataChange(changed.toString(), statement, "A data-modifying WITH changes rows as its statement does.");
 			}
 		}
 		else {

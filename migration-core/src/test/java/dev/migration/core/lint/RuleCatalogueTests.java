@@ -184,6 +184,18 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void aSelectThatLocksRowsChangesNoData() {
+		for (String strength : List.of("UPDATE", "NO KEY UPDATE", "SHARE", "KEY SHARE")) {
+			assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nSELECT id FROM t WHERE a > 0 FOR " + strength
+					+ " SKIP LOCKED", ""), "long-update-with-ddl")).as("FOR %s", strength).isEmpty();
+		}
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\n"
+				+ "WITH gone AS (DELETE FROM t WHERE a > 0 RETURNING id) SELECT count(*) FROM gone", ""),
+				"long-update-with-ddl")).as("a data-modifying WITH").extracting(Finding::detail)
+			.containsExactly("A data-modifying WITH changes rows as its statement does.");
+	}
+
+	@Test
 	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
 		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");

@@ -296,11 +296,14 @@ public sealed interface ParsedStatement {
 	 * A query: {@code SELECT}, {@code VALUES}, {@code TABLE}, or a {@code WITH} before one.
 	 *
 	 * @param tablesRead the tables it reads
+	 * @param tablesChanged the tables the data-modifying statements of its {@code WITH} write
+	 * ({@code FOR UPDATE} and kin only lock rows, and change none)
 	 */
-	record Select(List<TableName> tablesRead) implements ParsedStatement {
+	record Select(List<TableName> tablesRead, List<TableName> tablesChanged) implements ParsedStatement {
 
 		public Select {
 			tablesRead = List.copyOf(tablesRead);
+			tablesChanged = List.copyOf(tablesChanged);
 		}
 
 	}

@@ -503,6 +503,17 @@ class SqlParserTests {
 		Insert insert = parse("WITH moved AS (DELETE FROM a WHERE x RETURNING *) INSERT INTO b SELECT * FROM moved",
 				Insert.class);
 		assertThat(insert.tablesRead()).containsExactly(TableName.of("a"));
+		assertThat(parse("WITH d AS (DELETE FROM a RETURNING *), u AS (UPDATE ONLY s.b SET x = 1 RETURNING *) "
+				+ "SELECT * FROM d, u", Select.class).tablesChanged()).containsExactly(TableName.of("a"),
+						new TableName("s", "b"));
+	}
+
+	@Test
+	void aQueryThatLocksRowsChangesNone() {
+		assertThat(parse("SELECT * FROM t WHERE a = 1 FOR UPDATE", Select.class))
+			.isEqualTo(new Select(List.of(TableName.of("t")), List.of()));
+		assertThat(parse("SELECT * FROM t, u FOR NO KEY UPDATE OF t NOWAIT", Select.class).tablesChanged()).isEmpty();
+		assertThat(parse("SELECT (update + 1) FROM t FOR KEY SHARE", Select.class).tablesChanged()).isEmpty();
 	}
 
 	@Test
