@@ -32,7 +32,10 @@ final class SqlRules {
 			// rows written out in the file: bounded, as INSERT ... VALUES is
 			return;
 		}
-		ParsedStatement parsed = SqlParser.parse(statement);
+		ParsedStatement parsed = run(SqlParser.parse(statement));
+		if (parsed == null) {
+			return;
+		}
 		if (parsed instanceof ParsedStatement.Unrecognized unread) {
 			scope.hasDdl = true;
 			scope.locksExisting = true;
@@ -47,6 +50,17 @@ final class SqlRules {
 			scope.locksExisting |= locksExisting(parsed, scope);
 			ddl(parsed, statement, scope);
 		}
+	}
+
+	/**
+	 * Returns what a statement runs: {@code EXPLAIN ANALYZE} runs the statement it explains, with
+	 * its locks and writes, and a plain {@code EXPLAIN} runs nothing ({@code null}).
+	 */
+	private static ParsedStatement run(ParsedStatement parsed) {
+		if (parsed instanceof ParsedStatement.Explain explain) {
+			return explain.analyze() ? explain.statement() : null;
+		}
+		return parsed;
 	}
 
 	/** Notes a statement that reads or changes rows; returns whether it was one. */
@@ -311,8 +325,7 @@ final class SqlRules {
 					+ " that the linter cannot judge.");
 		}
 		for (String inner : (body != null) ? body.statements() : List.<String>of()) {
-			ParsedStatement parsed = SqlParser.parse(inner);
-			TableName changed = changedTable(parsed);
+			TableName changed = changedTable(run(SqlParser.parse(inner)));
 			if (body.loops() && changed != null) {
 				scope.dataChange(changed.toString(), inner, "In a DO block with a loop, it may run once per row.");
 			}

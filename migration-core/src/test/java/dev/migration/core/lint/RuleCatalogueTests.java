@@ -196,6 +196,24 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void explainAnalyzeIsJudgedAsTheStatementItRunsAndAPlainExplainRunsNothing() {
+		String ddl = "ALTER TABLE t ADD COLUMN w int;\n";
+		for (String statement : List.of("UPDATE t SET a = 1 WHERE trim(v) = ''", "DELETE FROM t WHERE a > 0",
+				"INSERT INTO t SELECT id + 100 FROM t", "ALTER TABLE t FROBNICATE")) {
+			List<String> alone = verdicts(lint(ddl + statement, ""));
+			assertThat(alone).as(statement).isNotEmpty();
+			for (String explain : List.of("EXPLAIN ANALYZE ", "EXPLAIN (ANALYZE) ",
+					"EXPLAIN (ANALYZE true, BUFFERS, FORMAT json) ", "explain analyse verbose ")) {
+				assertThat(verdicts(lint(ddl + explain + statement, ""))).as(explain + statement).isEqualTo(alone);
+			}
+			for (String plan : List.of("EXPLAIN ", "EXPLAIN (ANALYZE false) ", "EXPLAIN (COSTS off, FORMAT yaml) ",
+					"EXPLAIN VERBOSE ")) {
+				assertThat(verdicts(lint(ddl + plan + statement, ""))).as(plan + statement).isEmpty();
+			}
+		}
+	}
+
+	@Test
 	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
 		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");
@@ -230,6 +248,14 @@ class RuleCatalogueTests {
 	private static LintReport lint(String sql, String header) {
 		return Linter.lint(SqlRevisions.declare(List.of(file("V1__existing.sql", EXISTING),
 				file("V2__change.sql", header + sql + ";\n"))));
+	}
+
+	/** The rule and detail of every finding and statement not checked in the changing file, the statement left out. */
+	private static List<String> verdicts(LintReport report) {
+		return Stream.concat(report.findings().stream(), report.notChecked().stream())
+			.filter((finding) -> finding.revision().equals("V2"))
+			.map((finding) -> finding.ruleId() + ": " + finding.detail())
+			.toList();
 	}
 
 	private static List<Finding> findings(LintReport report, String rule) {

@@ -341,6 +341,16 @@ public sealed interface ParsedStatement {
 	}
 
 	/**
+	 * {@code EXPLAIN}: a plan only, unless {@code ANALYZE} runs the statement to time it.
+	 *
+	 * @param analyze whether it says {@code ANALYZE} (not turned off), so the statement runs, with
+	 * its locks and its writes
+	 * @param statement the statement explained, {@link Unrecognized} when the parser cannot read it
+	 */
+	record Explain(boolean analyze, ParsedStatement statement) implements ParsedStatement {
+	}
+
+	/**
 	 * A statement recognized by its leading words whose inside the rules need not read.
 	 *
 	 * @param kind its leading words in upper case, such as {@code CREATE VIEW}, {@code GRANT},

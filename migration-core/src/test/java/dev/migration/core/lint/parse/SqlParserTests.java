@@ -39,6 +39,7 @@ import dev.migration.core.lint.parse.ParsedStatement.CreateTrigger;
 import dev.migration.core.lint.parse.ParsedStatement.Delete;
 import dev.migration.core.lint.parse.ParsedStatement.DoBlock;
 import dev.migration.core.lint.parse.ParsedStatement.Drop;
+import dev.migration.core.lint.parse.ParsedStatement.Explain;
 import dev.migration.core.lint.parse.ParsedStatement.Insert;
 import dev.migration.core.lint.parse.ParsedStatement.Lock;
 import dev.migration.core.lint.parse.ParsedStatement.Merge;
@@ -526,6 +527,17 @@ class SqlParserTests {
 			.isEqualTo(new Copy(TableName.of("region"), true, null, List.of()));
 		assertThat(parse("COPY (SELECT * FROM a) TO STDOUT WITH (FORMAT csv)", Copy.class).tablesRead())
 			.containsExactly(TableName.of("a"));
+	}
+
+	@Test
+	void explainKeepsTheStatementItExplainsAndWhetherItRunsIt() {
+		assertThat(parse("EXPLAIN ANALYZE VERBOSE UPDATE t SET a = 1", Explain.class))
+			.isEqualTo(new Explain(true, new Update(TableName.of("t"), null, List.of())));
+		assertThat(parse("EXPLAIN (FORMAT json, ANALYSE on) DELETE FROM t", Explain.class).analyze()).isTrue();
+		assertThat(parse("EXPLAIN (ANALYZE 0, COSTS) DELETE FROM t", Explain.class).analyze()).isFalse();
+		assertThat(parse("EXPLAIN (SELECT 1)", Explain.class)).isEqualTo(new Explain(false, new Select(List.of(),
+				List.of())));
+		assertThat(parse("EXPLAIN ANALYZE FROBNICATE", Explain.class).statement()).isInstanceOf(Unrecognized.class);
 	}
 
 	// names, placeholders, commands, garbage
