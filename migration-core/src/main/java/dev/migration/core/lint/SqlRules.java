@@ -41,6 +41,9 @@ final class SqlRules {
 			scope.locksExisting = true;
 			scope.notChecked(statement, "The linter cannot read it (" + unread.reason() + ").");
 		}
+		else if (parsed instanceof ParsedStatement.Call call) {
+			call(call, statement, scope);
+		}
 		else if (parsed instanceof ParsedStatement.DoBlock block) {
 			// a container: the statements inside count, each as it is
 			doBlock(block, statement, scope);
@@ -50,6 +53,18 @@ final class SqlRules {
 			scope.locksExisting |= locksExisting(parsed, scope);
 			ddl(parsed, statement, scope);
 		}
+	}
+
+	/**
+	 * A procedure may change rows or the schema of any table, and commit in the middle of the
+	 * revision: of unknown reach, as a statement not read is.
+	 */
+	private static void call(ParsedStatement.Call call, String statement, Scope scope) {
+		scope.hasDdl = true;
+		scope.locksExisting = true;
+		scope.notChecked(statement, "CALL runs the procedure " + call.procedure() + ", whose body the linter does not "
+				+ "read: it may change rows or the schema, or commit. Review what it does, then accept it with "
+				+ "'-- allow-unsafe: not-checked <reason>' (in Java, @AllowUnsafe(rule = \"not-checked\", ...)).");
 	}
 
 	/**

@@ -214,6 +214,22 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void aCallRunsAProcedureWhoseBodyIsNotReadSoItIsNotCheckedUntilAccepted() {
+		String call = "CREATE PROCEDURE tidy() LANGUAGE sql AS $$ DELETE FROM t $$;\nCALL tidy()";
+		LintReport report = lint(call, "");
+		assertThat(report.notChecked()).singleElement().satisfies((finding) -> {
+			assertThat(finding.statement()).isEqualTo("CALL tidy()");
+			assertThat(finding.detail()).contains("procedure tidy", "body the linter does not read",
+					"-- allow-unsafe: not-checked <reason>");
+		});
+		assertThat(report.failures(NotCheckedPolicy.FAIL)).extracting(Finding::ruleId).containsExactly("not-checked");
+		LintReport accepted = lint(call, "-- allow-unsafe: not-checked tidy empties t, which nothing reads yet\n");
+		assertThat(accepted.notChecked()).isEmpty();
+		assertThat(accepted.suppressed()).extracting((suppressed) -> suppressed.finding().ruleId())
+			.contains("not-checked");
+	}
+
+	@Test
 	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
 		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");

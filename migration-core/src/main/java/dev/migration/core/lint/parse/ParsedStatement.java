@@ -341,6 +341,14 @@ public sealed interface ParsedStatement {
 	}
 
 	/**
+	 * {@code CALL}: runs a procedure, whose body may change anything and commit.
+	 *
+	 * @param procedure the procedure
+	 */
+	record Call(TableName procedure) implements ParsedStatement {
+	}
+
+	/**
 	 * {@code EXPLAIN}: a plan only, unless {@code ANALYZE} runs the statement to time it.
 	 *
 	 * @param analyze whether it says {@code ANALYZE} (not turned off), so the statement runs, with

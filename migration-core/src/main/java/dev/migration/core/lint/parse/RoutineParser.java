@@ -7,12 +7,13 @@ import java.util.Locale;
 import dev.migration.core.dialect.SqlTokens.Kind;
 import dev.migration.core.dialect.SqlTokens.Token;
 import dev.migration.core.lint.parse.ParsedStatement.AlterType;
+import dev.migration.core.lint.parse.ParsedStatement.Call;
 import dev.migration.core.lint.parse.ParsedStatement.CreateFunction;
 import dev.migration.core.lint.parse.ParsedStatement.CreateFunction.Volatility;
 import dev.migration.core.lint.parse.ParsedStatement.CreateTrigger;
 import dev.migration.core.lint.parse.ParsedStatement.DoBlock;
 
-/** Reads functions, procedures, triggers, anonymous blocks and {@code ALTER TYPE}. */
+/** Reads functions, procedures and their calls, triggers, anonymous blocks and {@code ALTER TYPE}. */
 final class RoutineParser {
 
 	private RoutineParser() {
@@ -69,6 +70,16 @@ final class RoutineParser {
 		}
 		cursor.expectEnd();
 		return new CreateTrigger(name, table, function);
+	}
+
+	/** Reads what follows {@code CALL}. */
+	static Call call(Cursor cursor) {
+		TableName procedure = cursor.name();
+		if (!cursor.skipParenthesized()) {
+			throw cursor.fail("expected the arguments of the procedure");
+		}
+		cursor.expectEnd();
+		return new Call(procedure);
 	}
 
 	/** Reads what follows {@code DO}. */

@@ -35,7 +35,7 @@ public final class SqlParser {
 
 	/** Statements recognized by their first word alone. */
 	private static final Set<String> ONE_WORD_COMMANDS = Set.of("grant", "revoke", "comment", "set", "reset", "show",
-			"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "call",
+			"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release",
 			"prepare", "execute", "deallocate", "declare", "fetch", "close", "move", "listen", "notify", "unlisten",
 			"discard", "checkpoint", "load", "security", "import", "reassign", "analyze", "analyse");
 
@@ -83,6 +83,7 @@ public final class SqlParser {
 			case "reindex" -> MaintenanceParser.reindex(cursor);
 			case "refresh" -> MaintenanceParser.refresh(cursor);
 			case "explain" -> explain(cursor);
+			case "call" -> RoutineParser.call(cursor);
 			default -> command(cursor, word);
 		};
 	}

@@ -28,6 +28,7 @@ import dev.migration.core.lint.parse.AlterAction.SetTablespace;
 import dev.migration.core.lint.parse.AlterAction.ValidateConstraint;
 import dev.migration.core.lint.parse.ParsedStatement.AlterTable;
 import dev.migration.core.lint.parse.ParsedStatement.AlterType;
+import dev.migration.core.lint.parse.ParsedStatement.Call;
 import dev.migration.core.lint.parse.ParsedStatement.Cluster;
 import dev.migration.core.lint.parse.ParsedStatement.Command;
 import dev.migration.core.lint.parse.ParsedStatement.Copy;
@@ -438,6 +439,12 @@ class SqlParserTests {
 		assertThat(parse("CREATE PROCEDURE p() LANGUAGE SQL BEGIN ATOMIC INSERT INTO t VALUES (1); END",
 				CreateFunction.class)).isEqualTo(new CreateFunction(TableName.of("p"), true, false, Volatility.VOLATILE,
 						"sql"));
+	}
+
+	@Test
+	void aCallNamesItsProcedure() {
+		assertThat(parse("CALL s.tidy(1, 'a', now())", Call.class)).isEqualTo(new Call(new TableName("s", "tidy")));
+		assertThat(parse("CALL tidy", Unrecognized.class).reason()).contains("arguments of the procedure");
 	}
 
 	@Test
