@@ -219,9 +219,16 @@ public sealed interface ParsedStatement {
 	 * @param orReplace whether it says {@code OR REPLACE}
 	 * @param volatility its volatility, {@code VOLATILE} when it declares none
 	 * @param language its language in lower case, or {@code null} when it names none (a SQL body)
+	 * @param body its body: the text of its literal, the statements of {@code BEGIN ATOMIC ... END},
+	 * {@code SELECT expr} for {@code RETURN expr}; {@code null} when there is none
+	 * @param tables the tables its body changes, found as a {@link DoBlock}'s are
 	 */
-	record CreateFunction(TableName name, boolean procedure, boolean orReplace, Volatility volatility, String language)
-			implements ParsedStatement {
+	record CreateFunction(TableName name, boolean procedure, boolean orReplace, Volatility volatility, String language,
+			String body, List<TableName> tables) implements ParsedStatement {
+
+		public CreateFunction {
+			tables = List.copyOf(tables);
+		}
 
 		/** How a function's result may change for the same arguments. */
 		public enum Volatility {

@@ -27,6 +27,7 @@ final class RoutineParser {
 		}
 		Volatility volatility = Volatility.VOLATILE;
 		String language = null;
+		String body = null;
 		int depth = 0;
 		// the options come in any order; the body is one literal token, or BEGIN ATOMIC ... END, or RETURN expr
 		while (!cursor.atEnd()) {
@@ -45,8 +46,27 @@ final class RoutineParser {
 			else if (depth == 0 && (token.isWord("immutable") || token.isWord("stable") || token.isWord("volatile"))) {
 				volatility = Volatility.valueOf(token.text().toUpperCase(Locale.ROOT));
 			}
+			else if (depth == 0 && token.isWord("as") && cursor.peek() != null && cursor.peek().kind() == Kind.LITERAL) {
+				body = cursor.literal();
+			}
+			else if (depth == 0 && (token.isWord("begin") && cursor.accept("atomic") || token.isWord("return"))) {
+				body = standardBody(cursor, token.isWord("return"));
+			}
 		}
-		return new CreateFunction(name, procedure, orReplace, volatility, language);
+		List<TableName> tables = new ArrayList<>();
+		if (body != null) {
+			BodyTables.collect(body, tables);
+		}
+		return new CreateFunction(name, procedure, orReplace, volatility, language, body, tables);
+	}
+
+	/** Reads a body in SQL's standard form, {@code BEGIN ATOMIC ... END} or {@code RETURN expr}, as statements. */
+	private static String standardBody(Cursor cursor, boolean returns) {
+		int from = cursor.position();
+		cursor.rest();
+		boolean end = !returns && cursor.previous().isWord("end");
+		String body = cursor.text(from, end ? cursor.position() - 1 : cursor.position());
+		return returns ? "SELECT " + body : body;
 	}
 
 	/** Reads what follows {@code CREATE [OR REPLACE] [CONSTRAINT] TRIGGER}. */

@@ -433,12 +433,15 @@ class SqlParserTests {
 	void aFunctionsVolatilityAndLanguage() {
 		assertThat(parse("CREATE OR REPLACE FUNCTION s.f(a int DEFAULT 1, b text) RETURNS TABLE (x int) "
 				+ "LANGUAGE 'plpgsql' STABLE STRICT AS $$ BEGIN RETURN QUERY SELECT 1; END $$", CreateFunction.class))
-			.isEqualTo(new CreateFunction(new TableName("s", "f"), false, true, Volatility.STABLE, "plpgsql"));
+			.isEqualTo(new CreateFunction(new TableName("s", "f"), false, true, Volatility.STABLE, "plpgsql",
+					" BEGIN RETURN QUERY SELECT 1; END ", List.of()));
 		assertThat(parse("CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql IMMUTABLE PARALLEL SAFE",
 				CreateFunction.class).volatility()).isEqualTo(Volatility.IMMUTABLE);
 		assertThat(parse("CREATE PROCEDURE p() LANGUAGE SQL BEGIN ATOMIC INSERT INTO t VALUES (1); END",
 				CreateFunction.class)).isEqualTo(new CreateFunction(TableName.of("p"), true, false, Volatility.VOLATILE,
-						"sql"));
+						"sql", "INSERT INTO t VALUES (1);", List.of(TableName.of("t"))));
+		assertThat(parse("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql RETURN a + 1", CreateFunction.class).body())
+			.isEqualTo("SELECT a + 1");
 	}
 
 	@Test
@@ -545,6 +548,17 @@ class SqlParserTests {
 		assertThat(parse("EXPLAIN (SELECT 1)", Explain.class)).isEqualTo(new Explain(false, new Select(List.of(),
 				List.of())));
 		assertThat(parse("EXPLAIN ANALYZE FROBNICATE", Explain.class).statement()).isInstanceOf(Unrecognized.class);
+	}
+
+	@Test
+	void theFunctionsAQueryCallsAreFoundAndWhatOnlyLooksLikeACallIsNot() {
+		assertThat(FunctionCalls.in("WITH c (a) AS (SELECT f(1)), d AS NOT MATERIALIZED (SELECT 1) "
+				+ "SELECT DISTINCT ON (a) g(a), CAST(b AS numeric(10, 2)), x::varchar(3), coalesce(\"H\"(), 0) "
+				+ "FROM c, ${s}.k(2) AS u (v int), unnest(y) z (w) WHERE a IN (1) AND EXISTS (SELECT 'm(1)')"))
+			.containsExactly(TableName.of("f"), TableName.of("g"), TableName.of("H"), new TableName("${s}", "k"),
+					TableName.of("unnest"));
+		assertThat(FunctionCalls.in("INSERT INTO t (a, b) SELECT a, f(b) AS c FROM u ON CONFLICT (a) DO UPDATE "
+				+ "SET (a, b) = (1, g())")).containsExactly(TableName.of("f"), TableName.of("g"));
 	}
 
 	// names, placeholders, commands, garbage
