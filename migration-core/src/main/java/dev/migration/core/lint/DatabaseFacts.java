@@ -19,8 +19,10 @@ import dev.migration.core.MigrationException;
 /**
  * What the live database holds before a run, read once from PostgreSQL's catalog for the lint
  * gate: the tables with their estimated rows and column types, the indexes, the columns already
- * NOT NULL (or held so by a validated check), and the functions declared volatile. Without a
- * database ({@link #NONE}) every table is taken as existing and large, as the offline linter must.
+ * NOT NULL (or held so by a validated check), the functions declared volatile, PostgreSQL's own
+ * functions and those of the other schemas. Without a database ({@link #NONE}) every table is
+ * taken as existing and large, and every function outside the linter's list of PostgreSQL's own
+ * as unknown, as the offline linter must.
  */
 public final class DatabaseFacts {
 
@@ -28,8 +30,8 @@ public final class DatabaseFacts {
 	public static final long DEFAULT_SMALL_TABLE_ROWS = 10_000;
 
 	/** Nothing known: the offline linter's view. */
-	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Map.of(), Set.of(),
-			Set.of(), Map.of(), 0);
+	public static final DatabaseFacts NONE = new DatabaseFacts(false, Map.of(), Map.of(), Set.of(), Map.of(),
+			new Functions(Set.of(), Set.of(), Map.of()), Set.of(), Map.of(), 0);
 
 	/** Schemas that hold no application tables. */
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
@@ -61,6 +63,13 @@ public final class DatabaseFacts {
 
 	private static final String VOLATILE_FUNCTIONS = "SELECT DISTINCT lower(proname) FROM pg_proc WHERE provolatile = 'v'";
 
+	private static final String BUILT_IN_FUNCTIONS = "SELECT DISTINCT lower(proname) FROM pg_proc "
+			+ "WHERE pronamespace = 'pg_catalog'::regnamespace";
+
+	// a name stands for all its overloads: one volatile makes the name volatile
+	private static final String USER_FUNCTIONS = "SELECT lower(p.proname), bool_or(p.provolatile = 'v') FROM pg_proc p "
+			+ "JOIN pg_namespace n ON n.oid = p.pronamespace WHERE " + USER_SCHEMAS + " GROUP BY 1";
+
 	private final boolean known;
 
 	private final Map<String, Table> tables;
@@ -72,7 +81,7 @@ public final class DatabaseFacts {
 	/** Checks {@code column IS NOT NULL} added NOT VALID, by lower-case name: the column each will hold. */
 	private final Map<String, String> notValidNotNullChecks;
 
-	private final Set<String> volatileFunctions;
+	private final Functions functions;
 
 	private final Set<String> keyColumns;
 
@@ -81,7 +90,7 @@ public final class DatabaseFacts {
 	private final long smallTableRows;
 
 	private DatabaseFacts(boolean known, Map<String, Table> tables, Map<String, String> indexes, Set<String> notNull,
-			Map<String, String> notValidNotNullChecks, Set<String> volatileFunctions, Set<String> keyColumns,
+			Map<String, String> notValidNotNullChecks, Functions functions, Set<String> keyColumns,
 			Map<String, List<String>> indexColumns, long smallTableRows) {
 		this.notValidNotNullChecks = notValidNotNullChecks;
 		this.keyColumns = keyColumns;
@@ -90,12 +99,12 @@ public final class DatabaseFacts {
 		this.tables = tables;
 		this.indexes = indexes;
 		this.notNull = notNull;
-		this.volatileFunctions = volatileFunctions;
+		this.functions = functions;
 		this.smallTableRows = smallTableRows;
 	}
 
 	/**
-	 * Reads the facts from the database, in five queries that take no lock on any table.
+	 * Reads the facts from the database, in queries that take no lock on any table.
 	 * @param dataSource the database
 	 * @param smallTableRows tables estimated below this many rows count as small
 	 * @return the facts
@@ -148,14 +157,8 @@ public final class DatabaseFacts {
 					}
 				}
 			}
-			Set<String> volatileFunctions = new HashSet<>();
-			try (ResultSet rows = statement.executeQuery(VOLATILE_FUNCTIONS)) {
-				while (rows.next()) {
-					volatileFunctions.add(rows.getString(1));
-				}
-			}
-			return new DatabaseFacts(true, tables, indexes, notNull, notValidNotNullChecks, volatileFunctions, keyColumns,
-					indexColumns, smallTableRows);
+			return new DatabaseFacts(true, tables, indexes, notNull, notValidNotNullChecks, functions(statement),
+					keyColumns, indexColumns, smallTableRows);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
@@ -230,9 +233,60 @@ public final class DatabaseFacts {
 		return this.notNull.contains(Scope.column(table, column));
 	}
 
+	private static Functions functions(Statement statement) throws SQLException {
+		Set<String> volatileFunctions = new HashSet<>();
+		try (ResultSet rows = statement.executeQuery(VOLATILE_FUNCTIONS)) {
+			while (rows.next()) {
+				volatileFunctions.add(rows.getString(1));
+			}
+		}
+		Set<String> builtIn = new HashSet<>();
+		try (ResultSet rows = statement.executeQuery(BUILT_IN_FUNCTIONS)) {
+			while (rows.next()) {
+				builtIn.add(rows.getString(1));
+			}
+		}
+		Map<String, Boolean> user = new HashMap<>();
+		try (ResultSet rows = statement.executeQuery(USER_FUNCTIONS)) {
+			while (rows.next()) {
+				user.put(rows.getString(1), rows.getBoolean(2));
+			}
+		}
+		return new Functions(volatileFunctions, builtIn, user);
+	}
+
 	/** Returns whether the database declares a function of this name volatile. */
 	boolean isVolatile(String function) {
-		return this.volatileFunctions.contains(function.toLowerCase(Locale.ROOT));
+		return this.functions.volatileNames().contains(function.toLowerCase(Locale.ROOT));
+	}
+
+	/** Returns whether the database holds a function of this name in pg_catalog: PostgreSQL's own. */
+	boolean isBuiltIn(String function) {
+		return this.functions.builtIn().contains(function.toLowerCase(Locale.ROOT));
+	}
+
+	/**
+	 * Returns whether the database declares a function of this name, in a schema of its own,
+	 * volatile (in one of its overloads at least), or empty when it holds none.
+	 */
+	Optional<Boolean> declaresVolatile(String function) {
+		return Optional.ofNullable(this.functions.user().get(function.toLowerCase(Locale.ROOT)));
+	}
+
+	/** Returns whether the database is known to hold no table at all, as before a first run. */
+	boolean holdsNoTable() {
+		return this.known && this.tables.isEmpty();
+	}
+
+	/**
+	 * The functions of the database, by lower-case name.
+	 *
+	 * @param volatileNames the names of the volatile ones, wherever they are
+	 * @param builtIn the names in pg_catalog
+	 * @param user whether each name of the other schemas is volatile in one of its overloads
+	 */
+	private record Functions(Set<String> volatileNames, Set<String> builtIn, Map<String, Boolean> user) {
+
 	}
 
 	/**

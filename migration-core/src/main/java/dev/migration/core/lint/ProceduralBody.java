@@ -15,8 +15,10 @@ import dev.migration.core.lint.parse.SqlParser;
  *     {@code EXECUTE}
  * @param dynamic whether it runs SQL it builds at run time, which no reader can judge
  * @param loops whether it loops, so a statement in it may run once per row
+ * @param rest the text around those statements: control, conditions, assignments, reads such as
+ *     {@code PERFORM} and {@code SELECT ... INTO}, whose calls run too
  */
-record ProceduralBody(List<String> statements, boolean dynamic, boolean loops) {
+record ProceduralBody(List<String> statements, boolean dynamic, boolean loops, String rest) {
 
 	/** Words that start a statement the rules judge; anything else in a body is control or a read. */
 	private static final Set<String> SQL_WORDS = Set.of("insert", "update", "delete", "merge", "alter", "create",
@@ -35,6 +37,7 @@ record ProceduralBody(List<String> statements, boolean dynamic, boolean loops) {
 		List<String> statements = new ArrayList<>();
 		boolean dynamic = false;
 		boolean loops = false;
+		StringBuilder rest = new StringBuilder();
 		List<SqlTokens.Token> tokens = SqlTokens.of(body);
 		int start = 0;
 		int depth = 0;
@@ -53,6 +56,9 @@ record ProceduralBody(List<String> statements, boolean dynamic, boolean loops) {
 				continue;
 			}
 			SqlTokens.Token word = segment.get(first);
+			boolean statement = word.kind() == SqlTokens.Kind.WORD && SQL_WORDS.contains(word.text());
+			rest.append(body, segment.get(0).start(), statement ? word.start() : segment.get(segment.size() - 1).end())
+				.append(";\n");
 			if (word.isWord("execute")) {
 				String literal = executedLiteral(segment.subList(first + 1, segment.size()));
 				if (literal == null) {
@@ -62,11 +68,11 @@ record ProceduralBody(List<String> statements, boolean dynamic, boolean loops) {
 					statements.add(literal);
 				}
 			}
-			else if (word.kind() == SqlTokens.Kind.WORD && SQL_WORDS.contains(word.text())) {
+			else if (statement) {
 				statements.add(body.substring(word.start(), segment.get(segment.size() - 1).end()));
 			}
 		}
-		return new ProceduralBody(statements, dynamic, loops);
+		return new ProceduralBody(statements, dynamic, loops, rest.toString());
 	}
 
 	/** Skips BEGIN, DECLARE, ELSE, IF ... THEN, FOR ... LOOP and kin before a statement. */

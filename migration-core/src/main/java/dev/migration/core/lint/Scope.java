@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.migration.core.lint.parse.ParsedStatement;
 import dev.migration.core.schema.QualifiedName;
 
 /**
@@ -40,8 +41,8 @@ final class Scope {
 		/** Tables the linted SQL dropped: their indexes went with them. */
 		final Set<String> droppedTables = new HashSet<>();
 
-		/** Functions the linted SQL created, by lower-case name: whether each is volatile. */
-		final Map<String, Boolean> functions = new HashMap<>();
+		/** Functions and procedures the linted SQL created, by lower-case name: the last one of each name. */
+		final Map<String, ParsedStatement.CreateFunction> functions = new HashMap<>();
 
 		/** Tables renamed in the run, by their new name: the rows are the old table's. */
 		final Map<String, String> renamedFrom = new HashMap<>();
@@ -51,14 +52,20 @@ final class Scope {
 			this.notNullChecks.putAll(facts.notValidNotNullChecks());
 		}
 
-		void noteFunction(String name, boolean isVolatile) {
-			this.functions.put(name.toLowerCase(Locale.ROOT), isVolatile);
+		void noteFunction(ParsedStatement.CreateFunction function) {
+			this.functions.put(key(function.name().name()), function);
+		}
+
+		/** Returns the function or procedure of this name the linted SQL created, or {@code null}. */
+		ParsedStatement.CreateFunction function(String name) {
+			return this.functions.get(key(name));
 		}
 
 		/** Whether a function the SQL or, failing that, the database declares is volatile. */
 		boolean isVolatile(String function) {
-			Boolean created = this.functions.get(function.toLowerCase(Locale.ROOT));
-			return (created != null) ? created : this.facts.isVolatile(function);
+			ParsedStatement.CreateFunction created = function(function);
+			return (created != null) ? created.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE
+					: this.facts.isVolatile(function);
 		}
 
 		/** The name the table had before the run. */
@@ -92,6 +99,9 @@ final class Scope {
 	final List<Finding> notChecked = new ArrayList<>();
 
 	final List<DataChange> dataChanges = new ArrayList<>();
+
+	/** The functions whose bodies are being judged where they are called, so a recursive one is judged once. */
+	final Set<String> judging = new HashSet<>();
 
 	/** Findings no error because the table is small, with that reason. */
 	final List<LintReport.Suppressed> small = new ArrayList<>();
@@ -129,6 +139,14 @@ final class Scope {
 	 */
 	boolean isNew(String table) {
 		return this.createdTables.contains(key(table)) || this.schema.facts.lacksTable(this.schema.before(table));
+	}
+
+	/**
+	 * Returns whether, judged against a database that held no table before the run, nothing a
+	 * statement touches can have rows or users yet, whatever tables it names.
+	 */
+	boolean nothingExisted() {
+		return this.schema.facts.holdsNoTable();
 	}
 
 	/** Returns whether this revision created the type, or, judged against a database, the run did. */

@@ -1,5 +1,6 @@
 package dev.migration.core.lint;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -9,6 +10,7 @@ import dev.migration.core.dialect.SqlTokens;
 import dev.migration.core.lint.parse.AlterAction;
 import dev.migration.core.lint.parse.Column;
 import dev.migration.core.lint.parse.Constraint;
+import dev.migration.core.lint.parse.FunctionCalls;
 import dev.migration.core.lint.parse.IndexKey;
 import dev.migration.core.lint.parse.ParsedStatement;
 import dev.migration.core.lint.parse.SqlParser;
@@ -24,21 +26,38 @@ final class SqlRules {
 	private static final Set<String> TRANSACTION_COMMANDS = Set.of("BEGIN", "START TRANSACTION", "COMMIT", "END",
 			"ROLLBACK", "ABORT");
 
-	private static final Set<String> DATA_WORDS = Set.of("insert", "update", "delete", "merge");
-
 	private SqlRules() {
 	}
 
 	static void check(String statement, Scope scope) {
+		check(statement, scope, true);
+	}
+
+	/**
+	 * Judges one statement.
+	 * @param statement the statement
+	 * @param scope what the linter knows
+	 * @param calls whether to judge the functions it calls: a body's calls are judged once, for the whole body
+	 */
+	private static void check(String statement, Scope scope, boolean calls) {
 		if (PostgresScanner.isCopyWithData(statement)) {
 			// rows written out in the file: bounded, as INSERT ... VALUES is
 			return;
 		}
-		ParsedStatement parsed = SqlParser.parse(statement);
+		ParsedStatement parsed = run(SqlParser.parse(statement));
+		if (parsed == null) {
+			return;
+		}
+		if (calls && evaluates(parsed, statement)) {
+			calls(FunctionCalls.in(statement), statement, !once(parsed), scope);
+		}
 		if (parsed instanceof ParsedStatement.Unrecognized unread) {
 			scope.hasDdl = true;
 			scope.locksExisting = true;
 			scope.notChecked(statement, "The linter cannot read it (" + unread.reason() + ").");
+		}
+		else if (parsed instanceof ParsedStatement.Call call) {
+			call(call, statement, scope);
 		}
 		else if (parsed instanceof ParsedStatement.DoBlock block) {
 			// a container: the statements inside count, each as it is
@@ -49,6 +68,94 @@ final class SqlRules {
 			scope.locksExisting |= locksExisting(parsed, scope);
 			ddl(parsed, statement, scope);
 		}
+	}
+
+	/**
+	 * Returns whether the statement evaluates its expressions as it runs: a query or a data change,
+	 * or a table or materialized view filled from a query ({@code WITH NO DATA} fills nothing).
+	 */
+	private static boolean evaluates(ParsedStatement parsed, String statement) {
+		if (parsed instanceof ParsedStatement.CreateTable create) {
+			return create.asQuery() && !withNoData(statement);
+		}
+		if (parsed instanceof ParsedStatement.Command command) {
+			return command.kind().equals("CREATE MATERIALIZED VIEW") && !withNoData(statement);
+		}
+		return parsed instanceof ParsedStatement.Select || parsed instanceof ParsedStatement.Insert
+				|| parsed instanceof ParsedStatement.Update || parsed instanceof ParsedStatement.Delete
+				|| parsed instanceof ParsedStatement.Merge || parsed instanceof ParsedStatement.Copy copy && !copy.in();
+	}
+
+	private static boolean withNoData(String statement) {
+		List<SqlTokens.Token> tokens = SqlTokens.of(statement);
+		int n = tokens.size();
+		return n >= 3 && tokens.get(n - 3).isWord("with") && tokens.get(n - 2).isWord("no")
+				&& tokens.get(n - 1).isWord("data");
+	}
+
+	/** Whether a statement evaluates its expressions once: a query that reads no table, SELECT f(...). */
+	private static boolean once(ParsedStatement parsed) {
+		return parsed instanceof ParsedStatement.Select select && select.tablesRead().isEmpty();
+	}
+
+	/**
+	 * Judges the functions a statement or body calls: PostgreSQL's own pass as the statement does,
+	 * a volatile one the linted SQL created in SQL or PL/pgSQL is judged by its body where it is
+	 * called, and any other that may write is not checked.
+	 * @param perRow whether the call may run once per row the statement reads
+	 */
+	private static void calls(List<TableName> calls, String statement, boolean perRow, Scope scope) {
+		for (TableName call : calls) {
+			if (CalledFunctions.isBuiltIn(call, scope)) {
+				continue;
+			}
+			ParsedStatement.CreateFunction created = scope.schema.function(call.name());
+			if (created != null && created.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE
+					&& CalledFunctions.readable(created)) {
+				calledBody(call, created, statement, perRow, scope);
+				continue;
+			}
+			String unseen = CalledFunctions.unseen(call, scope);
+			if (unseen != null) {
+				scope.hasDdl = true;
+				scope.locksExisting = true;
+				scope.notChecked(statement, unseen);
+			}
+		}
+	}
+
+	/** Judges the body of a function the linted SQL created where a statement calls it; a recursive one once. */
+	private static void calledBody(TableName call, ParsedStatement.CreateFunction created, String statement,
+			boolean perRow, Scope scope) {
+		String key = Scope.key(call.name());
+		if (scope.judging.add(key)) {
+			procedural(new Body("It calls " + call + "(), whose body", "the body of " + call + "()", created.language(),
+					created.body(), created.tables(), perRow), statement, scope);
+			scope.judging.remove(key);
+		}
+	}
+
+	/**
+	 * A procedure may change rows or the schema of any table, and commit in the middle of the
+	 * revision: of unknown reach, as a statement not read is.
+	 */
+	private static void call(ParsedStatement.Call call, String statement, Scope scope) {
+		scope.hasDdl = true;
+		scope.locksExisting = true;
+		scope.notChecked(statement, "CALL runs the procedure " + call.procedure() + ", whose body the linter does not "
+				+ "read: it may change rows or the schema, or commit. Review what it does, then accept it with "
+				+ "'-- allow-unsafe: not-checked <reason>' (in Java, @AllowUnsafe(rule = \"not-checked\", ...)).");
+	}
+
+	/**
+	 * Returns what a statement runs: {@code EXPLAIN ANALYZE} runs the statement it explains, with
+	 * its locks and writes, and a plain {@code EXPLAIN} runs nothing ({@code null}).
+	 */
+	private static ParsedStatement run(ParsedStatement parsed) {
+		if (parsed instanceof ParsedStatement.Explain explain) {
+			return explain.analyze() ? explain.statement() : null;
+		}
+		return parsed;
 	}
 
 	/** Notes a statement that reads or changes rows; returns whether it was one. */
@@ -78,11 +185,11 @@ final class SqlRules {
 			}
 		}
 		else if (parsed instanceof ParsedStatement.Select select) {
-			// a data-modifying WITH (WITH d AS (DELETE ...) SELECT ...) changes rows as a DELETE does
-			if (SqlTokens.of(statement).stream().anyMatch((token) -> DATA_WORDS.contains(token.text())
-					&& token.kind() == SqlTokens.Kind.WORD)) {
-				scope.dataChange(select.tablesRead().isEmpty() ? null : select.tablesRead().get(0).toString(),
-						statement, "A data-modifying WITH changes rows as its statement does.");
+			// a data-modifying WITH (WITH d AS (DELETE ...) SELECT ...) changes rows as a DELETE does;
+			// SELECT ... FOR UPDATE only locks the rows it reads
+			for (TableName changed : select.tablesChanged()) {
+				scope.dataChange(changed.toString(), statement,
+						"A data-modifying WITH changes rows as its statement does.");
 			}
 		}
 		else {
@@ -186,8 +293,7 @@ final class SqlRules {
 		}
 		else if (!maintenance(parsed, statement, scope)
 				&& parsed instanceof ParsedStatement.CreateFunction function) {
-			scope.schema.noteFunction(function.name().name(),
-					function.volatility() == ParsedStatement.CreateFunction.Volatility.VOLATILE);
+			scope.schema.noteFunction(function);
 		}
 		else if (parsed instanceof ParsedStatement.Command command && command.kind().equals("CREATE TYPE")) {
 			// CREATE TYPE [schema.]name ...
@@ -292,37 +398,75 @@ final class SqlRules {
 		}
 	}
 
-	/**
-	 * Judges the statements a DO block runs on tables that exist before it, as if they stood
-	 * alone; SQL it builds at run time, or a body in another language, nobody can judge.
-	 */
+	/** A DO block runs its body once, where it stands. */
 	private static void doBlock(ParsedStatement.DoBlock block, String statement, Scope scope) {
-		List<String> existing = block.tables()
+		procedural(new Body("A DO block", "a DO block", block.language(), body(statement), block.tables(), false),
+				statement, scope);
+	}
+
+	/**
+	 * Judges a procedural body where it runs, a DO block's or a called function's: the functions it
+	 * calls, and the statements it runs on tables that exist before it as if they stood alone. SQL
+	 * it builds at run time, or code in another language, nobody can judge, unless the tables its
+	 * text names are new or, when it names none, no table existed before the run.
+	 */
+	private static void procedural(Body code, String statement, Scope scope) {
+		List<String> existing = code.tables()
 			.stream()
 			.map(TableName::toString)
 			.filter((table) -> !scope.isNew(table))
 			.toList();
+		boolean readable = code.language() == null || code.language().equals("plpgsql") || code.language().equals("sql");
+		ProceduralBody body = readable ? ProceduralBody.read(code.text()) : null;
+		// what SQL built at run time touches is known only from the tables its text names, if it names any
+		boolean mayTouchExisting = !existing.isEmpty() || code.tables().isEmpty() && !scope.nothingExisted();
+		if ((body == null || body.dynamic()) && mayTouchExisting) {
+			scope.hasDdl = true;
+			scope.locksExisting = true;
+			String unread = (body == null) ? "code in " + code.language() : "SQL it builds at run time";
+			scope.notChecked(statement, existing.isEmpty()
+					? code.what() + " runs " + unread + " on tables the linter cannot name, so it cannot judge it."
+					: code.what() + " touches " + String.join(", ", existing) + ", which exist before it runs, with "
+							+ unread + " that the linter cannot judge.");
+		}
+		if (body == null) {
+			return;
+		}
+		List<TableName> called = new ArrayList<>(FunctionCalls.in(body.rest()));
+		for (String inner : body.statements()) {
+			if (evaluates(run(SqlParser.parse(inner)), inner)) {
+				called.addAll(FunctionCalls.in(inner));
+			}
+		}
+		calls(called.stream().distinct().toList(), statement, body.loops() || code.perRow(), scope);
 		if (existing.isEmpty()) {
 			return;
 		}
-		ProceduralBody body = block.language().equals("plpgsql") ? ProceduralBody.read(body(statement)) : null;
-		if (body == null || body.dynamic()) {
-			scope.hasDdl = true;
-			scope.locksExisting = true;
-			scope.notChecked(statement, "A DO block touches " + String.join(", ", existing) + ", which exist before "
-					+ "it runs, with " + ((body == null) ? "code in " + block.language() : "SQL it builds at run time")
-					+ " that the linter cannot judge.");
-		}
-		for (String inner : (body != null) ? body.statements() : List.<String>of()) {
-			ParsedStatement parsed = SqlParser.parse(inner);
-			TableName changed = changedTable(parsed);
-			if (body.loops() && changed != null) {
-				scope.dataChange(changed.toString(), inner, "In a DO block with a loop, it may run once per row.");
+		for (String inner : body.statements()) {
+			TableName changed = changedTable(run(SqlParser.parse(inner)));
+			if ((body.loops() || code.perRow()) && changed != null) {
+				scope.dataChange(changed.toString(), inner, "In " + code.where() + (body.loops() ? " with a loop"
+						: ", called for each row the statement reads") + ", it may run once per row.");
 			}
 			else {
-				check(inner, scope);
+				check(inner, scope, false);
 			}
 		}
+	}
+
+	/**
+	 * A procedural body and where it runs.
+	 *
+	 * @param what how a detail names it first: a DO block, or the body of a function a statement calls
+	 * @param where how a detail names it after "in"
+	 * @param language its language in lower case, {@code null} for SQL
+	 * @param text its text
+	 * @param tables the tables its text names as changed
+	 * @param perRow whether it runs once per row of a query
+	 */
+	private record Body(String what, String where, String language, String text, List<TableName> tables,
+			boolean perRow) {
+
 	}
 
 	private static String body(String statement) {

@@ -125,6 +125,34 @@ class LintGateTests {
 	}
 
 	@Test
+	void aSelectCallingAFunctionTheCatalogCallsVolatileIsNotCheckedAndAStableOnePasses() {
+		file("V1__account.sql", CREATE + "CREATE FUNCTION account_count() RETURNS bigint LANGUAGE sql STABLE "
+				+ "AS $$ SELECT count(*) FROM account $$;\n"
+				+ "CREATE FUNCTION forget_emails() RETURNS void LANGUAGE sql AS $$ UPDATE account SET email = NULL $$;\n");
+		upgrade(0);
+		file("V2__count.sql", "SELECT account_count();");
+		upgrade(0);
+		file("V3__forget.sql", "SELECT forget_emails();");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("ERROR not-checked in V3")
+			.withMessageContaining("forget_emails(), which the database declares VOLATILE");
+		assertThat(applied()).containsExactly("V1", "V2");
+	}
+
+	@Test
+	void aFunctionRunningSqlItBuildsIsSparedOnlyWhileNoTableExisted() {
+		String tidy = "CREATE OR REPLACE FUNCTION tidy(n text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+				+ "  EXECUTE format('DELETE FROM %I', n); END $$;\n";
+		file("V1__account.sql", CREATE + tidy + "SELECT tidy('account');\n");
+		upgrade(0);
+		file("V2__tidy_again.sql", tidy + "SELECT tidy('account');\n");
+		assertThatExceptionOfType(LintGate.LintFailedException.class).isThrownBy(() -> upgrade(0))
+			.withMessageContaining("ERROR not-checked in V2")
+			.withMessageContaining("SQL it builds at run time");
+		assertThat(applied()).containsExactly("V1");
+	}
+
+	@Test
 	void aStatementTheLinterCannotReadStopsTheRunUnderFailUntilAReviewAcceptsIt() {
 		file("V1__account.sql", CREATE);
 		upgrade(0);

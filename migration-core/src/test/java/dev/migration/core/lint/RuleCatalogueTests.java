@@ -184,6 +184,103 @@ class RuleCatalogueTests {
 	}
 
 	@Test
+	void aSelectThatLocksRowsChangesNoData() {
+		for (String strength : List.of("UPDATE", "NO KEY UPDATE", "SHARE", "KEY SHARE")) {
+			assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\nSELECT id FROM t WHERE a > 0 FOR " + strength
+					+ " SKIP LOCKED", ""), "long-update-with-ddl")).as("FOR %s", strength).isEmpty();
+		}
+		assertThat(findings(lint("ALTER TABLE t ADD COLUMN w int;\n"
+				+ "WITH gone AS (DELETE FROM t WHERE a > 0 RETURNING id) SELECT count(*) FROM gone", ""),
+				"long-update-with-ddl")).as("a data-modifying WITH").extracting(Finding::detail)
+			.containsExactly("A data-modifying WITH changes rows as its statement does.");
+	}
+
+	@Test
+	void explainAnalyzeIsJudgedAsTheStatementItRunsAndAPlainExplainRunsNothing() {
+		String ddl = "ALTER TABLE t ADD COLUMN w int;\n";
+		for (String statement : List.of("UPDATE t SET a = 1 WHERE trim(v) = ''", "DELETE FROM t WHERE a > 0",
+				"INSERT INTO t SELECT id + 100 FROM t", "ALTER TABLE t FROBNICATE")) {
+			List<String> alone = verdicts(lint(ddl + statement, ""));
+			assertThat(alone).as(statement).isNotEmpty();
+			for (String explain : List.of("EXPLAIN ANALYZE ", "EXPLAIN (ANALYZE) ",
+					"EXPLAIN (ANALYZE true, BUFFERS, FORMAT json) ", "explain analyse verbose ")) {
+				assertThat(verdicts(lint(ddl + explain + statement, ""))).as(explain + statement).isEqualTo(alone);
+			}
+			for (String plan : List.of("EXPLAIN ", "EXPLAIN (ANALYZE false) ", "EXPLAIN (COSTS off, FORMAT yaml) ",
+					"EXPLAIN VERBOSE ")) {
+				assertThat(verdicts(lint(ddl + plan + statement, ""))).as(plan + statement).isEmpty();
+			}
+		}
+	}
+
+	@Test
+	void aCallRunsAProcedureWhoseBodyIsNotReadSoItIsNotCheckedUntilAccepted() {
+		String call = "CREATE PROCEDURE tidy() LANGUAGE sql AS $$ DELETE FROM t $$;\nCALL tidy()";
+		LintReport report = lint(call, "");
+		assertThat(report.notChecked()).singleElement().satisfies((finding) -> {
+			assertThat(finding.statement()).isEqualTo("CALL tidy()");
+			assertThat(finding.detail()).contains("procedure tidy", "body the linter does not read",
+					"-- allow-unsafe: not-checked <reason>");
+		});
+		assertThat(report.failures(NotCheckedPolicy.FAIL)).extracting(Finding::ruleId).containsExactly("not-checked");
+		LintReport accepted = lint(call, "-- allow-unsafe: not-checked tidy empties t, which nothing reads yet\n");
+		assertThat(accepted.notChecked()).isEmpty();
+		assertThat(accepted.suppressed()).extracting((suppressed) -> suppressed.finding().ruleId())
+			.contains("not-checked");
+	}
+
+	@Test
+	void aCallToAFunctionThatMayWriteUnseenIsNotChecked() {
+		for (String call : List.of("SELECT unknown_fn(1)", "SELECT * FROM s.unknown_fn(1) AS u (a int)",
+				"UPDATE t SET a = unknown_fn(a) WHERE id = 1", "DO $$ BEGIN PERFORM unknown_fn(); END $$",
+				"DO $$ DECLARE n int; BEGIN IF unknown_fn() > 0 THEN n := 1; END IF; END $$",
+				"EXPLAIN ANALYZE SELECT unknown_fn(1)", "CREATE TABLE t11 AS SELECT unknown_fn(id) FROM t")) {
+			assertThat(lint(call, "").notChecked()).as(call).singleElement().satisfies((finding) -> assertThat(
+					finding.detail()).contains("It calls ", "unknown_fn(), a function the linter does not know"));
+		}
+	}
+
+	@Test
+	void aCallToPostgresOwnOrToAStableFunctionOrToOneWhoseBodyIsReadIsJudged() {
+		for (String call : List.of("SELECT setval('s', 1), nextval('s'), pg_catalog.set_config('a.b', 'c', true)",
+				"SELECT pg_advisory_lock(1), current_setting('x'), coalesce(greatest(1, 2), 0)::numeric(10, 2)",
+				"SELECT DISTINCT ON (a) a, lower(v) FROM t AS x (i, a), generate_series(1, 2) g (n)",
+				"WITH moved (id) AS (SELECT id FROM t) SELECT count(*) FROM moved", "SELECT fixed_code()",
+				"SELECT next_code()", "UPDATE t SET v = fixed_code() WHERE id = 1", "CREATE TABLE t11 AS SELECT next_code()",
+				"CREATE MATERIALIZED VIEW mv2 AS SELECT unknown_fn(id) FROM t WITH NO DATA")) {
+			assertThat(verdicts(lint(call, ""))).as(call).isEmpty();
+		}
+	}
+
+	@Test
+	void theBodyOfAFunctionTheLintedSqlCreatedIsJudgedWhereItIsCalled() {
+		String bump = "CREATE FUNCTION bump(k bigint) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+				+ "  UPDATE t SET a = a + 1 WHERE id = 7; UPDATE t SET a = 0 WHERE trim(v) = ''; END $$;\n"
+				+ "ALTER TABLE t ADD COLUMN w int;\n";
+		assertThat(verdicts(lint(bump + "SELECT bump(1)", ""))).containsExactly(
+				"long-update-with-ddl: The statement is not bounded to a few rows by an equality or IN list.");
+		assertThat(verdicts(lint(bump + "SELECT bump(id) FROM t", ""))).as("called for each row of t").containsExactly(
+				"long-update-with-ddl: In the body of bump(), called for each row the statement reads, it may run once "
+						+ "per row.",
+				"long-update-with-ddl: In the body of bump(), called for each row the statement reads, it may run once "
+						+ "per row.");
+		assertThat(lint("CREATE FUNCTION tidy(n text) RETURNS void LANGUAGE plpgsql AS $$ BEGIN\n"
+				+ "  EXECUTE format('DELETE FROM %I', n); END $$;\nSELECT tidy('t')", "").notChecked()).singleElement()
+			.satisfies((finding) -> assertThat(finding.detail()).isEqualTo("It calls tidy(), whose body runs SQL it "
+					+ "builds at run time on tables the linter cannot name, so it cannot judge it."));
+		assertThat(lint("CREATE FUNCTION py() RETURNS void LANGUAGE plpython3u AS $$ plpy.execute('TRUNCATE t') $$;\n"
+				+ "SELECT py()", "").notChecked()).singleElement()
+			.satisfies((finding) -> assertThat(finding.detail()).contains("py()", "a body in plpython3u"));
+	}
+
+	@Test
+	void aDoBlockRunningSqlItBuildsOnTablesTheLinterCannotNameIsNotChecked() {
+		assertThat(lint("DO $$ BEGIN EXECUTE format('UPDATE %I SET a = 1', 't'); END $$", "").notChecked())
+			.singleElement().satisfies((finding) -> assertThat(finding.detail()).isEqualTo("A DO block runs SQL it "
+					+ "builds at run time on tables the linter cannot name, so it cannot judge it."));
+	}
+
+	@Test
 	void aForeignKeyAddedToANewTableIsValidatedAgainstTheExistingTableItReferences() {
 		List<Finding> found = findings(lint("CREATE TABLE t8 (id bigint, t_id bigint);\nINSERT INTO t8 SELECT id, id FROM t;\n"
 				+ "ALTER TABLE t8 ADD CONSTRAINT t8_t FOREIGN KEY (t_id) REFERENCES t (id)", ""), "constraint-not-valid");
@@ -218,6 +315,14 @@ class RuleCatalogueTests {
 	private static LintReport lint(String sql, String header) {
 		return Linter.lint(SqlRevisions.declare(List.of(file("V1__existing.sql", EXISTING),
 				file("V2__change.sql", header + sql + ";\n"))));
+	}
+
+	/** The rule and detail of every finding and statement not checked in the changing file, the statement left out. */
+	private static List<String> verdicts(LintReport report) {
+		return Stream.concat(report.findings().stream(), report.notChecked().stream())
+			.filter((finding) -> finding.revision().equals("V2"))
+			.map((finding) -> finding.ruleId() + ": " + finding.detail())
+			.toList();
 	}
 
 	private static List<Finding> findings(LintReport report, String rule) {

@@ -28,6 +28,9 @@ final class DmlParser {
 			"except", "for", "returning", "set", "fetch", "when", "into", "tablesample", "default", "values",
 			"select", "overriding");
 
+	/** Words that start a data-modifying statement, which a query may hold only in its {@code WITH}. */
+	private static final Set<String> CHANGES = Set.of("insert", "update", "delete", "merge");
+
 	/** Words that start a query in parentheses, where an INSERT's column list could be. */
 	private static final Set<String> QUERY_STARTS = Set.of("select", "with", "values", "table", "(");
 
@@ -37,6 +40,8 @@ final class DmlParser {
 		final List<TableName> tables = new ArrayList<>();
 
 		final Set<String> cteNames = new HashSet<>();
+
+		final List<TableName> changed = new ArrayList<>();
 
 		int whereFrom = -1;
 
@@ -89,7 +94,7 @@ final class DmlParser {
 			throw cursor.fail("expected a query");
 		}
 		walk(cursor, reads, false);
-		return new Select(reads.tables);
+		return new Select(reads.tables, reads.changed);
 	}
 
 	/** Reads the common table expressions of {@code WITH}, noting their names and the tables they read. */
@@ -103,9 +108,32 @@ final class DmlParser {
 				cursor.accept("not", "materialized");
 			}
 			cursor.expect("(");
+			changed(cursor, reads);
 			walk(cursor, reads, true);
 		}
 		while (cursor.accept(","));
+	}
+
+	/**
+	 * Notes the table a data-modifying statement opening here writes, leaving the cursor where it
+	 * was; a word such as {@code update} not followed by a name is a column, and {@code FOR UPDATE}
+	 * never follows a parenthesis, so a query that only locks rows changes none.
+	 */
+	private static void changed(Cursor cursor, Reads reads) {
+		if (!cursor.isAny(CHANGES)) {
+			return;
+		}
+		int from = cursor.position();
+		boolean statement = cursor.accept("insert", "into") || cursor.accept("delete", "from")
+				|| cursor.accept("merge", "into") || cursor.accept("update");
+		cursor.accept("only");
+		if (statement && cursor.isIdentifier()) {
+			TableName table = cursor.name();
+			if (!reads.changed.contains(table)) {
+				reads.changed.add(table);
+			}
+		}
+		cursor.reset(from);
 	}
 
 	private static Insert insert(Cursor cursor, Reads reads) {
@@ -181,6 +209,7 @@ final class DmlParser {
 			Token token = cursor.next();
 			if (token.isSymbol("(")) {
 				queries.push(false);
+				changed(cursor, reads);
 			}
 			else if (token.isSymbol(")")) {
 				if (queries.size() == 1) {

@@ -83,8 +83,11 @@ final class MaintenanceParser {
 		return new Reindex(concurrently, kind, name);
 	}
 
-	/** Reads {@code (option [value], ...)} and returns the options that are on, lower case. */
-	private static List<String> options(Cursor cursor) {
+	/**
+	 * Reads {@code (option [value], ...)} and returns the options that are on, lower case: any value
+	 * but {@code false}, {@code off} and {@code 0} counts as on.
+	 */
+	static List<String> options(Cursor cursor) {
 		cursor.expect("(");
 		List<String> on = new ArrayList<>();
 		do {

@@ -219,9 +219,16 @@ public sealed interface ParsedStatement {
 	 * @param orReplace whether it says {@code OR REPLACE}
 	 * @param volatility its volatility, {@code VOLATILE} when it declares none
 	 * @param language its language in lower case, or {@code null} when it names none (a SQL body)
+	 * @param body its body: the text of its literal, the statements of {@code BEGIN ATOMIC ... END},
+	 * {@code SELECT expr} for {@code RETURN expr}; {@code null} when there is none
+	 * @param tables the tables its body changes, found as a {@link DoBlock}'s are
 	 */
-	record CreateFunction(TableName name, boolean procedure, boolean orReplace, Volatility volatility, String language)
-			implements ParsedStatement {
+	record CreateFunction(TableName name, boolean procedure, boolean orReplace, Volatility volatility, String language,
+			String body, List<TableName> tables) implements ParsedStatement {
+
+		public CreateFunction {
+			tables = List.copyOf(tables);
+		}
 
 		/** How a function's result may change for the same arguments. */
 		public enum Volatility {
@@ -296,11 +303,14 @@ public sealed interface ParsedStatement {
 	 * A query: {@code SELECT}, {@code VALUES}, {@code TABLE}, or a {@code WITH} before one.
 	 *
 	 * @param tablesRead the tables it reads
+	 * @param tablesChanged the tables the data-modifying statements of its {@code WITH} write
+	 * ({@code FOR UPDATE} and kin only lock rows, and change none)
 	 */
-	record Select(List<TableName> tablesRead) implements ParsedStatement {
+	record Select(List<TableName> tablesRead, List<TableName> tablesChanged) implements ParsedStatement {
 
 		public Select {
 			tablesRead = List.copyOf(tablesRead);
+			tablesChanged = List.copyOf(tablesChanged);
 		}
 
 	}
@@ -335,6 +345,24 @@ public sealed interface ParsedStatement {
 			tables = List.copyOf(tables);
 		}
 
+	}
+
+	/**
+	 * {@code CALL}: runs a procedure, whose body may change anything and commit.
+	 *
+	 * @param procedure the procedure
+	 */
+	record Call(TableName procedure) implements ParsedStatement {
+	}
+
+	/**
+	 * {@code EXPLAIN}: a plan only, unless {@code ANALYZE} runs the statement to time it.
+	 *
+	 * @param analyze whether it says {@code ANALYZE} (not turned off), so the statement runs, with
+	 * its locks and its writes
+	 * @param statement the statement explained, {@link Unrecognized} when the parser cannot read it
+	 */
+	record Explain(boolean analyze, ParsedStatement statement) implements ParsedStatement {
 	}
 
 	/**

@@ -7,12 +7,13 @@ import java.util.Locale;
 import dev.migration.core.dialect.SqlTokens.Kind;
 import dev.migration.core.dialect.SqlTokens.Token;
 import dev.migration.core.lint.parse.ParsedStatement.AlterType;
+import dev.migration.core.lint.parse.ParsedStatement.Call;
 import dev.migration.core.lint.parse.ParsedStatement.CreateFunction;
 import dev.migration.core.lint.parse.ParsedStatement.CreateFunction.Volatility;
 import dev.migration.core.lint.parse.ParsedStatement.CreateTrigger;
 import dev.migration.core.lint.parse.ParsedStatement.DoBlock;
 
-/** Reads functions, procedures, triggers, anonymous blocks and {@code ALTER TYPE}. */
+/** Reads functions, procedures and their calls, triggers, anonymous blocks and {@code ALTER TYPE}. */
 final class RoutineParser {
 
 	private RoutineParser() {
@@ -26,6 +27,7 @@ final class RoutineParser {
 		}
 		Volatility volatility = Volatility.VOLATILE;
 		String language = null;
+		String body = null;
 		int depth = 0;
 		// the options come in any order; the body is one literal token, or BEGIN ATOMIC ... END, or RETURN expr
 		while (!cursor.atEnd()) {
@@ -44,8 +46,27 @@ final class RoutineParser {
 			else if (depth == 0 && (token.isWord("immutable") || token.isWord("stable") || token.isWord("volatile"))) {
 				volatility = Volatility.valueOf(token.text().toUpperCase(Locale.ROOT));
 			}
+			else if (depth == 0 && token.isWord("as") && cursor.peek() != null && cursor.peek().kind() == Kind.LITERAL) {
+				body = cursor.literal();
+			}
+			else if (depth == 0 && (token.isWord("begin") && cursor.accept("atomic") || token.isWord("return"))) {
+				body = standardBody(cursor, token.isWord("return"));
+			}
 		}
-		return new CreateFunction(name, procedure, orReplace, volatility, language);
+		List<TableName> tables = new ArrayList<>();
+		if (body != null) {
+			BodyTables.collect(body, tables);
+		}
+		return new CreateFunction(name, procedure, orReplace, volatility, language, body, tables);
+	}
+
+	/** Reads a body in SQL's standard form, {@code BEGIN ATOMIC ... END} or {@code RETURN expr}, as statements. */
+	private static String standardBody(Cursor cursor, boolean returns) {
+		int from = cursor.position();
+		cursor.rest();
+		boolean end = !returns && cursor.previous().isWord("end");
+		String body = cursor.text(from, end ? cursor.position() - 1 : cursor.position());
+		return returns ? "SELECT " + body : body;
 	}
 
 	/** Reads what follows {@code CREATE [OR REPLACE] [CONSTRAINT] TRIGGER}. */
@@ -69,6 +90,16 @@ final class RoutineParser {
 		}
 		cursor.expectEnd();
 		return new CreateTrigger(name, table, function);
+	}
+
+	/** Reads what follows {@code CALL}. */
+	static Call call(Cursor cursor) {
+		TableName procedure = cursor.name();
+		if (!cursor.skipParenthesized()) {
+			throw cursor.fail("expected the arguments of the procedure");
+		}
+		cursor.expectEnd();
+		return new Call(procedure);
 	}
 
 	/** Reads what follows {@code DO}. */

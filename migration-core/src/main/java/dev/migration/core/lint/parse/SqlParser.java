@@ -6,6 +6,7 @@ import java.util.Set;
 
 import dev.migration.core.dialect.PostgresScanner;
 import dev.migration.core.lint.parse.ParsedStatement.Command;
+import dev.migration.core.lint.parse.ParsedStatement.Explain;
 import dev.migration.core.lint.parse.ParsedStatement.Unrecognized;
 
 /**
@@ -34,7 +35,7 @@ public final class SqlParser {
 
 	/** Statements recognized by their first word alone. */
 	private static final Set<String> ONE_WORD_COMMANDS = Set.of("grant", "revoke", "comment", "set", "reset", "show",
-			"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release", "call", "explain",
+			"begin", "start", "commit", "end", "rollback", "abort", "savepoint", "release",
 			"prepare", "execute", "deallocate", "declare", "fetch", "close", "move", "listen", "notify", "unlisten",
 			"discard", "checkpoint", "load", "security", "import", "reassign", "analyze", "analyse");
 
@@ -81,6 +82,8 @@ public final class SqlParser {
 			case "cluster" -> MaintenanceParser.cluster(cursor);
 			case "reindex" -> MaintenanceParser.reindex(cursor);
 			case "refresh" -> MaintenanceParser.refresh(cursor);
+			case "explain" -> explain(cursor);
+			case "call" -> RoutineParser.call(cursor);
 			default -> command(cursor, word);
 		};
 	}
@@ -120,6 +123,24 @@ public final class SqlParser {
 			return RoutineParser.alterType(cursor);
 		}
 		return kind(cursor, "ALTER", ALTER_COMMANDS);
+	}
+
+	/**
+	 * Reads what follows {@code EXPLAIN}: options in parentheses or the older leading words, then
+	 * the statement, read on its own so that one the parser cannot read leaves the plan readable.
+	 */
+	private static Explain explain(Cursor cursor) {
+		boolean analyze;
+		if (cursor.is("(") && !cursor.is("(", "select") && !cursor.is("(", "with") && !cursor.is("(", "values")
+				&& !cursor.is("(", "table") && !cursor.is("(", "(")) {
+			List<String> options = MaintenanceParser.options(cursor);
+			analyze = options.contains("analyze") || options.contains("analyse");
+		}
+		else {
+			analyze = cursor.accept("analyze") || cursor.accept("analyse");
+			cursor.accept("verbose");
+		}
+		return new Explain(analyze, parse(cursor.rest()));
 	}
 
 	/** Recognizes a statement by the kind of object named after its first word. */

@@ -28,6 +28,7 @@ import dev.migration.core.lint.parse.AlterAction.SetTablespace;
 import dev.migration.core.lint.parse.AlterAction.ValidateConstraint;
 import dev.migration.core.lint.parse.ParsedStatement.AlterTable;
 import dev.migration.core.lint.parse.ParsedStatement.AlterType;
+import dev.migration.core.lint.parse.ParsedStatement.Call;
 import dev.migration.core.lint.parse.ParsedStatement.Cluster;
 import dev.migration.core.lint.parse.ParsedStatement.Command;
 import dev.migration.core.lint.parse.ParsedStatement.Copy;
@@ -39,6 +40,7 @@ import dev.migration.core.lint.parse.ParsedStatement.CreateTrigger;
 import dev.migration.core.lint.parse.ParsedStatement.Delete;
 import dev.migration.core.lint.parse.ParsedStatement.DoBlock;
 import dev.migration.core.lint.parse.ParsedStatement.Drop;
+import dev.migration.core.lint.parse.ParsedStatement.Explain;
 import dev.migration.core.lint.parse.ParsedStatement.Insert;
 import dev.migration.core.lint.parse.ParsedStatement.Lock;
 import dev.migration.core.lint.parse.ParsedStatement.Merge;
@@ -431,12 +433,21 @@ class SqlParserTests {
 	void aFunctionsVolatilityAndLanguage() {
 		assertThat(parse("CREATE OR REPLACE FUNCTION s.f(a int DEFAULT 1, b text) RETURNS TABLE (x int) "
 				+ "LANGUAGE 'plpgsql' STABLE STRICT AS $$ BEGIN RETURN QUERY SELECT 1; END $$", CreateFunction.class))
-			.isEqualTo(new CreateFunction(new TableName("s", "f"), false, true, Volatility.STABLE, "plpgsql"));
+			.isEqualTo(new CreateFunction(new TableName("s", "f"), false, true, Volatility.STABLE, "plpgsql",
+					" BEGIN RETURN QUERY SELECT 1; END ", List.of()));
 		assertThat(parse("CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql IMMUTABLE PARALLEL SAFE",
 				CreateFunction.class).volatility()).isEqualTo(Volatility.IMMUTABLE);
 		assertThat(parse("CREATE PROCEDURE p() LANGUAGE SQL BEGIN ATOMIC INSERT INTO t VALUES (1); END",
 				CreateFunction.class)).isEqualTo(new CreateFunction(TableName.of("p"), true, false, Volatility.VOLATILE,
-						"sql"));
+						"sql", "INSERT INTO t VALUES (1);", List.of(TableName.of("t"))));
+		assertThat(parse("CREATE FUNCTION f(a int) RETURNS int LANGUAGE sql RETURN a + 1", CreateFunction.class).body())
+			.isEqualTo("SELECT a + 1");
+	}
+
+	@Test
+	void aCallNamesItsProcedure() {
+		assertThat(parse("CALL s.tidy(1, 'a', now())", Call.class)).isEqualTo(new Call(new TableName("s", "tidy")));
+		assertThat(parse("CALL tidy", Unrecognized.class).reason()).contains("arguments of the procedure");
 	}
 
 	@Test
@@ -503,6 +514,17 @@ class SqlParserTests {
 		Insert insert = parse("WITH moved AS (DELETE FROM a WHERE x RETURNING *) INSERT INTO b SELECT * FROM moved",
 				Insert.class);
 		assertThat(insert.tablesRead()).containsExactly(TableName.of("a"));
+		assertThat(parse("WITH d AS (DELETE FROM a RETURNING *), u AS (UPDATE ONLY s.b SET x = 1 RETURNING *) "
+				+ "SELECT * FROM d, u", Select.class).tablesChanged()).containsExactly(TableName.of("a"),
+						new TableName("s", "b"));
+	}
+
+	@Test
+	void aQueryThatLocksRowsChangesNone() {
+		assertThat(parse("SELECT * FROM t WHERE a = 1 FOR UPDATE", Select.class))
+			.isEqualTo(new Select(List.of(TableName.of("t")), List.of()));
+		assertThat(parse("SELECT * FROM t, u FOR NO KEY UPDATE OF t NOWAIT", Select.class).tablesChanged()).isEmpty();
+		assertThat(parse("SELECT (update + 1) FROM t FOR KEY SHARE", Select.class).tablesChanged()).isEmpty();
 	}
 
 	@Test
@@ -515,6 +537,28 @@ class SqlParserTests {
 			.isEqualTo(new Copy(TableName.of("region"), true, null, List.of()));
 		assertThat(parse("COPY (SELECT * FROM a) TO STDOUT WITH (FORMAT csv)", Copy.class).tablesRead())
 			.containsExactly(TableName.of("a"));
+	}
+
+	@Test
+	void explainKeepsTheStatementItExplainsAndWhetherItRunsIt() {
+		assertThat(parse("EXPLAIN ANALYZE VERBOSE UPDATE t SET a = 1", Explain.class))
+			.isEqualTo(new Explain(true, new Update(TableName.of("t"), null, List.of())));
+		assertThat(parse("EXPLAIN (FORMAT json, ANALYSE on) DELETE FROM t", Explain.class).analyze()).isTrue();
+		assertThat(parse("EXPLAIN (ANALYZE 0, COSTS) DELETE FROM t", Explain.class).analyze()).isFalse();
+		assertThat(parse("EXPLAIN (SELECT 1)", Explain.class)).isEqualTo(new Explain(false, new Select(List.of(),
+				List.of())));
+		assertThat(parse("EXPLAIN ANALYZE FROBNICATE", Explain.class).statement()).isInstanceOf(Unrecognized.class);
+	}
+
+	@Test
+	void theFunctionsAQueryCallsAreFoundAndWhatOnlyLooksLikeACallIsNot() {
+		assertThat(FunctionCalls.in("WITH c (a) AS (SELECT f(1)), d AS NOT MATERIALIZED (SELECT 1) "
+				+ "SELECT DISTINCT ON (a) g(a), CAST(b AS numeric(10, 2)), x::varchar(3), coalesce(\"H\"(), 0) "
+				+ "FROM c, ${s}.k(2) AS u (v int), unnest(y) z (w) WHERE a IN (1) AND EXISTS (SELECT 'm(1)')"))
+			.containsExactly(TableName.of("f"), TableName.of("g"), TableName.of("H"), new TableName("${s}", "k"),
+					TableName.of("unnest"));
+		assertThat(FunctionCalls.in("INSERT INTO t (a, b) SELECT a, f(b) AS c FROM u ON CONFLICT (a) DO UPDATE "
+				+ "SET (a, b) = (1, g())")).containsExactly(TableName.of("f"), TableName.of("g"));
 	}
 
 	// names, placeholders, commands, garbage
