@@ -35,6 +35,7 @@ import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.BuiltInPlaceholders;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
 import dev.migration.core.sql.SqlScriptLocations;
@@ -64,8 +65,13 @@ public final class MigrationAutoConfiguration {
 		}
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
-		List<SqlScript> scripts = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader());
-		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), scripts);
+		List<SqlScript> files = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader(),
+				properties.getIgnoreFiles());
+		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
+		// every use of a file (checksum, lint, offline script, run) sees the text that runs
+		List<SqlScript> scripts = properties
+			.toPlaceholders(new BuiltInPlaceholders(target, properties.getSchema(), settings.flywayTable().name()))
+			.apply(files);
 		return new Migrator(target, catalog(migrations, scripts), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),

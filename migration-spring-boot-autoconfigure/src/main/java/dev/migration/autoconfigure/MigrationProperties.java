@@ -2,7 +2,9 @@ package dev.migration.autoconfigure;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -15,6 +17,8 @@ import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
 import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.sql.BuiltInPlaceholders;
+import dev.migration.core.sql.Placeholders;
 import dev.migration.core.sql.SqlScriptLocations;
 import dev.migration.core.trace.TraceSeeder;
 
@@ -147,6 +151,36 @@ public class MigrationProperties {
 	 * others whenever it changes.
 	 */
 	private List<String> locations = new ArrayList<>(List.of(SqlScriptLocations.DEFAULT_LOCATION));
+
+	/**
+	 * SQL files below migrations.locations that are no migrations, left out (each is logged),
+	 * as patterns of their path below their location, such as rollback/*.sql. A pattern that
+	 * matches no file is an error.
+	 */
+	private List<String> ignoreFiles = new ArrayList<>();
+
+	/**
+	 * Values of Flyway placeholders (${name}) in SQL files, by name; names match without
+	 * regard to case. Flyway's built-ins flyway:defaultSchema, flyway:user,
+	 * flyway:database, flyway:timestamp, flyway:filename and flyway:table need no value.
+	 */
+	private Map<String, String> placeholders = new LinkedHashMap<>();
+
+	/**
+	 * Whether placeholders in SQL files are replaced. When on, a placeholder without a value
+	 * is an error naming the file and line.
+	 */
+	private boolean placeholderReplacement = true;
+
+	/**
+	 * What opens a placeholder.
+	 */
+	private String placeholderPrefix = "${";
+
+	/**
+	 * What closes a placeholder.
+	 */
+	private String placeholderSuffix = "}";
 
 	/**
 	 * Flyway's history table, "schema.table" or a table on the search path, read once to take
@@ -368,6 +402,56 @@ public class MigrationProperties {
 
 	public void setLocations(List<String> locations) {
 		this.locations = locations;
+	}
+
+	public List<String> getIgnoreFiles() {
+		return this.ignoreFiles;
+	}
+
+	public void setIgnoreFiles(List<String> ignoreFiles) {
+		this.ignoreFiles = ignoreFiles;
+	}
+
+	public Map<String, String> getPlaceholders() {
+		return this.placeholders;
+	}
+
+	public void setPlaceholders(Map<String, String> placeholders) {
+		this.placeholders = placeholders;
+	}
+
+	public boolean isPlaceholderReplacement() {
+		return this.placeholderReplacement;
+	}
+
+	public void setPlaceholderReplacement(boolean placeholderReplacement) {
+		this.placeholderReplacement = placeholderReplacement;
+	}
+
+	public String getPlaceholderPrefix() {
+		return this.placeholderPrefix;
+	}
+
+	public void setPlaceholderPrefix(String placeholderPrefix) {
+		this.placeholderPrefix = placeholderPrefix;
+	}
+
+	public String getPlaceholderSuffix() {
+		return this.placeholderSuffix;
+	}
+
+	public void setPlaceholderSuffix(String placeholderSuffix) {
+		this.placeholderSuffix = placeholderSuffix;
+	}
+
+	/**
+	 * Turns the placeholder settings into the engine's placeholders.
+	 * @param builtIns the values of Flyway's built-ins that depend on the database
+	 * @return the placeholders
+	 */
+	public Placeholders toPlaceholders(BuiltInPlaceholders builtIns) {
+		return new Placeholders(this.placeholderReplacement, this.placeholderPrefix, this.placeholderSuffix,
+				this.placeholders, builtIns);
 	}
 
 	public List<String> getRelease() {

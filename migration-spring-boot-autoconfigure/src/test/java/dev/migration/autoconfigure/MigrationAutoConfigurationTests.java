@@ -1,11 +1,15 @@
 package dev.migration.autoconfigure;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration;
@@ -77,6 +81,38 @@ class MigrationAutoConfigurationTests {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/boot").run((context) -> {
 			assertThat(this.jdbc.queryForObject("SELECT body FROM note", String.class)).isEqualTo("hello, from SQL");
 			assertThat(context.getBean(Migrator.class).current()).containsExactly("V4");
+		});
+	}
+
+	@Test
+	void flywayPlaceholdersAreReplacedAndFilesThatAreNoMigrationsAreLeftOutWhenListed(@TempDir Path folder)
+			throws IOException {
+		Files.writeString(folder.resolve("V1__create_invoice.sql"), "-- invoices\n"
+				+ "CREATE TABLE ${tableName} (id int, created_by text DEFAULT '${flyway:user}');\n"
+				+ "COMMENT ON TABLE invoice IS 'made by ${flyway:filename}';\n");
+		Files.createDirectory(folder.resolve("rollback"));
+		Files.writeString(folder.resolve("rollback/1__drop_invoice.sql"), "DROP TABLE invoice;\n");
+		ApplicationContextRunner withFiles = this.contextRunner
+			.withPropertyValues("migrations.locations=filesystem:" + folder);
+		withFiles.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("V1__create_invoice.sql (line 2): the placeholder ${tableName} has no value; "
+					+ "set migrations.placeholders.tableName"));
+		ApplicationContextRunner withValue = withFiles.withPropertyValues("migrations.placeholders.TABLENAME=invoice");
+		withValue.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("rollback/1__drop_invoice.sql")
+			.hasMessageContaining("list it in migrations.ignore-files"));
+		ApplicationContextRunner ignoring = withValue.withPropertyValues("migrations.ignore-files=rollback/*.sql");
+		ignoring.run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(this.jdbc.queryForObject("SELECT column_default FROM information_schema.columns "
+					+ "WHERE table_name = 'invoice' AND column_name = 'created_by'", String.class))
+				.isEqualTo("'" + this.database.user() + "'::text");
+			assertThat(context.getBean(Migrator.class).upgradeSql("base", "V1"))
+				.contains("CREATE TABLE invoice", "COMMENT ON TABLE invoice IS 'made by V1__create_invoice.sql'");
 		});
 	}
 
