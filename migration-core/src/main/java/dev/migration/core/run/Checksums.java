@@ -13,6 +13,7 @@ import dev.migration.core.dialect.Dialect;
 import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.op.Op;
 import dev.migration.core.sql.SqlMigration;
+import dev.migration.core.sql.SqlScript;
 
 /**
  * Computes the checksum of a revision: SHA-256 of the SQL its upgrade renders, values
@@ -36,7 +37,10 @@ final class Checksums {
 	 */
 	static String of(DeclaredRevision revision, Dialect dialect, Recordings recordings) {
 		if (revision.migration() instanceof SqlMigration sql) {
-			return HexFormat.of().formatHex(sha256().digest(sql.upgrade().normalizedText().getBytes(StandardCharsets.UTF_8)));
+			// as Flyway's: a versioned file as written, so a new placeholder value is no changed file; a
+			// repeatable one as it runs, so a new value runs it again
+			SqlScript file = revision.repeatable() ? sql.upgrade() : sql.upgrade().asWritten();
+			return HexFormat.of().formatHex(sha256().digest(file.normalizedText().getBytes(StandardCharsets.UTF_8)));
 		}
 		Optional<List<Op>> recorded = recordings.upgrade(revision);
 		if (recorded.isEmpty()) {

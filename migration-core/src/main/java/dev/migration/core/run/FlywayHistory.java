@@ -135,8 +135,15 @@ record FlywayHistory(String table, List<Row> rows) {
 		return row.checksum() == null || file == null || row.checksum().equals(file);
 	}
 
+	/**
+	 * Flyway 11 sums a versioned file as written and a repeatable one with its placeholders
+	 * replaced (so that a new value runs it again), as its own history rows show.
+	 */
 	private static Integer flywayChecksum(DeclaredRevision revision) {
-		return (revision.migration() instanceof SqlMigration sql) ? FlywayChecksum.of(sql.upgrade().text()) : null;
+		if (!(revision.migration() instanceof SqlMigration sql)) {
+			return null;
+		}
+		return FlywayChecksum.of(revision.repeatable() ? sql.upgrade().text() : sql.upgrade().writtenText());
 	}
 
 	/** The versioned SQL files up to a Flyway baseline; Java revisions have no version. */

@@ -112,7 +112,7 @@ public record Placeholders(boolean enabled, String prefix, String suffix, Map<St
 			start = text.indexOf(this.prefix, copied);
 		}
 		replaced.append(text, copied, text.length());
-		return new SqlScript(script.location(), script.fileName(), replaced.toString());
+		return script.running(replaced.toString());
 	}
 
 	private String value(String name, SqlScript script, int line) {

@@ -15,9 +15,10 @@ import dev.migration.core.dialect.PostgresScanner;
  * @param location where it was found, for messages, such as
  * {@code classpath:db/migration/V1__init.sql}
  * @param fileName the file name without its folder
- * @param text the file's text; a byte order mark at its start is dropped
+ * @param text the text that runs, placeholders replaced; a byte order mark at its start is dropped
+ * @param writtenText the text as written in the file, before placeholders were replaced
  */
-public record SqlScript(String location, String fileName, String text) {
+public record SqlScript(String location, String fileName, String text, String writtenText) {
 
 	private static final String BYTE_ORDER_MARK = "\uFEFF";
 
@@ -43,8 +44,37 @@ public record SqlScript(String location, String fileName, String text) {
 		Objects.requireNonNull(location, "location");
 		Objects.requireNonNull(fileName, "fileName");
 		Objects.requireNonNull(text, "text");
+		Objects.requireNonNull(writtenText, "writtenText");
 		// an editor's byte order mark is no SQL: PostgreSQL would refuse the first statement, and headers would hide
 		text = text.startsWith(BYTE_ORDER_MARK) ? text.substring(1) : text;
+		writtenText = writtenText.startsWith(BYTE_ORDER_MARK) ? writtenText.substring(1) : writtenText;
+	}
+
+	/**
+	 * A file as found, with no placeholders replaced.
+	 * @param location where it was found
+	 * @param fileName the file name without its folder
+	 * @param text the file's text
+	 */
+	public SqlScript(String location, String fileName, String text) {
+		this(location, fileName, text, text);
+	}
+
+	/**
+	 * Returns the file with the text that runs in place of its own.
+	 * @param replaced the text, placeholders replaced
+	 * @return the file, its written text kept
+	 */
+	public SqlScript running(String replaced) {
+		return new SqlScript(this.location, this.fileName, replaced, this.writtenText);
+	}
+
+	/**
+	 * Returns the file as written, before placeholders were replaced.
+	 * @return the file
+	 */
+	public SqlScript asWritten() {
+		return new SqlScript(this.location, this.fileName, this.writtenText);
 	}
 
 	/**
