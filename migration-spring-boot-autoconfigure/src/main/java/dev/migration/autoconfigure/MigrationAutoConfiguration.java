@@ -66,7 +66,7 @@ public final class MigrationAutoConfiguration {
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
 		List<SqlScript> files = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader(),
-				properties.getIgnoreFiles());
+				properties.getIgnoreFiles(), !properties.isFailOnMissingLocations());
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
 		// every use of a file (checksum, lint, offline script, run) sees the text that runs
 		List<SqlScript> scripts = properties

@@ -160,6 +160,12 @@ public class MigrationProperties {
 	private List<String> ignoreFiles = new ArrayList<>();
 
 	/**
+	 * Whether a migrations.locations entry that does not exist stops the start. The default
+	 * location may always be missing (an application with Java revisions only).
+	 */
+	private boolean failOnMissingLocations = true;
+
+	/**
 	 * Values of Flyway placeholders (${name}) in SQL files, by name; names match without
 	 * regard to case. Flyway's built-ins flyway:defaultSchema, flyway:user,
 	 * flyway:database, flyway:timestamp, flyway:filename and flyway:table need no value.
@@ -410,6 +416,14 @@ public class MigrationProperties {
 
 	public void setIgnoreFiles(List<String> ignoreFiles) {
 		this.ignoreFiles = ignoreFiles;
+	}
+
+	public boolean isFailOnMissingLocations() {
+		return this.failOnMissingLocations;
+	}
+
+	public void setFailOnMissingLocations(boolean failOnMissingLocations) {
+		this.failOnMissingLocations = failOnMissingLocations;
 	}
 
 	public Map<String, String> getPlaceholders() {

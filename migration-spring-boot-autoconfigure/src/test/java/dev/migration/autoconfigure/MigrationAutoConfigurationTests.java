@@ -117,6 +117,21 @@ class MigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void aLocationThatDoesNotExistStopsTheStartUnlessAllowed(@TempDir Path folder) {
+		ApplicationContextRunner typo = this.contextRunner
+			.withPropertyValues("migrations.locations=file:" + folder.resolve("db/migratoin"));
+		typo.run((context) -> assertThat(context).hasFailed()
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("migrations.locations entry 'file:" + folder.resolve("db/migratoin") + "' does not exist")
+			.hasMessageContaining("migrations.fail-on-missing-locations=false"));
+		typo.withPropertyValues("migrations.fail-on-missing-locations=false").run((context) -> {
+			assertThat(context).hasNotFailed();
+			assertThat(context.getBean(Migrator.class).current()).containsExactly("2000");
+		});
+	}
+
+	@Test
 	void aSqlFileWhoseNameDoesNotParseStopsStartUpNamingIt() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/bad")
 			.run((context) -> assertThat(context).hasFailed()

@@ -15,6 +15,8 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +41,11 @@ public final class SqlScriptLocations {
 	private static final String CLASSPATH = "classpath:";
 
 	private static final String FILESYSTEM = "filesystem:";
+
+	private static final String FILE = "file:";
+
+	/** A URL scheme such as {@code s3:} at the start of a location. */
+	private static final Pattern PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
 	/** Most migration files fit in one buffer of this size. */
 	private static final int READ_BUFFER = 8192;
@@ -69,13 +76,35 @@ public final class SqlScriptLocations {
 	 * matches no file
 	 */
 	public static List<SqlScript> load(List<String> locations, ClassLoader classLoader, List<String> ignored) {
+		return load(locations, classLoader, ignored, false);
+	}
+
+	/**
+	 * Loads every {@code .sql} file under the given locations but those that are no migrations.
+	 * A location that does not exist is an error, unless it is the default one (an application
+	 * may have Java revisions only) or missing locations are allowed: a typo in a path must not
+	 * start the application with no migrations.
+	 * @param locations the locations, such as {@code classpath:db/migration}, {@code filesystem:/x} or {@code file:/x}
+	 * @param classLoader the class loader to search
+	 * @param ignored patterns of the files to leave out, by their path below their location
+	 * @param allowMissing whether a location that does not exist is passed over (it is logged)
+	 * @return the files, ordered by where they were found
+	 * @throws MigrationException naming the location when it cannot be read or does not exist,
+	 * or a pattern that matches no file
+	 */
+	public static List<SqlScript> load(List<String> locations, ClassLoader classLoader, List<String> ignored,
+			boolean allowMissing) {
 		PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver(classLoader);
 		AntPathMatcher matcher = new AntPathMatcher();
 		Set<String> used = new HashSet<>();
 		List<SqlScript> scripts = new ArrayList<>();
 		for (String location : locations) {
-			String entry = location.strip();
-			for (SqlScript script : load(resolver, entry)) {
+			String entry = normalized(location.strip());
+			Found found = load(resolver, entry);
+			if (!found.exists()) {
+				missing(location.strip(), allowMissing);
+			}
+			for (SqlScript script : found.scripts()) {
 				String below = script.location().substring(Math.min(entry.length() + 1, script.location().length()));
 				List<String> matching = ignored.stream().filter((pattern) -> matcher.match(pattern.strip(), below)).toList();
 				if (matching.isEmpty()) {
@@ -97,9 +126,38 @@ public final class SqlScriptLocations {
 		return List.copyOf(scripts);
 	}
 
-	private static List<SqlScript> load(PathMatchingResourcePatternResolver resolver, String location) {
+	/** Spring's {@code file:} is Flyway's {@code filesystem:}; a prefix neither reads is refused, not searched for on the classpath. */
+	private static String normalized(String location) {
+		if (location.startsWith(FILE)) {
+			return FILESYSTEM + location.substring(FILE.length());
+		}
+		Matcher prefix = PREFIX.matcher(location);
+		if (prefix.find() && !location.startsWith(CLASSPATH) && !location.startsWith(FILESYSTEM)) {
+			throw new MigrationException("migrations.locations entry '" + location + "' starts with '" + prefix.group()
+					+ "', which this project does not read: use classpath:, filesystem: or file:.");
+		}
+		return location;
+	}
+
+	private static void missing(String location, boolean allowMissing) {
+		if (location.equals(DEFAULT_LOCATION)) {
+			return;
+		}
+		if (allowMissing) {
+			logger.warn("migrations.locations entry '{}' does not exist; passed over, as "
+					+ "migrations.fail-on-missing-locations=false allows", location);
+			return;
+		}
+		throw new MigrationException("migrations.locations entry '" + location + "' does not exist: no such folder"
+				+ (location.startsWith(FILESYSTEM) || location.startsWith(FILE) ? "" : " on the classpath")
+				+ ". Fix the path (classpath:, filesystem: or file:), or, if it may be missing, set "
+				+ "migrations.fail-on-missing-locations=false.");
+	}
+
+	private static Found load(PathMatchingResourcePatternResolver resolver, String location) {
 		if (location.startsWith(FILESYSTEM)) {
-			return loadFolder(location, Path.of(location.substring(FILESYSTEM.length())));
+			Path folder = Path.of(location.substring(FILESYSTEM.length()));
+			return new Found(loadFolder(location, folder), folder.toFile().isDirectory());
 		}
 		String pattern = pattern(location);
 		try {
@@ -110,7 +168,7 @@ public final class SqlScriptLocations {
 				}
 			}
 			scripts.sort(Comparator.comparing(SqlScript::location));
-			return scripts;
+			return new Found(scripts, !scripts.isEmpty() || folderExists(resolver, location));
 		}
 		catch (IOException ex) {
 			throw new MigrationException("Could not read the SQL migrations of migrations.locations entry '" + location
@@ -203,6 +261,21 @@ public final class SqlScriptLocations {
 			in.transferTo(bytes);
 			return decode(bytes.toByteArray(), location);
 		}
+	}
+
+	/** A folder of the classpath without any SQL file is there all the same. */
+	private static boolean folderExists(PathMatchingResourcePatternResolver resolver, String location) throws IOException {
+		String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
+		for (Resource resource : resolver.getResources("classpath*:" + folder(path.startsWith("/") ? path.substring(1) : path))) {
+			if (resource.exists()) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The files of one location, and whether the location exists at all. */
+	private record Found(List<SqlScript> scripts, boolean exists) {
 	}
 
 	private static String pattern(String location) {

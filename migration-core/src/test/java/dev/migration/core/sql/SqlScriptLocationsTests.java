@@ -65,6 +65,34 @@ class SqlScriptLocationsTests {
 	}
 
 	@Test
+	void springsFilePrefixReadsAFolderAsFilesystemDoes(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__a.sql"), "SELECT 1;");
+		assertThat(SqlScriptLocations.load(List.of("file:" + folder), getClass().getClassLoader()))
+			.extracting(SqlScript::location)
+			.containsExactly("filesystem:" + folder + "/V1__a.sql");
+	}
+
+	@Test
+	void aLocationThatDoesNotExistIsAnErrorUnlessAllowedOrTheDefault(@TempDir Path folder) {
+		List<String> typo = List.of("filesystem:" + folder.resolve("migratoins"));
+		assertThatExceptionOfType(dev.migration.core.MigrationException.class)
+			.isThrownBy(() -> SqlScriptLocations.load(typo, getClass().getClassLoader()))
+			.withMessage("migrations.locations entry 'filesystem:" + folder.resolve("migratoins") + "' does not exist: "
+					+ "no such folder. Fix the path (classpath:, filesystem: or file:), or, if it may be missing, set "
+					+ "migrations.fail-on-missing-locations=false.");
+		assertThat(SqlScriptLocations.load(typo, getClass().getClassLoader(), List.of(), true)).isEmpty();
+		assertThatExceptionOfType(dev.migration.core.MigrationException.class)
+			.isThrownBy(() -> SqlScriptLocations.load(List.of("classpath:db/migratoins"), getClass().getClassLoader()))
+			.withMessageContaining("'classpath:db/migratoins' does not exist: no such folder on the classpath");
+		assertThat(SqlScriptLocations.load(List.of("classpath:sql/adopt"), getClass().getClassLoader())).isNotEmpty();
+		assertThat(SqlScriptLocations.load(List.of(SqlScriptLocations.DEFAULT_LOCATION), new java.net.URLClassLoader(
+				new java.net.URL[0], null))).as("an application with Java revisions only").isEmpty();
+		assertThatExceptionOfType(dev.migration.core.MigrationException.class)
+			.isThrownBy(() -> SqlScriptLocations.load(List.of("s3:bucket/migrations"), getClass().getClassLoader()))
+			.withMessageContaining("starts with 's3:', which this project does not read");
+	}
+
+	@Test
 	void filesLargerThanOneReadAndEmptyFilesAreReadWhole(@TempDir Path folder) throws IOException {
 		String large = "INSERT INTO item (name) VALUES ('\u00e9t\u00e9');\n".repeat(2_000);
 		Files.writeString(folder.resolve("V1__large.sql"), large);
@@ -91,12 +119,6 @@ class SqlScriptLocationsTests {
 		Files.createSymbolicLink(shared.resolve("loop"), location);
 		List<SqlScript> scripts = SqlScriptLocations.load(List.of("filesystem:" + location), getClass().getClassLoader());
 		assertThat(scripts).extracting(SqlScript::location).containsExactly("filesystem:" + location + "/common/V1__a.sql");
-	}
-
-	@Test
-	void aFolderThatIsNotThereHoldsNoFiles(@TempDir Path folder) {
-		assertThat(SqlScriptLocations.load(List.of("filesystem:" + folder.resolve("missing")),
-				getClass().getClassLoader())).isEmpty();
 	}
 
 }
