@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
@@ -28,8 +30,11 @@ import dev.migration.core.lint.LintGate;
 import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
+import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sql.BuiltInPlaceholders;
 import dev.migration.core.sql.Placeholders;
 import dev.migration.core.sql.SqlFileName;
@@ -75,7 +80,9 @@ class CorpusTests {
 					DynamicTest.dynamicTest("each file splits as psql splits it", () -> splitsAsPsql(history, n)),
 					DynamicTest.dynamicTest("the tool applies it with the reference's schema",
 							() -> appliesAsPsql(history, n)),
-					DynamicTest.dynamicTest("lint reads every statement", () -> lintReadsEveryStatement(history))));
+					DynamicTest.dynamicTest("lint reads every statement", () -> lintReadsEveryStatement(history)),
+					DynamicTest.dynamicTest("Flyway 11 applies it; the tool takes it over and applies one new file only",
+							() -> adoptsWhatFlywayApplied(history, n))));
 		});
 	}
 
@@ -165,19 +172,7 @@ class CorpusTests {
 		String reference = reference(history, n);
 		TestDatabase database = toolDatabase(history, n);
 		DataSource dataSource = database.dataSource();
-		// the manifest's placeholder values, and Flyway's default schema as the history's schema
-		Placeholders placeholders = Placeholders.DEFAULTS.withValues(history.placeholders())
-			.withBuiltIns(new BuiltInPlaceholders(dataSource, history.schema(), null));
-		// the files the corpus says are no migrations, as a user lists them in migrations.ignore-files
-		List<String> ignored = history.otherSqlFiles()
-			.stream()
-			.map((file) -> history.folder().relativize(file).toString())
-			.toList();
-		List<SqlScript> scripts = placeholders.apply(SqlScriptLocations.load(List.of("filesystem:" + history.folder()),
-				CorpusTests.class.getClassLoader(), ignored));
-		Migrator migrator = new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)),
-				new PostgresDialect(), RunSettings.defaults())
-			.withUpgradeCheck(new LintGate(LintPolicy.FAIL));
+		Migrator migrator = migrator(dataSource, scripts(history, dataSource), RunSettings.defaults());
 		migrator.upgrade("heads");
 		assertThat(migrator.history()).extracting(HistoryEntry::revision)
 			.as("revisions applied, in order")
@@ -187,6 +182,68 @@ class CorpusTests {
 		String dump = PsqlReference.dump(server, database.name());
 		assertSameSchema(dump, reference);
 		assertThat(tables(dataSource)).as("tables at the end").isEqualTo(history.tablesAtEnd());
+	}
+
+	/**
+	 * Flyway 11 applies the history as its users run it (the schema as its default schema, the
+	 * manifest's placeholders, files that mix transactional and non-transactional statements
+	 * allowed, the session lock that lets CREATE INDEX CONCURRENTLY finish), with the schema
+	 * psql's reference has; the tool, under its defaults, then takes
+	 * the database over without running any file again, and applies a new file and nothing else.
+	 */
+	private static void adoptsWhatFlywayApplied(Corpus.History history, int n) throws Exception {
+		String reference = reference(history, n);
+		TestDatabase database = server.createDatabase("flyway" + n);
+		Flyway.configure()
+			.dataSource(database.url(), database.user(), database.password())
+			.locations("filesystem:" + history.folder())
+			.defaultSchema(history.schema())
+			.schemas(history.schema())
+			// Flyway gives its built-ins itself, flyway:defaultSchema from the default schema
+			.placeholders(history.placeholders()
+				.entrySet()
+				.stream()
+				.filter((placeholder) -> !placeholder.getKey().startsWith("flyway:"))
+				.collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)))
+			.mixed(true)
+			// Flyway's default lock is a transaction that CREATE INDEX CONCURRENTLY waits for forever
+			.configuration(Map.of("flyway.postgresql.transactional.lock", "false"))
+			.load()
+			.migrate();
+		assertSameSchema(PsqlReference.dump(server, database.name()), reference);
+		TestDatabase tool = new TestDatabase(database.name(), database.url() + "?currentSchema=" + history.schema(),
+				database.user(), database.password());
+		RunSettings settings = RunSettings.defaults()
+			.withFlywayTable(new QualifiedName(history.schema(), "flyway_schema_history"));
+		List<SqlScript> scripts = scripts(history, tool.dataSource());
+		RunResult adopted = migrator(tool.dataSource(), scripts, settings).upgrade("heads");
+		assertThat(adopted.steps()).as("files run again after the take-over").isEmpty();
+		List<SqlScript> withNewFile = new ArrayList<>(scripts);
+		withNewFile.add(new SqlScript("corpus:V99999999999999999__adoption_probe.sql",
+				"V99999999999999999__adoption_probe.sql", "CREATE TABLE adoption_probe (id int PRIMARY KEY);\n"));
+		RunResult next = migrator(tool.dataSource(), withNewFile, settings).upgrade("heads");
+		assertThat(next.steps()).extracting(AppliedStep::revision).containsExactly("V99999999999999999");
+		assertThat(tables(tool.dataSource())).as("tables at the end, the new one and Flyway's history included")
+			.isEqualTo(history.tablesAtEnd() + 2);
+	}
+
+	/** The history's files as the tool reads them: placeholders replaced, files that are no migrations left out. */
+	private static List<SqlScript> scripts(Corpus.History history, DataSource dataSource) {
+		// the manifest's placeholder values, and Flyway's default schema as the history's schema
+		Placeholders placeholders = Placeholders.DEFAULTS.withValues(history.placeholders())
+			.withBuiltIns(new BuiltInPlaceholders(dataSource, history.schema(), null));
+		// the files the corpus says are no migrations, as a user lists them in migrations.ignore-files
+		List<String> ignored = history.otherSqlFiles()
+			.stream()
+			.map((file) -> history.folder().relativize(file).toString())
+			.toList();
+		return placeholders.apply(SqlScriptLocations.load(List.of("filesystem:" + history.folder()),
+				CorpusTests.class.getClassLoader(), ignored));
+	}
+
+	private static Migrator migrator(DataSource dataSource, List<SqlScript> scripts, RunSettings settings) {
+		return new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)), new PostgresDialect(),
+				settings).withUpgradeCheck(new LintGate(LintPolicy.FAIL));
 	}
 
 	/** A fresh database whose sessions use the history's schema, as Flyway's default schema does. */

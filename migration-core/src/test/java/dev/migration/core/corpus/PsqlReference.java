@@ -91,8 +91,9 @@ final class PsqlReference {
 	 * @return the dump
 	 */
 	static String dump(LocalServer server, String database) throws IOException, InterruptedException {
+		// Flyway's history table is the tool's own business, as the tool's tables are
 		String dump = run(server, List.of(LocalServer.bin("pg_dump"), "-s", "--no-owner", "-T", "*.migration_history*",
-				"-T", "*.migration_backfill_progress", database), Map.of());
+				"-T", "*.migration_backfill_progress", "-T", "*.flyway_schema_history", database), Map.of());
 		StringBuilder kept = new StringBuilder();
 		for (String line : dump.split("\n", -1)) {
 			if (!line.startsWith("\\restrict") && !line.startsWith("\\unrestrict")) {
