@@ -76,7 +76,12 @@ public final class MigrationAutoConfiguration {
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
 					properties.getLintNotChecked()))
-			.withRelease(Release.of(properties.getRelease()));
+			.withRelease(Release.of(properties.getRelease()))
+			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()));
+	}
+
+	private static String blankToNull(String value) {
+		return (value == null || value.isBlank()) ? null : value.strip();
 	}
 
 	/** The Java revisions (beans) and the SQL files of {@code migrations.locations}, in one graph. */

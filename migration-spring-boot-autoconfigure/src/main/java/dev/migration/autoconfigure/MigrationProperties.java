@@ -166,6 +166,14 @@ public class MigrationProperties {
 	private boolean failOnMissingLocations = true;
 
 	/**
+	 * Revision whose schema the tables of a database without a migration history match: the
+	 * first upgrade marks it and the revisions before it as applied, then applies the rest
+	 * (Flyway's baselineOnMigrate); "base" when the tables predate every revision. Without it,
+	 * such a database is refused, naming its tables.
+	 */
+	private String baselineOnMigrate;
+
+	/**
 	 * Values of Flyway placeholders (${name}) in SQL files, by name; names match without
 	 * regard to case. Flyway's built-ins flyway:defaultSchema, flyway:user,
 	 * flyway:database, flyway:timestamp, flyway:filename and flyway:table need no value.
@@ -416,6 +424,14 @@ public class MigrationProperties {
 
 	public void setIgnoreFiles(List<String> ignoreFiles) {
 		this.ignoreFiles = ignoreFiles;
+	}
+
+	public String getBaselineOnMigrate() {
+		return this.baselineOnMigrate;
+	}
+
+	public void setBaselineOnMigrate(String baselineOnMigrate) {
+		this.baselineOnMigrate = baselineOnMigrate;
 	}
 
 	public boolean isFailOnMissingLocations() {

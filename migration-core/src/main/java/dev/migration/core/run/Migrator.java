@@ -83,17 +83,21 @@ public final class Migrator {
 
 	private final Map<String, Optional<String>> checksums = new ConcurrentHashMap<>();
 
+	/** The revision a first upgrade over tables no history accounts for marks as applied, or {@code null}. */
+	private final String baseline;
+
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
 		this(dataSource, catalog, dialect, settings, MigrationListener.NONE);
 	}
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener) {
-		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none());
+		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none(), null);
 	}
 
 	private Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
-			MigrationListener listener, UpgradeCheck upgradeCheck, Release release) {
+			MigrationListener listener, UpgradeCheck upgradeCheck, Release release, String baseline) {
+		this.baseline = baseline;
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -114,7 +118,7 @@ public final class Migrator {
 	 */
 	public Migrator withUpgradeCheck(UpgradeCheck check) {
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check,
-				this.release);
+				this.release, this.baseline);
 	}
 
 	/**
@@ -127,7 +131,23 @@ public final class Migrator {
 	public Migrator withRelease(Release more) {
 		Releases.check(this.catalog, more);
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
-				this.upgradeCheck, this.release.and(more));
+				this.upgradeCheck, this.release.and(more), this.baseline);
+	}
+
+	/**
+	 * Returns a migrator whose first upgrade of a database that holds tables but no history
+	 * marks a revision and those before it as applied, then applies the rest, as Flyway's
+	 * {@code baselineOnMigrate} does; without one such a database is refused.
+	 * @param revision the revision whose schema the existing tables match, or {@code null}
+	 * @return the migrator
+	 * @throws UnknownRevisionException when no revision has that id
+	 */
+	public Migrator withBaselineOnMigrate(String revision) {
+		if (revision != null) {
+			this.catalog.graph().resolve(revision, Set.of());
+		}
+		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
+				this.upgradeCheck, this.release, revision);
 	}
 
 	/**
@@ -475,6 +495,10 @@ public final class Migrator {
 			adoptFlyway();
 			state = state();
 		}
+		else if (action == Action.UPGRADE && state.applied().isEmpty() && unmanagedTables()) {
+			stamp(this.baseline);
+			state = state();
+		}
 		enforce(validate(state));
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
@@ -723,6 +747,27 @@ public final class Migrator {
 		catch (SQLException ex) {
 			throw new MigrationException("Could not read the schema snapshot's age: " + ex.getMessage(), ex);
 		}
+	}
+
+	/**
+	 * Whether a database without a history of ours holds tables none accounts for; refused
+	 * unless a baseline is set. Only asked when nothing is applied.
+	 */
+	private boolean unmanagedTables() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		if (reader(jdbc).exists()) {
+			return false;
+		}
+		UnmanagedTables tables = UnmanagedTables.read(jdbc, this.settings.history(), this.settings.flywayTable());
+		if (tables.isEmpty()) {
+			return false;
+		}
+		if (this.baseline == null) {
+			throw new UnmanagedDatabaseException(tables.describe(this.settings.history()));
+		}
+		logger.info("The database holds {} table(s) but no history; marking {} and the revisions before it as "
+				+ "applied, as migrations.baseline-on-migrate says", tables.count(), this.baseline);
+		return true;
 	}
 
 	/** Only asked when nothing of ours is applied, so an up-to-date start pays no query for it. */

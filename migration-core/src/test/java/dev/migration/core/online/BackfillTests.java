@@ -156,7 +156,7 @@ class BackfillTests {
 
 	private Migrator migrator(Migration migration) {
 		return Migrator.create(this.dataSource, List.of(migration),
-				RunSettings.defaults().withLockRetries(0, Duration.ZERO));
+				RunSettings.defaults().withLockRetries(0, Duration.ZERO)).withBaselineOnMigrate("base");
 	}
 
 	private static void sleep(long millis) {

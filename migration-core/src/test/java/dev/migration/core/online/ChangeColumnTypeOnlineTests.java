@@ -106,7 +106,8 @@ class ChangeColumnTypeOnlineTests {
 	}
 
 	private Migrator migrator() {
-		return Migrator.create(this.dataSource, List.of(new Expand(), new Contract()), RunSettings.defaults());
+		return Migrator.create(this.dataSource, List.of(new Expand(), new Contract()), RunSettings.defaults())
+			.withBaselineOnMigrate("base");
 	}
 
 	@Revision(id = "t1", message = "orders total in cents: expand")

@@ -116,7 +116,7 @@ class ContractDowngradeTests {
 	}
 
 	private Migrator migrator(Migration... migrations) {
-		return Migrator.create(this.dataSource, List.of(migrations), RunSettings.defaults());
+		return Migrator.create(this.dataSource, List.of(migrations), RunSettings.defaults()).withBaselineOnMigrate("base");
 	}
 
 	private SchemaSnapshot snapshot() {

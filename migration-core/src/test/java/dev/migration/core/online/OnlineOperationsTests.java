@@ -93,7 +93,8 @@ class OnlineOperationsTests {
 
 	@Test
 	void onlineOperationsDowngradeToWhereTheyStarted() throws Exception {
-		Migrator migrator = Migrator.create(this.dataSource, List.of(new CountryRequired()), RunSettings.defaults());
+		Migrator migrator = Migrator.create(this.dataSource, List.of(new CountryRequired()), RunSettings.defaults())
+			.withBaselineOnMigrate("base");
 		migrator.upgrade("heads");
 		migrator.downgrade("base");
 		assertThat(this.jdbc.queryForObject("SELECT attnotnull FROM pg_attribute WHERE attrelid = 'customer'::regclass "
@@ -102,7 +103,9 @@ class OnlineOperationsTests {
 	}
 
 	private void migrate(Migration migration) {
-		Migrator.create(this.dataSource, List.of(migration), RunSettings.defaults()).upgrade("heads");
+		Migrator.create(this.dataSource, List.of(migration), RunSettings.defaults())
+			.withBaselineOnMigrate("base")
+			.upgrade("heads");
 	}
 
 	private void assertWritesAllLanded() throws InterruptedException {

@@ -90,7 +90,8 @@ class RenameColumnOnlineTests {
 	}
 
 	private Migrator migrator() {
-		return Migrator.create(this.dataSource, List.of(new Expand(), new Contract()), RunSettings.defaults());
+		return Migrator.create(this.dataSource, List.of(new Expand(), new Contract()), RunSettings.defaults())
+			.withBaselineOnMigrate("base");
 	}
 
 	@Revision(id = "e1", message = "rename name to full_name: expand")
