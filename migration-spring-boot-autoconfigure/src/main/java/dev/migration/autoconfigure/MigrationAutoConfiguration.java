@@ -33,6 +33,7 @@ import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.sql.BuiltInPlaceholders;
@@ -69,15 +70,18 @@ public final class MigrationAutoConfiguration {
 				properties.getIgnoreFiles(), !properties.isFailOnMissingLocations());
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
 		// every use of a file (checksum, lint, offline script, run) sees the text that runs
+		OwnedSchemas schemas = properties.toOwnedSchemas();
+		String home = (properties.getSchema() != null) ? properties.getSchema() : schemas.defaultSchema();
 		List<SqlScript> scripts = properties
-			.toPlaceholders(new BuiltInPlaceholders(target, properties.getSchema(), settings.flywayTable().name()))
+			.toPlaceholders(new BuiltInPlaceholders(target, home, settings.flywayTable().name()))
 			.apply(files);
 		return new Migrator(target, catalog(migrations, scripts), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
 					properties.getLintNotChecked()))
 			.withRelease(Release.of(properties.getRelease()))
-			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()));
+			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()))
+			.withSchemas(schemas);
 	}
 
 	private static String blankToNull(String value) {

@@ -14,6 +14,7 @@ import dev.migration.core.history.HistoryTable;
 import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.lint.NotCheckedPolicy;
 import dev.migration.core.run.ChecksumPolicy;
+import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
 import dev.migration.core.schema.QualifiedName;
@@ -172,6 +173,23 @@ public class MigrationProperties {
 	 * such a database is refused, naming its tables.
 	 */
 	private String baselineOnMigrate;
+
+	/**
+	 * Schema the steps run in (the search path of every step) and the history lives in,
+	 * created when missing: Flyway's defaultSchema. When not set, the connection's search path.
+	 */
+	private String defaultSchema;
+
+	/**
+	 * Further schemas the history owns, created with the default schema when missing
+	 * (Flyway's schemas).
+	 */
+	private List<String> schemas = new ArrayList<>();
+
+	/**
+	 * Whether missing schemas of migrations.default-schema and migrations.schemas are created.
+	 */
+	private boolean createSchemas = true;
 
 	/**
 	 * Values of Flyway placeholders (${name}) in SQL files, by name; names match without
@@ -424,6 +442,39 @@ public class MigrationProperties {
 
 	public void setIgnoreFiles(List<String> ignoreFiles) {
 		this.ignoreFiles = ignoreFiles;
+	}
+
+	public String getDefaultSchema() {
+		return this.defaultSchema;
+	}
+
+	public void setDefaultSchema(String defaultSchema) {
+		this.defaultSchema = defaultSchema;
+	}
+
+	public List<String> getSchemas() {
+		return this.schemas;
+	}
+
+	public void setSchemas(List<String> schemas) {
+		this.schemas = schemas;
+	}
+
+	public boolean isCreateSchemas() {
+		return this.createSchemas;
+	}
+
+	public void setCreateSchemas(boolean createSchemas) {
+		this.createSchemas = createSchemas;
+	}
+
+	/**
+	 * Turns the schema settings into the schemas the history owns.
+	 * @return the schemas
+	 */
+	public OwnedSchemas toOwnedSchemas() {
+		String schema = (this.defaultSchema == null || this.defaultSchema.isBlank()) ? null : this.defaultSchema.strip();
+		return new OwnedSchemas(schema, this.schemas.stream().map(String::strip).toList(), this.createSchemas);
 	}
 
 	public String getBaselineOnMigrate() {

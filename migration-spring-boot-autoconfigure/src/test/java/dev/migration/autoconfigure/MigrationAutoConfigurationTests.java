@@ -132,6 +132,22 @@ class MigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void theDefaultSchemaIsCreatedAndHoldsTheTablesAndTheHistory() {
+		this.jdbc.execute("DROP SCHEMA IF EXISTS app, app_audit CASCADE");
+		this.contextRunner.withPropertyValues("migrations.default-schema=app", "migrations.schemas=app_audit")
+			.run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(this.jdbc.queryForObject("SELECT text FROM app.greeting", String.class)).isEqualTo("hello");
+				assertThat(this.jdbc.queryForObject("SELECT to_regclass('app.migration_history_state')::text",
+						String.class)).isEqualTo("app.migration_history_state");
+				assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname = 'app_audit'",
+						Integer.class)).isOne();
+				assertThat(context.getBean(Migrator.class).current()).containsExactly("2000");
+			});
+		this.jdbc.execute("DROP SCHEMA app, app_audit CASCADE");
+	}
+
+	@Test
 	void aSqlFileWhoseNameDoesNotParseStopsStartUpNamingIt() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/bad")
 			.run((context) -> assertThat(context).hasFailed()

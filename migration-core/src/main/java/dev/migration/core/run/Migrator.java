@@ -26,6 +26,7 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.Dialect;
+import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.PriorProgress;
@@ -86,18 +87,23 @@ public final class Migrator {
 	/** The revision a first upgrade over tables no history accounts for marks as applied, or {@code null}. */
 	private final String baseline;
 
+	private final OwnedSchemas schemas;
+
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
 		this(dataSource, catalog, dialect, settings, MigrationListener.NONE);
 	}
 
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener) {
-		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none(), null);
+		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none(), null,
+				OwnedSchemas.NONE);
 	}
 
 	private Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
-			MigrationListener listener, UpgradeCheck upgradeCheck, Release release, String baseline) {
+			MigrationListener listener, UpgradeCheck upgradeCheck, Release release, String baseline,
+			OwnedSchemas schemas) {
 		this.baseline = baseline;
+		this.schemas = Objects.requireNonNull(schemas, "schemas");
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.dialect = Objects.requireNonNull(dialect, "dialect");
@@ -118,7 +124,7 @@ public final class Migrator {
 	 */
 	public Migrator withUpgradeCheck(UpgradeCheck check) {
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check,
-				this.release, this.baseline);
+				this.release, this.baseline, this.schemas);
 	}
 
 	/**
@@ -131,7 +137,7 @@ public final class Migrator {
 	public Migrator withRelease(Release more) {
 		Releases.check(this.catalog, more);
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
-				this.upgradeCheck, this.release.and(more), this.baseline);
+				this.upgradeCheck, this.release.and(more), this.baseline, this.schemas);
 	}
 
 	/**
@@ -147,7 +153,20 @@ public final class Migrator {
 			this.catalog.graph().resolve(revision, Set.of());
 		}
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
-				this.upgradeCheck, this.release, revision);
+				this.upgradeCheck, this.release, revision, this.schemas);
+	}
+
+	/**
+	 * Returns a migrator whose steps run in the schemas a history owns, as Flyway's
+	 * {@code defaultSchema} and {@code schemas}: created when missing, the default one the
+	 * search path of every step and the home of the history (and of Flyway's history table)
+	 * unless the settings place them elsewhere.
+	 * @param owned the schemas
+	 * @return the migrator
+	 */
+	public Migrator withSchemas(OwnedSchemas owned) {
+		return new Migrator(this.dataSource, this.catalog, this.dialect, owned.place(this.settings), this.listener,
+				this.upgradeCheck, this.release, this.baseline, owned);
 	}
 
 	/**
@@ -455,8 +474,11 @@ public final class Migrator {
 		if (reachesHeads(Set.of(), target)) {
 			path.addAll(this.catalog.repeatables());
 		}
+		List<String> setup = new ArrayList<>();
+		this.schemas.createStatements(this.dialect).forEach((statement) -> setup.add(statement.sql()));
+		this.schemas.searchPath(this.dialect).forEach((statement) -> setup.add(statement.sql()));
 		return new HistoryTracer(this.dialect, this.settings.execution(), this.catalog.recordings(), rows)
-			.trace(scratch, path);
+			.trace(scratch, path, setup);
 	}
 
 	/**
@@ -589,6 +611,9 @@ public final class Migrator {
 	private void resetQuietly(StatementSink sink, int version) {
 		try {
 			this.dialect.resetSession(version).forEach(sink::execute);
+			if (this.schemas.isSet()) {
+				sink.execute(SqlStatement.setting("RESET search_path"));
+			}
 			sink.flush();
 		}
 		catch (MigrationException ex) {
@@ -681,6 +706,7 @@ public final class Migrator {
 	private void createHistory(StatementSink sink) {
 		sink.begin();
 		try {
+			this.schemas.createStatements(this.dialect).forEach(sink::execute);
 			this.history.create().forEach(sink::execute);
 			sink.execute(this.history.addDirectionToOlderLog());
 			sink.execute(this.progress.create());
@@ -729,7 +755,8 @@ public final class Migrator {
 	}
 
 	private OfflineRun offlineRun() {
-		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum, this.catalog.recordings());
+		return new OfflineRun(this.dialect, this.settings, this.history, this::checksum, this.catalog.recordings(),
+				this.schemas);
 	}
 
 	private String checksum(DeclaredRevision revision) {
@@ -810,6 +837,7 @@ public final class Migrator {
 			JdbcStatementSink sink = new JdbcStatementSink(connection, this.dialect);
 			int version = connection.getMetaData().getDatabaseMajorVersion();
 			this.dialect.prepareSession(version).forEach(sink::execute);
+			this.schemas.searchPath(this.dialect).forEach(sink::execute);
 			try {
 				return work.run(connection, sink);
 			}

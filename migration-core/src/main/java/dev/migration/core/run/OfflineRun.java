@@ -24,6 +24,8 @@ final class OfflineRun {
 
 	private final Dialect dialect;
 
+	private final OwnedSchemas schemas;
+
 	private final RunSettings settings;
 
 	private final HistoryStatements history;
@@ -33,7 +35,8 @@ final class OfflineRun {
 	private final Recordings recordings;
 
 	OfflineRun(Dialect dialect, RunSettings settings, HistoryStatements history,
-			Function<DeclaredRevision, String> checksums, Recordings recordings) {
+			Function<DeclaredRevision, String> checksums, Recordings recordings, OwnedSchemas schemas) {
+		this.schemas = schemas;
 		this.dialect = dialect;
 		this.settings = settings;
 		this.history = history;
@@ -44,6 +47,8 @@ final class OfflineRun {
 	String script(List<DeclaredRevision> path, Direction direction) {
 		ScriptStatementSink sink = new ScriptStatementSink(this.dialect);
 		sink.comment("Offline " + direction.word() + " script: " + path.size() + " revision(s). Run with psql.");
+		this.schemas.createStatements(this.dialect).forEach(sink::execute);
+		this.schemas.searchPath(this.dialect).forEach(sink::execute);
 		this.history.create().forEach(sink::execute);
 		sink.blankLine();
 		OfflineScripts.appendSteps(new StepExecutor(this.dialect, sink, this.settings.execution(), this.recordings), sink, path,

@@ -1,6 +1,7 @@
 package dev.migration.core.trace;
 
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -60,8 +61,25 @@ public final class HistoryTracer {
 	 * @return the trace of each revision, up to the first that failed
 	 */
 	public HistoryTrace trace(DataSource scratch, List<DeclaredRevision> path) {
+		return trace(scratch, path, List.of());
+	}
+
+	/**
+	 * Traces the revisions of a path in order on a scratch database, after setting up the
+	 * traced session as a run's (its schemas, its search path).
+	 * @param scratch an empty database, which the trace changes
+	 * @param path the revisions, parents first
+	 * @param setup statements run first on the traced session, untraced
+	 * @return the trace of each revision, up to the first that failed
+	 */
+	public HistoryTrace trace(DataSource scratch, List<DeclaredRevision> path, List<String> setup) {
 		List<RevisionTrace> traced = new ArrayList<>();
 		try (StatementTracer tracer = StatementTracer.open(scratch)) {
+			try (Statement statement = tracer.session().createStatement()) {
+				for (String sql : setup) {
+					statement.execute(sql);
+				}
+			}
 			List<SeedReport> seedings = new ArrayList<>();
 			for (DeclaredRevision revision : path) {
 				RevisionTrace trace = traceOne(tracer, scratch, revision, seedings);

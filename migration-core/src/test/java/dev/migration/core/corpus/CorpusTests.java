@@ -1,7 +1,6 @@
 package dev.migration.core.corpus;
 
 import java.nio.file.Path;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -32,9 +31,9 @@ import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
-import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sql.BuiltInPlaceholders;
 import dev.migration.core.sql.Placeholders;
 import dev.migration.core.sql.SqlFileName;
@@ -170,9 +169,9 @@ class CorpusTests {
 
 	private static void appliesAsPsql(Corpus.History history, int n) throws Exception {
 		String reference = reference(history, n);
-		TestDatabase database = toolDatabase(history, n);
+		TestDatabase database = server.createDatabase("tool" + n);
 		DataSource dataSource = database.dataSource();
-		Migrator migrator = migrator(dataSource, scripts(history, dataSource), RunSettings.defaults());
+		Migrator migrator = migrator(dataSource, scripts(history, dataSource), history);
 		migrator.upgrade("heads");
 		assertThat(migrator.history()).extracting(HistoryEntry::revision)
 			.as("revisions applied, in order")
@@ -211,19 +210,16 @@ class CorpusTests {
 			.load()
 			.migrate();
 		assertSameSchema(PsqlReference.dump(server, database.name()), reference);
-		TestDatabase tool = new TestDatabase(database.name(), database.url() + "?currentSchema=" + history.schema(),
-				database.user(), database.password());
-		RunSettings settings = RunSettings.defaults()
-			.withFlywayTable(new QualifiedName(history.schema(), "flyway_schema_history"));
-		List<SqlScript> scripts = scripts(history, tool.dataSource());
-		RunResult adopted = migrator(tool.dataSource(), scripts, settings).upgrade("heads");
+		DataSource tool = database.dataSource();
+		List<SqlScript> scripts = scripts(history, tool);
+		RunResult adopted = migrator(tool, scripts, history).upgrade("heads");
 		assertThat(adopted.steps()).as("files run again after the take-over").isEmpty();
 		List<SqlScript> withNewFile = new ArrayList<>(scripts);
 		withNewFile.add(new SqlScript("corpus:V99999999999999999__adoption_probe.sql",
 				"V99999999999999999__adoption_probe.sql", "CREATE TABLE adoption_probe (id int PRIMARY KEY);\n"));
-		RunResult next = migrator(tool.dataSource(), withNewFile, settings).upgrade("heads");
+		RunResult next = migrator(tool, withNewFile, history).upgrade("heads");
 		assertThat(next.steps()).extracting(AppliedStep::revision).containsExactly("V99999999999999999");
-		assertThat(tables(tool.dataSource())).as("tables at the end, the new one and Flyway's history included")
+		assertThat(tables(tool)).as("tables at the end, the new one and Flyway's history included")
 			.isEqualTo(history.tablesAtEnd() + 2);
 	}
 
@@ -241,20 +237,12 @@ class CorpusTests {
 				CorpusTests.class.getClassLoader(), ignored));
 	}
 
-	private static Migrator migrator(DataSource dataSource, List<SqlScript> scripts, RunSettings settings) {
+	/** The tool under its defaults, the history's schema its default schema (migrations.default-schema), as in Flyway. */
+	private static Migrator migrator(DataSource dataSource, List<SqlScript> scripts, Corpus.History history) {
 		return new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(scripts)), new PostgresDialect(),
-				settings).withUpgradeCheck(new LintGate(LintPolicy.FAIL));
-	}
-
-	/** A fresh database whose sessions use the history's schema, as Flyway's default schema does. */
-	private static TestDatabase toolDatabase(Corpus.History history, int n) throws SQLException {
-		TestDatabase database = server.createDatabase("tool" + n);
-		if (history.schema().equals("public")) {
-			return database;
-		}
-		new JdbcTemplate(database.dataSource()).execute("CREATE SCHEMA \"" + history.schema().replace("\"", "\"\"") + "\"");
-		return new TestDatabase(database.name(), database.url() + "?currentSchema=" + history.schema(),
-				database.user(), database.password());
+				RunSettings.defaults())
+			.withUpgradeCheck(new LintGate(LintPolicy.FAIL))
+			.withSchemas(new OwnedSchemas(history.schema(), List.of(), true));
 	}
 
 	private static int tables(DataSource dataSource) {
