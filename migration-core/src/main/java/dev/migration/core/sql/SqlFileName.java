@@ -17,13 +17,14 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	/** Where the id of a repeatable script starts, followed by its description as the file names it. */
 	public static final String REPEATABLE_PREFIX = "R__";
 
-	private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9][0-9._]*)__(.+)\\.sql");
+	// as in Flyway 11, asked of it: the suffix in any case (V2__x.SQL is a migration), the prefix as written
+	private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9][0-9._]*)__(.+)\\.(?i:sql)");
 
-	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.sql");
+	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.(?i:sql)");
 
 	/** Flyway's SQL callbacks, such as afterMigrate.sql or beforeEachMigrate__audit.sql. */
 	private static final Pattern FLYWAY_CALLBACK = Pattern
-		.compile("((?:before|after)[A-Z][A-Za-z]*|createSchema)(?:__.*)?\\.sql");
+		.compile("((?:before|after)[A-Z][A-Za-z]*|createSchema)(?:__.*)?\\.(?i:sql)");
 
 	/**
 	 * Reads a file name.

@@ -44,6 +44,8 @@ public final class SqlScriptLocations {
 
 	private static final String FILE = "file:";
 
+	private static final String SQL_SUFFIX = ".sql";
+
 	/** A URL scheme such as {@code s3:} at the start of a location. */
 	private static final Pattern PREFIX = Pattern.compile("^[a-zA-Z][a-zA-Z0-9+.-]*:");
 
@@ -163,7 +165,7 @@ public final class SqlScriptLocations {
 		try {
 			List<SqlScript> scripts = new ArrayList<>();
 			for (Resource resource : resolver.getResources(pattern)) {
-				if (resource.isReadable() && resource.getFilename() != null) {
+				if (resource.isReadable() && resource.getFilename() != null && isSql(resource.getFilename())) {
 					scripts.add(read(location, resource));
 				}
 			}
@@ -219,7 +221,7 @@ public final class SqlScriptLocations {
 			}
 			File file = new File(directory, name);
 			String where = location + "/" + path + name;
-			String text = name.endsWith(".sql") ? readIfFile(file, where) : null;
+			String text = isSql(name) ? readIfFile(file, where) : null;
 			if (text != null) {
 				scripts.add(new SqlScript(where, name, text));
 			}
@@ -280,7 +282,13 @@ public final class SqlScriptLocations {
 
 	private static String pattern(String location) {
 		String path = location.startsWith(CLASSPATH) ? location.substring(CLASSPATH.length()) : location;
-		return "classpath*:" + folder(path.startsWith("/") ? path.substring(1) : path) + "**/*.sql";
+		// Flyway takes the suffix in any case; the pattern matcher would not
+		return "classpath*:" + folder(path.startsWith("/") ? path.substring(1) : path) + "**/*.*";
+	}
+
+	/** A name with the suffix {@code .sql}, in any case, as Flyway 11 takes it. */
+	private static boolean isSql(String name) {
+		return name.regionMatches(true, name.length() - SQL_SUFFIX.length(), SQL_SUFFIX, 0, SQL_SUFFIX.length());
 	}
 
 	private static String folder(String path) {
