@@ -37,6 +37,7 @@ import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.sql.BuiltInPlaceholders;
+import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
 import dev.migration.core.sql.SqlScriptLocations;
@@ -72,16 +73,17 @@ public final class MigrationAutoConfiguration {
 		// every use of a file (checksum, lint, offline script, run) sees the text that runs
 		OwnedSchemas schemas = properties.toOwnedSchemas();
 		String home = (properties.getSchema() != null) ? properties.getSchema() : schemas.defaultSchema();
-		List<SqlScript> scripts = properties
+		SqlCallbacks.Split scripts = SqlCallbacks.split(properties
 			.toPlaceholders(new BuiltInPlaceholders(target, home, settings.flywayTable().name()))
-			.apply(files);
-		return new Migrator(target, catalog(migrations, scripts), new PostgresDialect(),
+			.apply(files));
+		return new Migrator(target, catalog(migrations, scripts.migrations()), new PostgresDialect(),
 				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
 			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
 					properties.getLintNotChecked()))
 			.withRelease(Release.of(properties.getRelease()))
 			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()))
-			.withSchemas(schemas);
+			.withSchemas(schemas)
+			.withCallbacks(scripts.callbacks());
 	}
 
 	private static String blankToNull(String value) {

@@ -26,8 +26,9 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.Dialect;
-import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.core.dialect.SqlStatement;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.execute.PriorProgress;
 import dev.migration.core.execute.StepExecutor;
@@ -46,7 +47,9 @@ import dev.migration.core.snapshot.Drift;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.core.snapshot.SnapshotStore;
+import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.sql.SqlMigration;
+import dev.migration.core.sql.SqlScript;
 import dev.migration.core.trace.HistoryTrace;
 import dev.migration.core.trace.HistoryTracer;
 
@@ -89,6 +92,8 @@ public final class Migrator {
 
 	private final OwnedSchemas schemas;
 
+	private final SqlCallbacks callbacks;
+
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings) {
 		this(dataSource, catalog, dialect, settings, MigrationListener.NONE);
 	}
@@ -96,13 +101,14 @@ public final class Migrator {
 	public Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener) {
 		this(dataSource, catalog, dialect, settings, listener, UpgradeCheck.NONE, Release.none(), null,
-				OwnedSchemas.NONE);
+				OwnedSchemas.NONE, SqlCallbacks.NONE);
 	}
 
 	private Migrator(DataSource dataSource, MigrationCatalog catalog, Dialect dialect, RunSettings settings,
 			MigrationListener listener, UpgradeCheck upgradeCheck, Release release, String baseline,
-			OwnedSchemas schemas) {
+			OwnedSchemas schemas, SqlCallbacks callbacks) {
 		this.baseline = baseline;
+		this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
 		this.schemas = Objects.requireNonNull(schemas, "schemas");
 		this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
@@ -124,7 +130,7 @@ public final class Migrator {
 	 */
 	public Migrator withUpgradeCheck(UpgradeCheck check) {
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener, check,
-				this.release, this.baseline, this.schemas);
+				this.release, this.baseline, this.schemas, this.callbacks);
 	}
 
 	/**
@@ -137,7 +143,7 @@ public final class Migrator {
 	public Migrator withRelease(Release more) {
 		Releases.check(this.catalog, more);
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
-				this.upgradeCheck, this.release.and(more), this.baseline, this.schemas);
+				this.upgradeCheck, this.release.and(more), this.baseline, this.schemas, this.callbacks);
 	}
 
 	/**
@@ -153,7 +159,7 @@ public final class Migrator {
 			this.catalog.graph().resolve(revision, Set.of());
 		}
 		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
-				this.upgradeCheck, this.release, revision, this.schemas);
+				this.upgradeCheck, this.release, revision, this.schemas, this.callbacks);
 	}
 
 	/**
@@ -166,7 +172,26 @@ public final class Migrator {
 	 */
 	public Migrator withSchemas(OwnedSchemas owned) {
 		return new Migrator(this.dataSource, this.catalog, this.dialect, owned.place(this.settings), this.listener,
-				this.upgradeCheck, this.release, this.baseline, owned);
+				this.upgradeCheck, this.release, this.baseline, owned, this.callbacks);
+	}
+
+	/**
+	 * Returns a migrator whose upgrades run Flyway's SQL callbacks at their events, each in a
+	 * transaction of its own on the run's connection, under the migration lock.
+	 * @param sql the callbacks, taken out of the files of the locations
+	 * @return the migrator
+	 */
+	public Migrator withCallbacks(SqlCallbacks sql) {
+		return new Migrator(this.dataSource, this.catalog, this.dialect, this.settings, this.listener,
+				this.upgradeCheck, this.release, this.baseline, this.schemas, sql);
+	}
+
+	/**
+	 * Returns the SQL callbacks upgrades run.
+	 * @return the callbacks
+	 */
+	public SqlCallbacks callbacks() {
+		return this.callbacks;
 	}
 
 	/**
@@ -525,7 +550,8 @@ public final class Migrator {
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
 		// a database with nothing applied has no snapshot to keep up, and may have no tables to ask
-		if (path.isEmpty() && (state.applied().isEmpty() || !snapshotStale())) {
+		boolean callbacksDue = action == Action.UPGRADE && this.callbacks.runOnEveryUpgrade();
+		if (path.isEmpty() && !callbacksDue && (state.applied().isEmpty() || !snapshotStale())) {
 			logger.info("Database is at {}; nothing to {}{}", describe(state.current()), action.value(),
 					describeWaiting(plan));
 			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
@@ -548,10 +574,17 @@ public final class Migrator {
 		enforce(validate(state));
 		RunPlan plan = planner.apply(state);
 		List<DeclaredRevision> path = plan.now();
+		boolean upgrade = action == Action.UPGRADE;
+		if (upgrade) {
+			runCallbacks(SqlCallbacks.Event.BEFORE_MIGRATE, sink);
+		}
 		if (path.isEmpty()) {
 			if (this.snapshots.isStale(connection, this.history.logTableName())) {
 				logger.info("Storing the schema snapshot that the last run ended without storing");
 				saveSnapshot(connection);
+			}
+			if (upgrade) {
+				runCallbacks(SqlCallbacks.Event.AFTER_MIGRATE, sink);
 			}
 			logger.info("Database is at {}; nothing to {}{}", describe(state.current()), action.value(),
 					describeWaiting(plan));
@@ -581,15 +614,29 @@ public final class Migrator {
 					throw new RunStoppedException(revision.id());
 				}
 				lock.verify();
+				if (upgrade) {
+					runCallbacks(SqlCallbacks.Event.BEFORE_EACH_MIGRATE, sink);
+				}
 				steps.add(runner.run(revision, direction, checksum(revision),
 						resume.getOrDefault(revision.id(), PriorProgress.NONE)));
+				if (upgrade) {
+					runCallbacks(SqlCallbacks.Event.AFTER_EACH_MIGRATE, sink);
+				}
 			}
 		}
 		catch (MigrationException ex) {
-			throw new MigrationRunException(action, steps, path.size(), ex);
+			MigrationRunException failure = new MigrationRunException(action, steps, path.size(), ex);
+			if (upgrade) {
+				afterError(sink, failure);
+			}
+			throw failure;
 		}
 		finally {
 			restoreQuietly(sink);
+		}
+		if (upgrade) {
+			runCallbacks(SqlCallbacks.Event.AFTER_MIGRATE_APPLIED, sink);
+			runCallbacks(SqlCallbacks.Event.AFTER_MIGRATE, sink);
 		}
 		saveSnapshot(connection, baseline);
 		Set<String> after = readState(connection).current();
@@ -597,6 +644,53 @@ public final class Migrator {
 		logger.info("{} {} -> {}: {} revision(s) in {} ms{}", (action == Action.UPGRADE) ? "Upgraded" : "Downgraded",
 				describe(state.current()), describe(after), steps.size(), result.durationMs(), describeWaiting(plan));
 		return result;
+	}
+
+	/** Runs the callbacks of an event, each file in a transaction of its own, or statement by statement when it must. */
+	private void runCallbacks(SqlCallbacks.Event event, StatementSink sink) {
+		for (SqlScript script : this.callbacks.of(event)) {
+			List<String> statements = script.statements();
+			boolean transactional = statements.stream().noneMatch(PostgresScanner::requiresNoTransaction);
+			try {
+				if (transactional) {
+					sink.begin();
+				}
+				for (String statement : statements) {
+					sink.execute(new SqlStatement(List.of(statement), List.of(),
+							!PostgresScanner.requiresNoTransaction(statement)));
+				}
+				if (transactional) {
+					sink.commit();
+				}
+			}
+			catch (RuntimeException ex) {
+				if (transactional) {
+					rollbackQuietly(sink);
+				}
+				throw new MigrationException("The " + event.flywayName() + " callback " + script.location() + " failed: "
+						+ ex.getMessage() + (transactional ? " Its transaction was rolled back." : ""), ex);
+			}
+			logger.info("Ran the {} callback {}", event.flywayName(), script.location());
+		}
+	}
+
+	/** The afterMigrateError callbacks run after a failed upgrade; their own failure goes with the first. */
+	private void afterError(StatementSink sink, MigrationRunException failure) {
+		try {
+			runCallbacks(SqlCallbacks.Event.AFTER_MIGRATE_ERROR, sink);
+		}
+		catch (RuntimeException ex) {
+			failure.addSuppressed(ex);
+		}
+	}
+
+	private static void rollbackQuietly(StatementSink sink) {
+		try {
+			sink.rollback();
+		}
+		catch (RuntimeException ex) {
+			// the connection is broken; the pool discards it
+		}
 	}
 
 	private static String describeWaiting(RunPlan plan) {

@@ -61,14 +61,24 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 		if (repeatable.matches()) {
 			return new SqlFileName(Kind.REPEATABLE, null, describe(repeatable.group(1)));
 		}
-		Matcher callback = FLYWAY_CALLBACK.matcher(fileName);
-		if (callback.matches()) {
-			throw new InvalidSqlMigrationException(location, 0, "it is a Flyway callback script (" + callback.group(1)
-					+ "), and this project runs no callbacks. Move what it does into a revision (a repeatable "
-					+ "R__<description>.sql runs after every upgrade in which it changed), or move it out of "
-					+ "migrations.locations");
+		String event = callbackEvent(fileName);
+		if (event != null) {
+			throw new InvalidSqlMigrationException(location, 0, "it is a Flyway callback script (" + event
+					+ "), which runs at an event, not as a revision; the starter runs the callbacks of its "
+					+ "migrations.locations (SqlCallbacks), or move it out of them");
 		}
 		throw invalid(location);
+	}
+
+	/**
+	 * Returns the Flyway event a callback file is named after, such as {@code afterMigrate} for
+	 * {@code afterMigrate__grants.sql}.
+	 * @param fileName the name without its folder
+	 * @return the event, or {@code null} when the name is no callback's
+	 */
+	public static String callbackEvent(String fileName) {
+		Matcher callback = FLYWAY_CALLBACK.matcher(fileName);
+		return callback.matches() ? callback.group(1) : null;
 	}
 
 	/**

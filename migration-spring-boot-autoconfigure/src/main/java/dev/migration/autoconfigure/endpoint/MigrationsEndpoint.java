@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.endpoint;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,6 +48,7 @@ import dev.migration.core.lint.Linter;
 import dev.migration.core.run.BackfillPace;
 import dev.migration.core.run.InvalidReleaseException;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunPlan.Reason;
@@ -119,7 +121,7 @@ public class MigrationsEndpoint {
 					.toList(),
 				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
 				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator),
-				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList());
+				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList(), callbacks(migrator));
 	}
 
 	/**
@@ -335,12 +337,33 @@ public class MigrationsEndpoint {
 	 * with its rate and time left while it runs in this application
 	 * @param unfinished the steps that committed part of their work and stopped; the next run in
 	 * their direction finishes them
+	 * @param callbacks the SQL callbacks upgrades run, in the order of their events
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
 			@Nullable LastRunDescriptor lastRun, List<BackfillDescriptor> backfills,
-			List<UnfinishedDescriptor> unfinished) implements OperationResponseBody {
+			List<UnfinishedDescriptor> unfinished, List<CallbackDescriptor> callbacks) implements OperationResponseBody {
 
+	}
+
+	/**
+	 * A Flyway SQL callback an upgrade runs.
+	 *
+	 * @param event the event, as Flyway names it, such as {@code afterMigrate}
+	 * @param location the file
+	 */
+	public record CallbackDescriptor(String event, String location) {
+
+	}
+
+	private static List<CallbackDescriptor> callbacks(Migrator migrator) {
+		List<CallbackDescriptor> callbacks = new ArrayList<>();
+		for (SqlCallbacks.Event event : SqlCallbacks.Event.values()) {
+			migrator.callbacks()
+				.of(event)
+				.forEach((script) -> callbacks.add(new CallbackDescriptor(event.flywayName(), script.location())));
+		}
+		return callbacks;
 	}
 
 	/**

@@ -58,6 +58,21 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void sqlCallbacksRunAtEveryUpgradeAndAreShown() {
+		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/callbacks").run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			assertThat(endpoint.migrations().callbacks()).singleElement().satisfies((callback) -> {
+				assertThat(callback.event()).isEqualTo("afterMigrate");
+				assertThat(callback.location()).endsWith("sql/callbacks/afterMigrate__audit.sql");
+			});
+			endpoint.upgrade(null, null);
+			endpoint.upgrade(null, null);
+			assertThat(new JdbcTemplate(this.database.dataSource()).queryForObject("SELECT count(*) FROM audit",
+					Integer.class)).as("also after an upgrade with nothing to apply, as in Flyway").isEqualTo(2);
+		});
+	}
+
+	@Test
 	void aRepeatableScriptIsPendingAfterTheRevisionsUntilItRanAndAgainOnceItChanges() {
 		this.contextRunner.withPropertyValues("migrations.locations=classpath:sql/views").run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
