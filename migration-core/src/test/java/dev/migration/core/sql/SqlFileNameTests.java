@@ -26,7 +26,7 @@ class SqlFileNameTests {
 			.isThrownBy(() -> SqlFileName.parse("afterMigrate__refresh_views.sql", "classpath:db/migration/afterMigrate__refresh_views.sql"))
 			.withMessageContaining("classpath:db/migration/afterMigrate__refresh_views.sql")
 			.withMessageContaining("Flyway callback script (afterMigrate)")
-			.withMessageContaining("R__<description>.sql");
+			.withMessageContaining("runs at an event, not as a revision");
 		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> SqlFileName.parse("beforeMigrate.sql"))
 			.withMessageContaining("(beforeMigrate)");
 		assertThatExceptionOfType(InvalidSqlMigrationException.class).isThrownBy(() -> SqlFileName.parse("after_all.sql"))
