@@ -16,6 +16,8 @@ import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.history.HistoryTable;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.OwnedSchemas;
+import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
@@ -77,6 +79,66 @@ class FlywayEquivalenceTests {
 		assertThat(ourSchema.objects()).hasSizeGreaterThan(50);
 		assertThat(rowCounts(this.ours)).isEqualTo(rowCounts(this.flywayDatabase.dataSource()))
 			.containsEntry("public.customer", 75L);
+	}
+
+	/**
+	 * A history as a team switching from Flyway has it: placeholders (their own and Flyway's
+	 * built-ins), an afterMigrate callback and a schema of its own. Same schema and rows under
+	 * Flyway and here; a database Flyway migrated is taken over without running a file again.
+	 */
+	@Test
+	void aHistoryWithPlaceholdersCallbacksAndItsOwnSchemaGivesTheSameSchemaAndRowsAndIsTakenOver() {
+		// emptying the database between tests clears public only
+		new JdbcTemplate(this.ours).execute("DROP SCHEMA IF EXISTS bpdm CASCADE");
+		try {
+			switchingFromFlyway();
+		}
+		finally {
+			new JdbcTemplate(this.ours).execute("DROP SCHEMA IF EXISTS bpdm CASCADE");
+		}
+	}
+
+	private void switchingFromFlyway() {
+		String location = "classpath:sql/switching";
+		Flyway.configure()
+			.dataSource(this.flywayDatabase.url(), this.flywayDatabase.user(), this.flywayDatabase.password())
+			.locations(location)
+			.defaultSchema("bpdm")
+			.schemas("bpdm")
+			.placeholders(Map.of("companyName", "ACME"))
+			.load()
+			.migrate();
+		switching(this.ours, location).upgrade("heads");
+		SchemaSnapshot ourSchema = SnapshotReader.allSchemas(new HistoryTable("bpdm", HistoryTable.DEFAULT_TABLE))
+			.read(this.ours);
+		SchemaSnapshot flywaySchema = SnapshotReader.allSchemas(new HistoryTable("bpdm", "flyway_schema_history"))
+			.read(this.flywayDatabase.dataSource());
+		assertThat(flywaySchema.diff(ourSchema).isEmpty())
+			.as(() -> "schema differences:\n" + flywaySchema.diff(ourSchema).describe("Flyway database -> ours"))
+			.isTrue();
+		assertThat(rowCounts(this.ours)).isEqualTo(rowCounts(this.flywayDatabase.dataSource()))
+			.containsEntry("bpdm.partner", 2L)
+			.containsEntry("bpdm.switch_audit", 1L);
+		JdbcTemplate jdbc = new JdbcTemplate(this.ours);
+		assertThat(jdbc.queryForList("SELECT name FROM bpdm.partner_names ORDER BY 1", String.class))
+			.containsExactly("ACME", "Other; Inc.");
+		assertThat(jdbc.queryForObject("SELECT note FROM bpdm.switch_audit", String.class))
+			.isEqualTo(new JdbcTemplate(this.flywayDatabase.dataSource()).queryForObject("SELECT note FROM bpdm.switch_audit",
+					String.class));
+		RunResult takenOver = switching(this.flywayDatabase.dataSource(), location).upgrade("heads");
+		assertThat(takenOver.steps()).as("nothing runs again").isEmpty();
+		assertThat(new JdbcTemplate(this.flywayDatabase.dataSource())
+			.queryForObject("SELECT count(*) FROM bpdm.partner", Long.class)).isEqualTo(2L);
+	}
+
+	private Migrator switching(DataSource dataSource, String location) {
+		SqlCallbacks.Split split = SqlCallbacks.split(Placeholders.DEFAULTS.withValues(Map.of("companyname", "ACME"))
+			.withBuiltIns(new BuiltInPlaceholders(dataSource, "bpdm", "flyway_schema_history"))
+			.apply(SqlScriptLocations.load(List.of(location), getClass().getClassLoader())));
+		return new Migrator(dataSource, MigrationCatalog.ofDeclared(SqlRevisions.declare(split.migrations())),
+				new PostgresDialect(), RunSettings.defaults())
+			.withSchemas(new OwnedSchemas("bpdm", List.of(), true))
+			.withCallbacks(split.callbacks());
 	}
 
 	private static Map<String, Long> rowCounts(DataSource dataSource) {
