@@ -19,11 +19,13 @@ import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.snapshot.SchemaDiff;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
+import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.trace.HistoryTrace;
 import dev.migration.core.trace.TraceSeeder;
 
@@ -58,12 +60,18 @@ public final class MigrationTester {
 
 	private final Map<String, Seed> seeds;
 
+	private final OwnedSchemas schemas;
+
+	private final SqlCallbacks callbacks;
+
 	private MigrationTester(MigrationCatalog catalog, Workspace.Provider workspaces, RunSettings settings,
-			Map<String, Seed> seeds) {
+			Map<String, Seed> seeds, OwnedSchemas schemas, SqlCallbacks callbacks) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.workspaces = workspaces;
 		this.settings = settings;
 		this.seeds = Map.copyOf(seeds);
+		this.schemas = Objects.requireNonNull(schemas, "schemas");
+		this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
 	}
 
 	/**
@@ -83,7 +91,8 @@ public final class MigrationTester {
 	 * @return the tester
 	 */
 	public static MigrationTester of(MigrationCatalog catalog) {
-		return new MigrationTester(catalog, Workspace.fresh(), RunSettings.defaults(), Map.of());
+		return new MigrationTester(catalog, Workspace.fresh(), RunSettings.defaults(), Map.of(), OwnedSchemas.NONE,
+				SqlCallbacks.NONE);
 	}
 
 	/**
@@ -95,21 +104,27 @@ public final class MigrationTester {
 	 */
 	public static MigrationTester of(DataSource dataSource, Collection<? extends Migration> migrations) {
 		return new MigrationTester(MigrationCatalog.of(migrations), Workspace.given(Objects.requireNonNull(dataSource)),
-				RunSettings.defaults(), Map.of());
+				RunSettings.defaults(), Map.of(), OwnedSchemas.NONE, SqlCallbacks.NONE);
 	}
 
 	/**
 	 * Creates a tester of the revisions of an application context, such as the one of a
 	 * {@code @SpringBootTest}: those of the starter's {@link Migrator} (the {@link Migration}
 	 * beans and the SQL files of {@code migrations.locations}) when there is one, else the
-	 * {@link Migration} beans. Checks run in fresh databases, never in the application's own; compare that one
+	 * {@link Migration} beans; with the starter's schemas ({@code migrations.default-schema}) and SQL
+	 * callbacks. Checks run in fresh databases, never in the application's own; compare that one
 	 * with {@link #assertSchemaMatches(DataSource)}.
 	 * @param beans the context
 	 * @return the tester
 	 */
 	public static MigrationTester of(ListableBeanFactory beans) {
 		Migrator migrator = beans.getBeanProvider(Migrator.class).getIfAvailable();
-		return (migrator != null) ? of(migrator.catalog()) : of(beans.getBeansOfType(Migration.class).values());
+		if (migrator == null) {
+			return of(beans.getBeansOfType(Migration.class).values());
+		}
+		// the revisions run as the application runs them: in its schemas, with its callbacks
+		return new MigrationTester(migrator.catalog(), Workspace.fresh(), migrator.settings(), Map.of(),
+				migrator.schemas(), migrator.callbacks());
 	}
 
 	/**
@@ -119,7 +134,8 @@ public final class MigrationTester {
 	 * @return a new tester
 	 */
 	public MigrationTester withSettings(RunSettings settings) {
-		return new MigrationTester(this.catalog, this.workspaces, Objects.requireNonNull(settings), this.seeds);
+		return new MigrationTester(this.catalog, this.workspaces, Objects.requireNonNull(settings), this.seeds,
+				this.schemas, this.callbacks);
 	}
 
 	/**
@@ -133,7 +149,7 @@ public final class MigrationTester {
 		String id = this.catalog.graph().get(revision).id();
 		Map<String, Seed> seeds = new LinkedHashMap<>(this.seeds);
 		seeds.put(id, Objects.requireNonNull(seed, "seed"));
-		return new MigrationTester(this.catalog, this.workspaces, this.settings, seeds);
+		return new MigrationTester(this.catalog, this.workspaces, this.settings, seeds, this.schemas, this.callbacks);
 	}
 
 	/**
@@ -326,7 +342,9 @@ public final class MigrationTester {
 	private Migrator migrator(Workspace workspace, MigrationCatalog revisions) {
 		// every revision is proven, contract revisions too, whatever their release in production
 		return new Migrator(workspace.dataSource(), revisions, new PostgresDialect(), this.settings)
-			.withRelease(Release.everything());
+			.withRelease(Release.everything())
+			.withSchemas(this.schemas)
+			.withCallbacks(this.callbacks);
 	}
 
 	private SchemaSnapshot snapshot(DataSource dataSource) {

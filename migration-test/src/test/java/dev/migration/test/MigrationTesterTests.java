@@ -14,7 +14,9 @@ import dev.migration.core.Migration;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
 import dev.migration.core.trace.HistoryTrace;
@@ -240,6 +242,29 @@ class MigrationTesterTests {
 		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(tester::assertTraceMatchesLint)
 			.withMessageContaining("revision d4 (divide by zero) failed on the scratch database (also without seeded "
 					+ "rows): ERROR: division by zero");
+	}
+
+	@Test
+	void anApplicationsRevisionsAreProvenInItsSchemasWithItsCallbacks() {
+		MigrationTester inBpdm = MigrationTester.of(context(
+				"DO $$ BEGIN IF current_schema() <> 'bpdm' THEN RAISE EXCEPTION 'not in bpdm'; END IF; END $$;\n"));
+		inBpdm.assertUpgradesToHeads();
+		inBpdm.assertStairway();
+		MigrationTester failing = MigrationTester.of(context("SELECT 1 / 0;\n"));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(failing::assertUpgradesToHeads)
+			.withMessageContaining("The afterMigrate callback classpath:afterMigrate.sql failed")
+			.withMessageContaining("division by zero");
+	}
+
+	private DefaultListableBeanFactory context(String afterMigrate) {
+		SqlCallbacks callbacks = SqlCallbacks.split(List.of(new SqlScript("classpath:afterMigrate.sql", "afterMigrate.sql",
+				afterMigrate))).callbacks();
+		Migrator migrator = Migrator.create(this.dataSource, CORRECT, RunSettings.defaults())
+			.withSchemas(new OwnedSchemas("bpdm", List.of(), true))
+			.withCallbacks(callbacks);
+		DefaultListableBeanFactory beans = new DefaultListableBeanFactory();
+		beans.registerSingleton("migrator", migrator);
+		return beans;
 	}
 
 	private JdbcTemplate emptied() {

@@ -195,6 +195,14 @@ public final class Migrator {
 	}
 
 	/**
+	 * Returns the schemas the history owns.
+	 * @return the schemas
+	 */
+	public OwnedSchemas schemas() {
+		return this.schemas;
+	}
+
+	/**
 	 * Returns the contract revisions this migrator's upgrades may apply.
 	 * @return the release
 	 */
