@@ -42,12 +42,22 @@ public final class Linter {
 	 * @return the report
 	 */
 	public static LintReport lint(MigrationCatalog catalog) {
+		return lint(inOrder(catalog), catalog.recordings());
+	}
+
+	/**
+	 * Returns the revisions of a catalog in the order an upgrade from empty applies them,
+	 * parents first, then the repeatable ones.
+	 * @param catalog the revisions
+	 * @return the revisions in order
+	 */
+	public static List<DeclaredRevision> inOrder(MigrationCatalog catalog) {
 		List<DeclaredRevision> revisions = new ArrayList<>();
 		for (RevisionNode node : catalog.graph().topologicalOrder()) {
 			revisions.add(catalog.get(node.id()));
 		}
 		revisions.addAll(catalog.repeatables());
-		return lint(revisions, catalog.recordings());
+		return revisions;
 	}
 
 	/**

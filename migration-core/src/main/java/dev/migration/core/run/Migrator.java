@@ -565,8 +565,11 @@ public final class Migrator {
 			return new RunResult(action, state.current(), state.current(), List.of(), millisSince(start),
 					plan.waiting());
 		}
-		if (action == Action.UPGRADE && !path.isEmpty()) {
-			this.upgradeCheck.check(this.catalog, path, this.dataSource);
+		if (action == Action.UPGRADE && (!path.isEmpty() || callbacksDue)) {
+			// what a callback runs is judged as what a revision runs
+			List<DeclaredRevision> checked = new ArrayList<>(path);
+			checked.addAll(this.callbacks.asRevisions(!path.isEmpty()));
+			this.upgradeCheck.check(this.catalog, checked, this.dataSource);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		offlineRun().rehearse(path,

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import dev.migration.core.catalog.DeclaredRevision;
+
 /**
  * Flyway's SQL callbacks found among the files of the locations: {@code beforeMigrate.sql},
  * {@code afterMigrate__grants.sql} and the like, run at their event in the order of their
@@ -41,6 +43,23 @@ public record SqlCallbacks(Map<Event, List<SqlScript>> byEvent) {
 	 */
 	public boolean runOnEveryUpgrade() {
 		return !of(Event.BEFORE_MIGRATE).isEmpty() || !of(Event.AFTER_MIGRATE).isEmpty();
+	}
+
+	/**
+	 * Returns the callbacks as revisions outside the graph, for the linter: what a callback
+	 * runs is judged as what a revision runs.
+	 * @param applying whether the upgrade applies revisions, so that the callbacks around each
+	 * one and those after applying run too
+	 * @return the revisions, in the order of their events
+	 */
+	public List<DeclaredRevision> asRevisions(boolean applying) {
+		List<DeclaredRevision> revisions = new ArrayList<>();
+		this.byEvent.forEach((event, scripts) -> {
+			if (applying || event == Event.BEFORE_MIGRATE || event == Event.AFTER_MIGRATE) {
+				scripts.forEach((script) -> revisions.add(SqlRevisions.callback(script)));
+			}
+		});
+		return revisions;
 	}
 
 	/**

@@ -113,6 +113,18 @@ public final class SqlRevisions {
 		}
 	}
 
+	/**
+	 * Declares a callback as a revision outside the graph, to be linted as the files around it
+	 * are: its id is its file name, its {@code -- allow-unsafe:} lines accept findings.
+	 * @param script the callback's file
+	 * @return the revision, never applied or recorded
+	 */
+	public static DeclaredRevision callback(SqlScript script) {
+		RevisionNode node = new RevisionNode(script.fileName(), List.of(), Set.of(), Set.of(),
+				"callback " + SqlFileName.callbackEvent(script.fileName()));
+		return new DeclaredRevision(node, new SqlMigration(script, null), transactional(script), Stage.STARTUP, true);
+	}
+
 	private static void putOnce(Map<MigrationVersion, Named> files, MigrationVersion version, Named named) {
 		Named other = files.putIfAbsent(version, named);
 		if (other != null) {

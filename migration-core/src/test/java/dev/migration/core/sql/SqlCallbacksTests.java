@@ -14,6 +14,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.lint.LintGate;
+import dev.migration.core.lint.LintPolicy;
+import dev.migration.core.lint.NotCheckedPolicy;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.testdb.TestDatabase;
@@ -74,6 +77,28 @@ class SqlCallbacksTests {
 		assertThatExceptionOfType(InvalidSqlMigrationException.class).as("never run as a revision")
 			.isThrownBy(() -> SqlRevisions.declare(scripts))
 			.withMessageContaining("it is a Flyway callback script (beforeClean)");
+	}
+
+	@Test
+	void whatACallbackRunsIsLintedAsARevisionIs(@TempDir Path folder) throws IOException {
+		Files.writeString(folder.resolve("V1__create_item.sql"), "CREATE TABLE item (id int, name text);\n");
+		TestDatabase database = TestDatabaseServer.get().createDatabase("callbacks_lint");
+		try {
+			migrator(database.dataSource(), folder).upgrade("heads");
+			Files.writeString(folder.resolve("afterMigrate__index.sql"), "CREATE INDEX ix_item_name ON item (name);\n");
+			LintGate gate = new LintGate(LintPolicy.FAIL, 0, NotCheckedPolicy.FAIL);
+			assertThatExceptionOfType(LintGate.LintFailedException.class)
+				.isThrownBy(() -> migrator(database.dataSource(), folder).withUpgradeCheck(gate).upgrade("heads"))
+				.withMessageContaining("index-not-concurrent in afterMigrate__index.sql");
+			Files.writeString(folder.resolve("afterMigrate__index.sql"), "-- allow-unsafe: index-not-concurrent "
+					+ "item holds a few rows\nCREATE INDEX IF NOT EXISTS ix_item_name ON item (name);\n");
+			migrator(database.dataSource(), folder).withUpgradeCheck(gate).upgrade("heads");
+			assertThat(new JdbcTemplate(database.dataSource())
+				.queryForObject("SELECT count(*) FROM pg_indexes WHERE indexname = 'ix_item_name'", Integer.class)).isOne();
+		}
+		finally {
+			TestDatabaseServer.get().dropDatabase(database);
+		}
 	}
 
 	private static Migrator migrator(DataSource dataSource, Path folder) {

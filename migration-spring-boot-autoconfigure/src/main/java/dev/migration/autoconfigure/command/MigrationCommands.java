@@ -17,6 +17,7 @@ import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.lint.DatabaseFacts;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.LintReportRenderer;
 import dev.migration.core.lint.NotCheckedPolicy;
@@ -139,7 +140,10 @@ public class MigrationCommands {
 	}
 
 	private void lint(PrintStream out) {
-		LintReport report = Linter.lint(this.migrator.catalog());
+		List<DeclaredRevision> revisions = new ArrayList<>(Linter.inOrder(this.migrator.catalog()));
+		// what a callback runs is judged as what a revision runs
+		revisions.addAll(this.migrator.callbacks().asRevisions(true));
+		LintReport report = Linter.lint(revisions, this.migrator.catalog().recordings(), DatabaseFacts.NONE);
 		out.print(LintReportRenderer.render(report, this.notChecked));
 		int failures = report.failures(this.notChecked).size();
 		if (failures > 0) {

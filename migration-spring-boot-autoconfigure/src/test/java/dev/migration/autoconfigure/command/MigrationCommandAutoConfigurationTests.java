@@ -364,6 +364,14 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void lintJudgesWhatACallbackRunsAsItJudgesARevision() {
+		CapturedCommand result = run(this.withoutRevisions, "lint", "heads",
+				"migrations.locations=classpath:sql/callbacks-unsafe");
+		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.out()).contains("ERROR drop-table in afterMigrate__drop_note.sql");
+	}
+
+	@Test
 	void lintFailsNamingTheRuleAndRevision() {
 		ApplicationContextRunner withDrop = this.withoutRevisions.withBean(CommandRevisions.CreateItem.class)
 			.withBean(DropItem.class);
