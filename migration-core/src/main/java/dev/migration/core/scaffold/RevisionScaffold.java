@@ -3,6 +3,8 @@ package dev.migration.core.scaffold;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +16,8 @@ import org.springframework.util.ClassUtils;
 
 import dev.migration.core.MigrationException;
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.sql.SqlMigration;
 
 /**
  * Writes the skeleton of a new revision class, as {@code alembic revision -m} and
@@ -102,15 +106,25 @@ public final class RevisionScaffold {
 		return name.toString();
 	}
 
+	/**
+	 * The package of the newest Java revision: a SQL file's class is the library's own, which the
+	 * application does not scan, so a class written there would never run.
+	 */
 	private static String headPackage(MigrationCatalog catalog) {
-		return catalog.graph()
-			.heads()
-			.stream()
-			.findFirst()
-			.map((head) -> ClassUtils.getPackageName(ClassUtils.getUserClass(catalog.get(head).migration())))
+		List<RevisionNode> newestFirst = new ArrayList<>(catalog.graph().topologicalOrder());
+		Collections.reverse(newestFirst);
+		boolean any = !newestFirst.isEmpty();
+		return newestFirst.stream()
+			.map((node) -> catalog.get(node.id()).migration())
+			.filter((migration) -> !(migration instanceof SqlMigration))
+			.map((migration) -> ClassUtils.getPackageName(ClassUtils.getUserClass(migration)))
 			.filter((name) -> !name.isEmpty())
-			.orElseThrow(() -> new MigrationException(
-					"There is no revision yet to take the package from: set migrations.scaffold.package-name."));
+			.findFirst()
+			.orElseThrow(() -> new MigrationException(any
+					? "The revisions are SQL files only, so there is no package of the application's revisions to "
+							+ "write a Java revision into: write the next one as a V<version>__<description>.sql file "
+							+ "beside them, or set migrations.scaffold.package-name to a package the application scans."
+					: "There is no revision yet to take the package from: set migrations.scaffold.package-name."));
 	}
 
 	private static byte[] uuidBytes() {

@@ -4,6 +4,7 @@ import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.tools.JavaCompiler;
@@ -16,8 +17,12 @@ import dev.migration.core.Migration;
 import dev.migration.core.MigrationException;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
+import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.sql.SqlMigration;
+import dev.migration.core.sql.SqlScript;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -50,6 +55,32 @@ class RevisionScaffoldTests {
 			.merge("merge heads", DATE);
 		DeclaredRevision compiled = compileAndLoad(source.write(), "com.example.revisions.MergeHeads");
 		assertThat(compiled.node().downRevisions()).containsExactlyInAnyOrder("b2", "c2");
+	}
+
+	@Test
+	void whenTheHeadIsASqlFileTheNewClassGoesIntoThePackageOfTheNewestJavaRevision() {
+		List<DeclaredRevision> revisions = new ArrayList<>(List.of(DeclaredRevision.of(new First())));
+		revisions.add(new DeclaredRevision(RevisionNode.of("V2", "sql head", "a1"),
+				new SqlMigration(new SqlScript("classpath:db/migration/V2__sql_head.sql", "V2__sql_head.sql", "SELECT 1;"),
+						null), true, Stage.STARTUP));
+		RevisionSource source = new RevisionScaffold(MigrationCatalog.ofDeclared(revisions), this.sources, null)
+			.revision("next", DATE);
+		assertThat(source.file()).as("never the library's own package, which the application does not scan")
+			.isEqualTo(this.sources.resolve("dev/migration/core/scaffold/Next.java"));
+		assertThat(source.source()).contains("revises = \"V2\"");
+	}
+
+	@Test
+	void aHistoryOfSqlFilesOnlyIsRefusedSayingToWriteAFileOrNameAPackage() {
+		MigrationCatalog sqlOnly = MigrationCatalog.ofDeclared(List.of(new DeclaredRevision(RevisionNode.of("V1", "first"),
+				new SqlMigration(new SqlScript("classpath:db/migration/V1__first.sql", "V1__first.sql", "SELECT 1;"), null),
+				true, Stage.STARTUP)));
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> new RevisionScaffold(sqlOnly, this.sources, null))
+			.withMessageContaining("SQL files only")
+			.withMessageContaining("migrations.scaffold.package-name");
+		assertThat(new RevisionScaffold(sqlOnly, this.sources, "com.example.revisions").revision("next", DATE).file())
+			.as("following the advice").isEqualTo(this.sources.resolve("com/example/revisions/Next.java"));
 	}
 
 	@Test
