@@ -713,13 +713,13 @@ public final class Migrator {
 	}
 
 	/** A pooled connection must not keep the run's session settings. */
-	private void resetQuietly(StatementSink sink, int version) {
+	private void resetQuietly(StatementSink sink, int version, String searchPath) {
 		try {
 			this.dialect.resetSession(version).forEach(sink::execute);
-			if (this.schemas.isSet()) {
-				sink.execute(SqlStatement.setting("RESET search_path"));
-			}
 			sink.flush();
+			if (searchPath != null) {
+				sink.query("SELECT pg_catalog.set_config('search_path', ?, false)", (row, n) -> null, List.of(searchPath));
+			}
 		}
 		catch (MigrationException ex) {
 			// the connection is broken; the pool discards it
@@ -942,12 +942,16 @@ public final class Migrator {
 			JdbcStatementSink sink = new JdbcStatementSink(connection, this.dialect);
 			int version = connection.getMetaData().getDatabaseMajorVersion();
 			this.dialect.prepareSession(version).forEach(sink::execute);
+			// a pool's connection may carry a search path of its own (connectionInitSql): it gets it back
+			String searchPath = this.schemas.isSet() ? sink
+				.query("SELECT pg_catalog.current_setting('search_path')", (row, n) -> row.getString(1), List.of())
+				.get(0) : null;
 			this.schemas.searchPath(this.dialect).forEach(sink::execute);
 			try {
 				return work.run(connection, sink);
 			}
 			finally {
-				resetQuietly(sink, version);
+				resetQuietly(sink, version, searchPath);
 			}
 		}
 		catch (SQLException ex) {

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
@@ -50,6 +51,22 @@ class OwnedSchemasTests {
 		assertThat(migrator.upgrade("heads").steps()).isEmpty();
 		assertThat(migrator.upgradeSql("base", "heads")).contains("CREATE SCHEMA IF NOT EXISTS bpdm;",
 				"SET search_path TO bpdm;", "CREATE TABLE IF NOT EXISTS bpdm.migration_history");
+	}
+
+	@Test
+	void aConnectionWithASearchPathOfItsOwnGetsItBack() throws Exception {
+		SingleConnectionDataSource one = new SingleConnectionDataSource(this.dataSource.getConnection(), true);
+		try {
+			new JdbcTemplate(one).execute("SET search_path TO reporting, public");
+			Migrator.create(one, List.of(new CreatePartner()), RunSettings.defaults())
+				.withSchemas(new OwnedSchemas("bpdm", List.of(), true))
+				.upgrade("heads");
+			assertThat(new JdbcTemplate(one).queryForObject("SELECT current_setting('search_path')", String.class))
+				.isEqualTo("reporting, public");
+		}
+		finally {
+			one.destroy();
+		}
 	}
 
 	@Test
