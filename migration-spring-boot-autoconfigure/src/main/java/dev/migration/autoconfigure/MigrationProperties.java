@@ -140,7 +140,7 @@ public class MigrationProperties {
 
 	/**
 	 * Command to run instead of starting the application: upgrade, downgrade, current,
-	 * history, heads, pending, sql, lint, stamp, adopt, check, revision or merge. The application exits when it is done.
+	 * history, heads, pending, sql, lint, trace, stamp, adopt, repair, check, revision or merge. The application exits when it is done.
 	 */
 	private String command;
 

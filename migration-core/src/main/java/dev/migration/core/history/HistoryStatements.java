@@ -115,6 +115,17 @@ public final class HistoryStatements {
 	}
 
 	/**
+	 * Records the checksum of an applied revision's code as it is now, and logs it as a stamp;
+	 * exactly one state row must change.
+	 * @param record the stamp, holding the new checksum
+	 * @return the statements, to run in one transaction
+	 */
+	public List<SqlStatement> recordChecksum(StepRecord record) {
+		return List.of(statement("UPDATE %STATE% SET checksum = ? WHERE revision = ?",
+				Arrays.asList(record.checksum(), record.revision()), 1), recordLogOnly(record));
+	}
+
+	/**
 	 * Marks a revision reverted and logs it; exactly one state row must be removed, and every
 	 * repeatable script is due again.
 	 * @param record the step

@@ -31,8 +31,9 @@ public class ChecksumMismatchException extends MigrationException {
 			.append(": applied with checksum ").append(mismatch.applied())
 			.append(", code now has ").append(mismatch.code()));
 		return message.append("\nRestore the revision's code, or, if the change is intended and the database already "
-				+ "matches it, accept it with migrations.checksum-policy=warn or by stamping the revision again "
-				+ "(stamp to its parent, then to the revision).").toString();
+				+ "matches it, record the code's checksum with --migrations.command=repair (every changed revision, or "
+				+ "--migrations.target=<revision> for one; nothing else is marked or run), or let runs go on "
+				+ "warning with migrations.checksum-policy=warn.").toString();
 	}
 
 	/**

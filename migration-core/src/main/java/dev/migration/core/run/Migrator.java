@@ -329,6 +329,32 @@ public final class Migrator {
 	}
 
 	/**
+	 * Accepts intended changes to applied revisions, as Flyway's {@code repair} does: records
+	 * the code's checksum for each applied revision whose code changed since it ran (or for
+	 * the one named), running and marking nothing else.
+	 * @param target {@code heads} (or {@code null}) for every changed revision, or one revision id
+	 * @return a step per revision whose checksum was recorded; empty when none changed
+	 * @throws MigrationException when the named revision is not applied or did not change
+	 */
+	public RunResult repair(String target) {
+		long start = System.nanoTime();
+		return withLockedConnection((connection, sink, lock) -> {
+			DatabaseState state = readState(connection);
+			List<ChecksumMismatch> changed = validate(state).changed();
+			if (target != null && !target.isBlank() && !target.strip().equals("heads")) {
+				String id = this.catalog.graph().get(target.strip()).id();
+				changed = changed.stream().filter((mismatch) -> mismatch.revision().equals(id)).toList();
+				if (changed.isEmpty()) {
+					throw new MigrationException("Revision " + id + (state.known().contains(id)
+							? "'s code has the checksum it ran with: there is nothing to repair."
+							: " is not applied, so it has no checksum to repair; upgrade runs it."));
+				}
+			}
+			return stamper(sink).acceptChecksums(state, changed, start);
+		});
+	}
+
+	/**
 	 * Takes over a database that Flyway migrated: marks the SQL revisions Flyway applied (its
 	 * {@code flyway_schema_history}, or {@link RunSettings#flywayTable()}) as applied, without
 	 * running anything, so the next upgrade continues after them; a repeatable script that

@@ -19,6 +19,7 @@ import dev.migration.core.history.HistoryStatements;
 import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.history.Outcome;
 import dev.migration.core.history.StepRecord;
+import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.sink.StatementSink;
 
 /**
@@ -76,6 +77,36 @@ final class Stamper {
 		});
 		List<String> repeatables = applied.stream().filter(this.catalog::isRepeatable).toList();
 		return markExactly(state, wanted, repeatables, false, start);
+	}
+
+	/**
+	 * Records the code's checksum for each changed revision, in one transaction, marking and
+	 * running nothing else: how an intended change to an applied revision is accepted.
+	 * @param state the current state
+	 * @param changed the revisions whose code changed since they ran
+	 * @param start when the run started
+	 * @return a step per revision whose checksum was recorded
+	 */
+	RunResult acceptChecksums(DatabaseState state, List<ChecksumMismatch> changed, long start) {
+		List<AppliedStep> steps = new ArrayList<>();
+		this.sink.begin();
+		try {
+			for (ChecksumMismatch mismatch : changed) {
+				DeclaredRevision revision = this.catalog.get(mismatch.revision());
+				StepRecord record = new StepRecord(revision.id(), revision.message(), Action.STAMP, Action.UPGRADE,
+						Outcome.SUCCESS, mismatch.code(), Hosts.name(), 0L, 0, 0, null);
+				this.history.recordChecksum(record).forEach(this.sink::execute);
+				steps.add(new AppliedStep(revision.id(), revision.message(), Direction.UPGRADE, 0, 0, 0, true));
+			}
+			this.sink.commit();
+		}
+		catch (RuntimeException ex) {
+			this.sink.rollback();
+			throw ex;
+		}
+		logger.info("Recorded the code's checksum of {} revision(s), nothing run: {}", steps.size(),
+				changed.stream().map(ChecksumMismatch::revision).toList());
+		return new RunResult(Action.STAMP, state.current(), state.current(), steps, Migrator.millisSince(start));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
 import dev.migration.core.dialect.PostgresDialect;
@@ -174,6 +175,36 @@ class MigratorTests {
 			.isThrownBy(() -> migrator(changed).upgrade("heads"))
 			.withMessageContaining("c3: applied with checksum ")
 			.withMessageContaining("migrations.checksum-policy=warn");
+	}
+
+	@Test
+	void followingTheRepairAdviceAcceptsAChangedMiddleRevisionAndKeepsTheLaterOnesApplied() {
+		migrator(SampleRevisions.all()).upgrade("heads");
+		List<Migration> changed = new ArrayList<>(List.of(new SampleRevisions.CreateAccount(),
+				new ChangedIndexAccountEmail(), new SampleRevisions.SeedAccount(), new SampleRevisions.DropEmail()));
+		assertThatExceptionOfType(ChecksumMismatchException.class)
+			.isThrownBy(() -> migrator(changed).upgrade("heads"))
+			.withMessageContaining("b2: applied with checksum ")
+			.withMessageContaining("--migrations.command=repair");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator(changed).repair("c3"))
+			.withMessageContaining("there is nothing to repair");
+		RunResult repaired = migrator(changed).repair("heads");
+		assertThat(repaired.steps()).extracting(AppliedStep::revision).containsExactly("b2");
+		assertThat(migrator(changed).validate().isClean()).isTrue();
+		// c3 stays applied: the upgrade runs only the new revision, and its seed row is there once
+		assertThat(migrator(changed).upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("d4");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM account", Integer.class)).isEqualTo(1);
+		assertThat(migrator(changed).repair("heads").isEmpty()).isTrue();
+	}
+
+	@Revision(id = "b2", revises = "a1", message = "index account email, changed")
+	static class ChangedIndexAccountEmail implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.createIndex("ix_account_email", "account", (i) -> i.on("email").include("id").concurrently());
+		}
+
 	}
 
 	@Test

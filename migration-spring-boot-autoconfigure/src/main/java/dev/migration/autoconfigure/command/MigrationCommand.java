@@ -43,6 +43,9 @@ public enum MigrationCommand {
 	/** Takes over a database that Flyway migrated: marks what Flyway applied, runs nothing. */
 	ADOPT,
 
+	/** Records the code's checksum of applied revisions whose code changed, runs nothing. */
+	REPAIR,
+
 	/** Fails unless the database is at heads and matches the code. */
 	CHECK,
 
@@ -63,10 +66,10 @@ public enum MigrationCommand {
 	/**
 	 * Returns whether the command changes the database, so its log is part of the record of
 	 * a deployment; the others only print.
-	 * @return whether this is upgrade, downgrade, stamp or adopt
+	 * @return whether this is upgrade, downgrade, stamp, adopt or repair
 	 */
 	public boolean changesTheDatabase() {
-		return this == UPGRADE || this == DOWNGRADE || this == STAMP || this == ADOPT;
+		return this == UPGRADE || this == DOWNGRADE || this == STAMP || this == ADOPT || this == REPAIR;
 	}
 
 	/**

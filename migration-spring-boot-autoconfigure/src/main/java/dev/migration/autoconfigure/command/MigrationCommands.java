@@ -114,6 +114,7 @@ public class MigrationCommands {
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
 			case ADOPT -> printAdopt(this.migrator.adoptFlyway(), out);
+			case REPAIR -> printRepair(this.migrator.repair(target), out);
 			case CURRENT -> printIds(this.migrator.current(), out);
 			case HEADS -> printIds(this.migrator.heads(), out);
 			case HISTORY -> printHistory(this.migrator.history(), out);
@@ -256,6 +257,15 @@ public class MigrationCommands {
 			return;
 		}
 		printStamp(result, out);
+	}
+
+	private static void printRepair(RunResult result, PrintStream out) {
+		if (result.isEmpty()) {
+			out.println("Nothing to repair: every applied revision's code has the checksum it ran with.");
+			return;
+		}
+		out.println("Recorded the code's checksum of " + result.steps().size() + " revision(s), nothing run:");
+		result.steps().forEach((step) -> out.println(step.revision() + "  " + step.message()));
 	}
 
 	private static void printIds(Collection<String> ids, PrintStream out) {
