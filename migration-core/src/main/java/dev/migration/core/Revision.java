@@ -28,6 +28,15 @@ public @interface Revision {
 	String[] revises() default {};
 
 	/**
+	 * The revisions this one squashes, when it was written to stand for the history from base
+	 * up to them (as the {@code squash} command writes it): a new database runs it in their
+	 * place, a database that has them all counts it as applied without running it, and the
+	 * revisions after them follow it. It revises nothing.
+	 * @return the ids of the revisions it replaces
+	 */
+	String[] replaces() default {};
+
+	/**
 	 * A short description shown in history, logs and the offline script.
 	 * @return the message
 	 */

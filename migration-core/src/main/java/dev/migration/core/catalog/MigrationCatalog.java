@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -28,12 +29,15 @@ public final class MigrationCatalog {
 
 	private final Recordings recordings;
 
+	private final Squashes squashes;
+
 	private MigrationCatalog(Map<String, DeclaredRevision> revisions, RevisionGraph graph,
-			Map<String, DeclaredRevision> repeatables, Recordings recordings) {
+			Map<String, DeclaredRevision> repeatables, Recordings recordings, Squashes squashes) {
 		this.revisions = revisions;
 		this.graph = graph;
 		this.repeatables = repeatables;
 		this.recordings = recordings;
+		this.squashes = squashes;
 	}
 
 	/**
@@ -60,12 +64,72 @@ public final class MigrationCatalog {
 	 * @return the catalog
 	 */
 	public static MigrationCatalog ofDeclared(Collection<DeclaredRevision> declared) {
-		List<DeclaredRevision> chained = declared.stream().filter((revision) -> !revision.repeatable()).toList();
+		List<DeclaredRevision> all = declared.stream().filter((revision) -> !revision.repeatable()).toList();
+		Squashes squashes = Squashes.of(all);
+		List<DeclaredRevision> chained = squashes.live(all);
+		if (chained.size() < all.size()) {
+			requireUniqueIds(all);
+		}
 		// the graph reports duplicate ids with both revisions named, so build it before the map
 		RevisionGraph graph = RevisionGraph.of(chained.stream().map(DeclaredRevision::node).toList());
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
 		chained.forEach((revision) -> byId.put(revision.id(), revision));
-		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph), new Recordings());
+		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph), new Recordings(),
+				squashes);
+	}
+
+	/** Replaced revisions stay out of the graph, which would otherwise name two of one id. */
+	private static void requireUniqueIds(List<DeclaredRevision> revisions) {
+		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
+		for (DeclaredRevision revision : revisions) {
+			DeclaredRevision other = byId.putIfAbsent(revision.id(), revision);
+			if (other != null) {
+				throw new InvalidMigrationException("Two revisions have the id " + revision.id() + " ("
+						+ other.migration().getClass().getName() + " and " + revision.migration().getClass().getName()
+						+ "). Rename one.");
+			}
+		}
+	}
+
+	/**
+	 * Returns the squash revision that stands for a revision it replaced.
+	 * @param id a revision id
+	 * @return the squash's id, or empty when no squash replaces the id
+	 */
+	public Optional<String> squashOf(String id) {
+		return this.squashes.squashOf(id);
+	}
+
+	/**
+	 * Returns what a database lacks of the history a squash stands for.
+	 * @param squash the squash revision's id
+	 * @param applied the ids the database has applied
+	 * @return the replaced ids it lacks; empty when it has them all, so the squash counts as applied
+	 */
+	public List<String> missingForSquash(String squash, Set<String> applied) {
+		return this.squashes.missing(squash, applied);
+	}
+
+	/**
+	 * Returns the catalog of the revisions a squash replaced, as long as the code still
+	 * declares them: the history the squash must build the same schema as.
+	 * @param squash the squash revision's id
+	 * @return the replaced revisions, as a catalog of their own
+	 * @throws InvalidMigrationException when the id is no squash, or a revision it replaced is
+	 * no longer in code
+	 */
+	public MigrationCatalog replacedBy(String squash) {
+		List<String> gone = this.squashes.finalSquash().entrySet().stream()
+			.filter((entry) -> entry.getValue().equals(squash) && !this.squashes.inCode().containsKey(entry.getKey()))
+			.map(Map.Entry::getKey).toList();
+		List<DeclaredRevision> replaced = this.squashes.inCode().values().stream()
+			.filter((revision) -> squash.equals(this.squashes.finalSquash().get(revision.id()))).toList();
+		if (replaced.isEmpty() || !gone.isEmpty()) {
+			throw new InvalidMigrationException("The history squash " + squash + " replaces is not all in code"
+					+ (gone.isEmpty() ? " (" + squash + " replaces nothing)" : "; missing: " + gone)
+					+ ". Compare the squash with its history while the replaced revisions are still there.");
+		}
+		return ofDeclared(replaced);
 	}
 
 	/** Repeatable revisions run in the order of their messages (descriptions), as Flyway runs repeatable scripts. */
@@ -96,7 +160,7 @@ public final class MigrationCatalog {
 	 * @return the revisions of the graph only
 	 */
 	public MigrationCatalog withoutRepeatables() {
-		return new MigrationCatalog(this.revisions, this.graph, Map.of(), this.recordings);
+		return new MigrationCatalog(this.revisions, this.graph, Map.of(), this.recordings, this.squashes);
 	}
 
 	/**

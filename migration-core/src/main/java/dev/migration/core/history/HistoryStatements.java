@@ -126,6 +126,16 @@ public final class HistoryStatements {
 	}
 
 	/**
+	 * Removes the state row of a revision a squash now stands for, logging nothing: the
+	 * squash's own stamp, in the same transaction, says what happened.
+	 * @param revision the replaced revision
+	 * @return the statement, which must remove exactly one row
+	 */
+	public SqlStatement forgetReplaced(String revision) {
+		return statement("DELETE FROM %STATE% WHERE revision = ?", List.of(revision), 1);
+	}
+
+	/**
 	 * Marks a revision reverted and logs it; exactly one state row must be removed, and every
 	 * repeatable script is due again.
 	 * @param record the step

@@ -321,7 +321,12 @@ public final class Migrator {
 		long start = System.nanoTime();
 		return withLockedConnection((connection, sink, lock) -> {
 			createHistory(sink);
-			RunResult result = stamper(sink).stamp(readState(connection), target, start);
+			DatabaseState state = readState(connection);
+			if (!state.squashesToRecord().isEmpty()) {
+				stamper(sink).recordSquashes(state, start);
+				state = readState(connection);
+			}
+			RunResult result = stamper(sink).stamp(state, target, start);
 			sink.flush();
 			saveSnapshot(connection);
 			return result;
@@ -382,6 +387,15 @@ public final class Migrator {
 				logger.info("Adopted the database from {}: {} revision(s) marked applied, nothing run; at {}",
 						this.settings.flywayTable(), result.steps().size(), describe(result.after()));
 				return result;
+		});
+	}
+
+	/** A squash whose replaced revisions are all applied takes their place before a run plans anything. */
+	private void recordSquashes() {
+		long start = System.nanoTime();
+		withLockedConnection((connection, sink, lock) -> {
+			DatabaseState state = readState(connection);
+			return state.squashesToRecord().isEmpty() ? null : stamper(sink).recordSquashes(state, start);
 		});
 	}
 
@@ -578,6 +592,10 @@ public final class Migrator {
 		}
 		else if (action == Action.UPGRADE && state.applied().isEmpty() && unmanagedTables()) {
 			stamp(this.baseline);
+			state = state();
+		}
+		if (!state.squashesToRecord().isEmpty()) {
+			recordSquashes();
 			state = state();
 		}
 		enforce(validate(state));

@@ -80,6 +80,33 @@ final class Stamper {
 	}
 
 	/**
+	 * Records each squash that counts as applied in place of the revisions it replaced, in one
+	 * transaction: their state rows go, the squash's comes, logged as a stamp; runs nothing.
+	 * @param state the state, naming the squashes to record
+	 * @param start when the run started
+	 * @return a step per squash recorded
+	 */
+	RunResult recordSquashes(DatabaseState state, long start) {
+		List<AppliedStep> steps = new ArrayList<>();
+		this.sink.begin();
+		try {
+			for (String squash : state.squashesToRecord()) {
+				List<String> replaced = state.replacedBy(this.catalog, squash);
+				replaced.forEach((id) -> this.sink.execute(this.history.forgetReplaced(id)));
+				steps.add(mark(squash, Direction.UPGRADE));
+				logger.info("Recorded squash {} as applied in place of the {} revision(s) it replaces, nothing run",
+						squash, replaced.size());
+			}
+			this.sink.commit();
+		}
+		catch (RuntimeException ex) {
+			this.sink.rollback();
+			throw ex;
+		}
+		return new RunResult(Action.STAMP, state.current(), state.current(), steps, Migrator.millisSince(start));
+	}
+
+	/**
 	 * Records the code's checksum for each changed revision, in one transaction, marking and
 	 * running nothing else: how an intended change to an applied revision is accepted.
 	 * @param state the current state
