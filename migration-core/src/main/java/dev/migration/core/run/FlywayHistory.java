@@ -76,6 +76,7 @@ record FlywayHistory(String table, List<Row> rows) {
 	 */
 	Set<String> appliedRevisions(MigrationCatalog catalog, ChecksumPolicy checksums) {
 		Set<String> applied = new LinkedHashSet<>();
+		Set<String> replaced = new LinkedHashSet<>();
 		Map<String, Row> repeatables = new LinkedHashMap<>();
 		for (Row row : this.rows) {
 			if (row.version() == null) {
@@ -99,6 +100,11 @@ record FlywayHistory(String table, List<Row> rows) {
 				continue;
 			}
 			String id = "V" + version;
+			if (catalog.squashOf(id).isPresent()) {
+				// a baseline file stands for it now: the file is no longer run, so its checksum no longer matters
+				replaced.add(id);
+				continue;
+			}
 			if (catalog.graph().find(id).isEmpty()) {
 				throw new FlywayAdoptionException(this.table + " records " + row.describe() + ", which no file of "
 						+ "migrations.locations declares (revision " + id + "). Put the file there, as it was "
@@ -107,12 +113,29 @@ record FlywayHistory(String table, List<Row> rows) {
 			checkUnchanged(catalog.get(id), row, checksums);
 			applied.add(id);
 		}
+		applied.addAll(squashes(catalog, replaced));
 		repeatables.forEach((id, row) -> {
 			if (row.success() && catalog.isRepeatable(id) && unchanged(catalog.get(id), row)) {
 				applied.add(id);
 			}
 		});
 		return applied;
+	}
+
+	/** A baseline counts as applied where Flyway applied every file it squashes; partway is no state to take over. */
+	private Set<String> squashes(MigrationCatalog catalog, Set<String> replaced) {
+		Set<String> squashes = new LinkedHashSet<>();
+		for (String id : replaced) {
+			String squash = catalog.squashOf(id).orElseThrow();
+			List<String> missing = catalog.missingForSquash(squash, replaced);
+			if (!missing.isEmpty()) {
+				throw new FlywayAdoptionException(this.table + " records some of the files that " + squash
+						+ " squashes, but not " + missing + ". Let Flyway (or a release of this project that still "
+						+ "has those files) apply them first, and start again; nothing was changed.");
+			}
+			squashes.add(squash);
+		}
+		return squashes;
 	}
 
 	private static void checkUnchanged(DeclaredRevision revision, Row row, ChecksumPolicy checksums) {

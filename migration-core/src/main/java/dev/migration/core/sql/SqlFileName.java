@@ -5,10 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * What a SQL migration's file name says: versioned ({@code V<version>__<description>.sql}),
- * its undo ({@code U<version>__<description>.sql}) or repeatable
- * ({@code R__<description>.sql}).
+ * its undo ({@code U<version>__<description>.sql}), repeatable ({@code R__<description>.sql})
+ * or a baseline that squashes the versioned files up to it ({@code B<version>__<description>.sql}).
  *
- * @param kind versioned, undo or repeatable
+ * @param kind versioned, undo, repeatable or baseline
  * @param version the version, or {@code null} for a repeatable file
  * @param description the description, underscores read as spaces
  */
@@ -18,7 +18,7 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	public static final String REPEATABLE_PREFIX = "R__";
 
 	// as in Flyway 11, asked of it: the suffix in any case (V2__x.SQL is a migration), the prefix as written
-	private static final Pattern VERSIONED = Pattern.compile("([VU])([0-9][0-9._]*)__(.+)\\.(?i:sql)");
+	private static final Pattern VERSIONED = Pattern.compile("([VUB])([0-9][0-9._]*)__(.+)\\.(?i:sql)");
 
 	private static final Pattern REPEATABLE = Pattern.compile("R__(.+)\\.(?i:sql)");
 
@@ -54,7 +54,11 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 			catch (RuntimeException ex) {
 				throw invalid(location);
 			}
-			Kind kind = versioned.group(1).equals("V") ? Kind.VERSIONED : Kind.UNDO;
+			Kind kind = switch (versioned.group(1)) {
+				case "V" -> Kind.VERSIONED;
+				case "B" -> Kind.BASELINE;
+				default -> Kind.UNDO;
+			};
 			return new SqlFileName(kind, version, describe(versioned.group(3)));
 		}
 		Matcher repeatable = REPEATABLE.matcher(fileName);
@@ -88,8 +92,11 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	 * @return the revision id
 	 */
 	public String revisionId() {
-		return (this.kind == Kind.REPEATABLE) ? REPEATABLE_PREFIX + this.description.replace(' ', '_')
-				: "V" + this.version;
+		return switch (this.kind) {
+			case REPEATABLE -> REPEATABLE_PREFIX + this.description.replace(' ', '_');
+			case BASELINE -> "B" + this.version;
+			default -> "V" + this.version;
+		};
 	}
 
 	private static String trimSeparators(String version) {
@@ -107,12 +114,13 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 
 	private static InvalidSqlMigrationException invalid(String fileName) {
 		return new InvalidSqlMigrationException(fileName, 0, "the name follows none of the forms "
-				+ "V<version>__<description>.sql, U<version>__<description>.sql or R__<description>.sql "
+				+ "V<version>__<description>.sql, U<version>__<description>.sql, R__<description>.sql or "
+				+ "B<version>__<description>.sql "
 				+ "(such as V1.2__add_customer_email.sql); rename it, move it out of migrations.locations, or, when it "
 				+ "is no migration, list it in migrations.ignore-files (such as rollback/*.sql)");
 	}
 
-	/** The three kinds of SQL migration files. */
+	/** The kinds of SQL migration files. */
 	public enum Kind {
 
 		/** Applied once, in version order. */
@@ -122,7 +130,13 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 		UNDO,
 
 		/** Applied again whenever its content changes. */
-		REPEATABLE
+		REPEATABLE,
+
+		/**
+		 * A squash of every versioned file up to its version (as Flyway's baseline
+		 * migrations): run on a new database in their place, counted as applied where they are.
+		 */
+		BASELINE
 
 	}
 

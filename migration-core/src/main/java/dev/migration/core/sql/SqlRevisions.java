@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
@@ -34,31 +35,83 @@ public final class SqlRevisions {
 	public static List<DeclaredRevision> declare(List<SqlScript> scripts) {
 		Map<MigrationVersion, Named> versioned = new TreeMap<>();
 		Map<MigrationVersion, Named> undo = new TreeMap<>();
+		Map<MigrationVersion, Named> baselines = new TreeMap<>();
 		List<DeclaredRevision> repeatables = new ArrayList<>();
 		for (SqlScript script : scripts) {
 			SqlFileName name = SqlFileName.parse(script.fileName(), script.location());
 			switch (name.kind()) {
 				case VERSIONED -> putOnce(versioned, name.version(), new Named(script, name));
 				case UNDO -> putOnce(undo, name.version(), new Named(script, name));
+				case BASELINE -> putOnce(baselines, name.version(), new Named(script, name));
 				case REPEATABLE -> repeatables.add(repeatable(script, name));
 			}
 		}
 		undo.forEach((version, named) -> {
-			if (!versioned.containsKey(version)) {
+			if (!versioned.containsKey(version) && !baselines.containsKey(version)) {
 				throw new InvalidSqlMigrationException(named.script().location(), 0,
 						"it undoes version " + version + ", but no V" + version + "__*.sql file is there");
 			}
 		});
 		List<DeclaredRevision> revisions = new ArrayList<>();
 		String previous = null;
-		for (Named named : versioned.values()) {
-			Named undone = undo.get(named.name().version());
-			DeclaredRevision revision = declare(named, (undone != null) ? undone.script() : null, previous);
+		List<String> sinceBaseline = new ArrayList<>();
+		for (Named named : inVersionOrder(versioned, baselines)) {
+			MigrationVersion version = named.name().version();
+			DeclaredRevision revision;
+			if (named.name().kind() == SqlFileName.Kind.BASELINE) {
+				// a versioned file of the same version keeps its undo file: the baseline gets one once that file is gone
+				Named undone = versioned.containsKey(version) ? null : undo.get(version);
+				revision = baseline(named, (undone != null) ? undone.script() : null, sinceBaseline);
+				sinceBaseline.clear();
+			}
+			else {
+				Named undone = undo.get(version);
+				revision = declare(named, (undone != null) ? undone.script() : null, previous);
+			}
 			revisions.add(revision);
+			sinceBaseline.add(revision.id());
 			previous = revision.id();
 		}
 		revisions.addAll(repeatables);
 		return List.copyOf(revisions);
+	}
+
+	/** Versioned files and baselines by version; a baseline comes after the versioned file of its own version. */
+	private static List<Named> inVersionOrder(Map<MigrationVersion, Named> versioned,
+			Map<MigrationVersion, Named> baselines) {
+		List<Named> ordered = new ArrayList<>();
+		Set<MigrationVersion> versions = new TreeSet<>(versioned.keySet());
+		versions.addAll(baselines.keySet());
+		for (MigrationVersion version : versions) {
+			if (versioned.containsKey(version)) {
+				ordered.add(versioned.get(version));
+			}
+			if (baselines.containsKey(version)) {
+				ordered.add(baselines.get(version));
+			}
+		}
+		return ordered;
+	}
+
+	/**
+	 * A baseline squashes the files up to its version: those since the baseline before it, and
+	 * that baseline, which squashed the ones before; the files after it follow it. Its
+	 * {@code -- replaces:} lines name them, so that it still knows them once they are deleted.
+	 */
+	private static DeclaredRevision baseline(Named named, SqlScript undo, List<String> inCode) {
+		SqlScript script = named.script();
+		if (!script.header("revises").isEmpty()) {
+			throw new InvalidSqlMigrationException(script.location(), 0, "a baseline squashes every versioned file up "
+					+ "to its version, from base, so it revises nothing; remove the '-- revises:' line");
+		}
+		List<String> declared = script.header("replaces");
+		List<String> unnamed = inCode.stream().filter((id) -> !declared.isEmpty() && !declared.contains(id)).toList();
+		if (!unnamed.isEmpty()) {
+			throw new InvalidSqlMigrationException(script.location(), 0, "its '-- replaces:' lines leave out " + unnamed
+					+ ", which come before it; a baseline squashes every file up to its version: add them");
+		}
+		return new DeclaredRevision(node(script, named.name(), List.of()), new SqlMigration(script, undo),
+				transactional(script), stage(script), false, declared.isEmpty() ? List.copyOf(inCode) : declared);
 	}
 
 	/** A repeatable script stands outside the chain: it only waits for what it depends on. */
