@@ -221,6 +221,13 @@ public class MigrationProperties {
 	private String flywayTable = RunSettings.DEFAULT_FLYWAY_TABLE.name();
 
 	/**
+	 * Liquibase's history table (DATABASECHANGELOG), "schema.table" or a table on the search
+	 * path, read once to take over a database Liquibase updated
+	 * (spring.liquibase.database-change-log-table and spring.liquibase.liquibase-schema).
+	 */
+	private String liquibaseTable = RunSettings.DEFAULT_LIQUIBASE_TABLE.name();
+
+	/**
 	 * Contract revisions released to run: their ids, or "all". Contract revisions (drop an
 	 * old column, a sync trigger) wait until released, once every instance runs code that no
 	 * longer needs what they remove.
@@ -243,16 +250,17 @@ public class MigrationProperties {
 		return new RunSettings(new HistoryTable(this.schema, this.table),
 				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout, this.lockProbeTimeout),
 				this.lockRetries,
-				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy, flywayTable());
+				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy,
+				table("flyway-table", this.flywayTable, "Flyway"), table("liquibase-table", this.liquibaseTable, "Liquibase"));
 	}
 
-	private QualifiedName flywayTable() {
+	private static QualifiedName table(String property, String value, String tool) {
 		try {
-			return QualifiedName.parse(this.flywayTable.strip());
+			return QualifiedName.parse(value.strip());
 		}
 		catch (RuntimeException ex) {
-			throw new MigrationException("migrations.flyway-table '" + this.flywayTable + "' is not a table name: "
-					+ ex.getMessage() + " Name Flyway's history table as table or schema.table.", ex);
+			throw new MigrationException("migrations." + property + " '" + value + "' is not a table name: "
+					+ ex.getMessage() + " Name " + tool + "'s history table as table or schema.table.", ex);
 		}
 	}
 
@@ -426,6 +434,14 @@ public class MigrationProperties {
 
 	public void setFlywayTable(String flywayTable) {
 		this.flywayTable = flywayTable;
+	}
+
+	public String getLiquibaseTable() {
+		return this.liquibaseTable;
+	}
+
+	public void setLiquibaseTable(String liquibaseTable) {
+		this.liquibaseTable = liquibaseTable;
 	}
 
 	public List<String> getLocations() {

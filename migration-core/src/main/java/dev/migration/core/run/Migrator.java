@@ -399,6 +399,46 @@ public final class Migrator {
 		});
 	}
 
+	/**
+	 * Takes over a database that Liquibase updated: marks the baseline revision that stands for
+	 * the changesets its {@code DATABASECHANGELOG} (or {@link RunSettings#liquibaseTable()})
+	 * records as applied, without running anything, so the next upgrade continues after it.
+	 * Does nothing when this database already has a history of ours or none of Liquibase's.
+	 * An upgrade does this by itself on its first run.
+	 * @return the revisions marked applied
+	 * @throws LiquibaseAdoptionException when a changeset did not run to the end, no baseline
+	 * names one, or the database lacks one a baseline names; nothing is changed then
+	 */
+	public RunResult adoptLiquibase() {
+		long start = System.nanoTime();
+		return withLockedConnection((connection, sink, lock) -> {
+			JdbcTemplate jdbc = jdbc(connection);
+			if (reader(jdbc).exists() || !LiquibaseHistory.exists(jdbc, this.settings.liquibaseTable(), this.dialect)) {
+				DatabaseState state = reader(jdbc).exists() ? readState(connection) : DatabaseState.of(this.catalog,
+						List.of());
+				return new RunResult(Action.STAMP, state.current(), state.current(), List.of(), millisSince(start));
+			}
+			Set<String> baselines = LiquibaseHistory.read(jdbc, this.settings.liquibaseTable(), this.dialect)
+				.baselines(this.catalog);
+			createHistory(sink);
+			RunResult result = stamper(sink).markApplied(DatabaseState.of(this.catalog, List.of()), baselines, start);
+			sink.flush();
+			logger.info("Adopted the database from {}: {} marked applied, nothing run; at {}",
+					this.settings.liquibaseTable(), baselines, describe(result.after()));
+			return result;
+		});
+	}
+
+	/**
+	 * Takes over a database that Flyway or Liquibase migrated, whichever history it holds
+	 * (Flyway's first), as {@link #adoptFlyway()} and {@link #adoptLiquibase()} do.
+	 * @return the revisions marked applied; empty when there was nothing to take over
+	 */
+	public RunResult adopt() {
+		RunResult flyway = adoptFlyway();
+		return flyway.steps().isEmpty() ? adoptLiquibase() : flyway;
+	}
+
 	private Stamper stamper(StatementSink sink) {
 		return new Stamper(this.catalog, this.history, this.progress, sink, this::checksum);
 	}
@@ -588,6 +628,10 @@ public final class Migrator {
 				reader(new JdbcTemplate(this.dataSource)).appliedInOneRoundTrip());
 		if (action == Action.UPGRADE && state.applied().isEmpty() && flywayToAdopt()) {
 			adoptFlyway();
+			state = state();
+		}
+		else if (action == Action.UPGRADE && state.applied().isEmpty() && liquibaseToAdopt()) {
+			adoptLiquibase();
 			state = state();
 		}
 		else if (action == Action.UPGRADE && state.applied().isEmpty() && unmanagedTables()) {
@@ -950,6 +994,11 @@ public final class Migrator {
 	private boolean flywayToAdopt() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
 		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect);
+	}
+
+	private boolean liquibaseToAdopt() {
+		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
+		return !reader(jdbc).exists() && LiquibaseHistory.exists(jdbc, this.settings.liquibaseTable(), this.dialect);
 	}
 
 	/** The state on a connection that created the history tables first, as every locked run does. */

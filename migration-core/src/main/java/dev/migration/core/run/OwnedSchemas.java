@@ -97,6 +97,9 @@ public record OwnedSchemas(String defaultSchema, List<String> others, boolean cr
 		if (settings.flywayTable().schema() == null) {
 			placed = placed.withFlywayTable(new QualifiedName(this.defaultSchema, settings.flywayTable().name()));
 		}
+		if (settings.liquibaseTable().schema() == null) {
+			placed = placed.withLiquibaseTable(new QualifiedName(this.defaultSchema, settings.liquibaseTable().name()));
+		}
 		return placed;
 	}
 

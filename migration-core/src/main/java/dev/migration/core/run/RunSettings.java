@@ -21,13 +21,18 @@ import dev.migration.core.schema.QualifiedName;
  * @param unknownRevisionPolicy what to do about applied revisions the code does not know
  * @param flywayTable where Flyway kept its history, read once to take over a database it
  * migrated ({@code migrations.flyway-table})
+ * @param liquibaseTable where Liquibase kept its history ({@code DATABASECHANGELOG}), read once
+ * to take over a database it updated ({@code migrations.liquibase-table})
  */
 public record RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
 		Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy,
-		QualifiedName flywayTable) {
+		QualifiedName flywayTable, QualifiedName liquibaseTable) {
 
 	/** The table Flyway keeps its history in, by default. */
 	public static final QualifiedName DEFAULT_FLYWAY_TABLE = new QualifiedName(null, "flyway_schema_history");
+
+	/** The table Liquibase keeps its history in, by default. */
+	public static final QualifiedName DEFAULT_LIQUIBASE_TABLE = new QualifiedName(null, "databasechangelog");
 
 	/** The default number of retries after a lock timeout. */
 	public static final int DEFAULT_LOCK_RETRIES = 5;
@@ -53,10 +58,11 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 		Objects.requireNonNull(checksumPolicy, "checksumPolicy");
 		Objects.requireNonNull(unknownRevisionPolicy, "unknownRevisionPolicy");
 		Objects.requireNonNull(flywayTable, "flywayTable");
+		Objects.requireNonNull(liquibaseTable, "liquibaseTable");
 	}
 
 	/**
-	 * Creates settings that look for Flyway's history in its default table.
+	 * Creates settings that look for Flyway's and Liquibase's histories in their default tables.
 	 * @param history the history tables
 	 * @param execution the lock timeouts of each statement
 	 * @param lockRetries how often a step that hit the lock timeout is retried
@@ -68,7 +74,7 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 	public RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
 			Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy) {
 		this(history, execution, lockRetries, retryBackoff, lockWait, checksumPolicy, unknownRevisionPolicy,
-				DEFAULT_FLYWAY_TABLE);
+				DEFAULT_FLYWAY_TABLE, DEFAULT_LIQUIBASE_TABLE);
 	}
 
 	/**
@@ -82,32 +88,37 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 
 	public RunSettings withHistory(HistoryTable value) {
 		return new RunSettings(value, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
 	}
 
 	public RunSettings withExecution(ExecutionSettings value) {
 		return new RunSettings(this.history, value, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
 	}
 
 	public RunSettings withLockRetries(int value, Duration backoff) {
 		return new RunSettings(this.history, this.execution, value, backoff, this.lockWait, this.checksumPolicy,
-				this.unknownRevisionPolicy, this.flywayTable);
+				this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
 	}
 
 	public RunSettings withLockWait(Duration value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, value,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
 	}
 
 	public RunSettings withFlywayTable(QualifiedName value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, value);
+				this.checksumPolicy, this.unknownRevisionPolicy, value, this.liquibaseTable);
+	}
+
+	public RunSettings withLiquibaseTable(QualifiedName value) {
+		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, value);
 	}
 
 	public RunSettings withPolicies(ChecksumPolicy checksums, UnknownRevisionPolicy unknown) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				checksums, unknown, this.flywayTable);
+				checksums, unknown, this.flywayTable, this.liquibaseTable);
 	}
 
 }

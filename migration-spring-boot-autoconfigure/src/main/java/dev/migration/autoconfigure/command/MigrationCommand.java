@@ -40,7 +40,7 @@ public enum MigrationCommand {
 	/** Marks the database as being at the target without running migrations. */
 	STAMP,
 
-	/** Takes over a database that Flyway migrated: marks what Flyway applied, runs nothing. */
+	/** Takes over a database that Flyway or Liquibase migrated: marks what it applied, runs nothing. */
 	ADOPT,
 
 	/** Records the code's checksum of applied revisions whose code changed, runs nothing. */

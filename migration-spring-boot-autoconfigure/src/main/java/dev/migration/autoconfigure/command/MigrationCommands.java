@@ -113,7 +113,7 @@ public class MigrationCommands {
 					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads", LocalDate.now()), out);
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
-			case ADOPT -> printAdopt(this.migrator.adoptFlyway(), out);
+			case ADOPT -> printAdopt(this.migrator.adopt(), out);
 			case REPAIR -> printRepair(this.migrator.repair(target), out);
 			case CURRENT -> printIds(this.migrator.current(), out);
 			case HEADS -> printIds(this.migrator.heads(), out);
@@ -252,8 +252,9 @@ public class MigrationCommands {
 
 	private void printAdopt(RunResult result, PrintStream out) {
 		if (result.isEmpty()) {
-			out.println("Nothing to adopt: the database has no " + this.migrator.settings().flywayTable()
-					+ ", or already a history of this project; it is at " + describe(result.after()) + ".");
+			out.println("Nothing to adopt: the database has no " + this.migrator.settings().flywayTable() + " or "
+					+ this.migrator.settings().liquibaseTable() + ", or already a history of this project; it is at "
+					+ describe(result.after()) + ".");
 			return;
 		}
 		printStamp(result, out);
