@@ -22,6 +22,8 @@ import dev.migration.core.run.Migrator;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.QualifiedName;
+import dev.migration.core.snapshot.ObjectKind;
 import dev.migration.core.snapshot.SchemaDiff;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
@@ -258,6 +260,71 @@ public final class MigrationTester {
 			throw new AssertionFailedError("The database differs from a fresh upgrade to heads in "
 					+ diff.differences().size() + " place(s):\n" + diff.describe("in the database"));
 		}
+	}
+
+	/**
+	 * Checks that a squash revision builds what the history it replaces builds: a fresh
+	 * database upgraded through the replaced revisions and another upgraded to the squash have
+	 * the same schema and the same rows in every table. Run it while the replaced revisions are
+	 * still in code, before they are deleted.
+	 * @param squash the id of the squash revision ({@code @Revision(replaces = ...)} or a
+	 * {@code B<version>} file)
+	 */
+	public void assertSquashMatchesHistory(String squash) {
+		MigrationCatalog history;
+		try {
+			history = this.catalog.replacedBy(squash);
+		}
+		catch (RuntimeException ex) {
+			throw new AssertionFailedError(ex.getMessage(), ex);
+		}
+		Built longWay = build(history, "heads", "upgrade through the revisions " + squash + " replaces");
+		Built squashed = build(this.catalog.withoutRepeatables(), squash, "upgrade to " + squash);
+		SchemaDiff diff = longWay.schema().diff(squashed.schema());
+		List<String> rows = longWay.rowsDifferingFrom(squashed);
+		if (!diff.isEmpty() || !rows.isEmpty()) {
+			throw new AssertionFailedError("Squash " + squash + " does not build what the history it replaces builds:"
+					+ (diff.isEmpty() ? "" : "\n" + diff.describe("after " + squash))
+					+ (rows.isEmpty() ? "" : "\nrows differ in: " + String.join(", ", rows))
+					+ "\nWrite the squash again from that history (--migrations.command=squash).");
+		}
+	}
+
+	private Built build(MigrationCatalog revisions, String target, String what) {
+		try (Workspace workspace = this.workspaces.open()) {
+			Migrator migrator = new Migrator(workspace.dataSource(), revisions, new PostgresDialect(), this.settings)
+				.withRelease(Release.everything())
+				.withSchemas(this.schemas);
+			step(null, what, () -> migrator.upgrade(target));
+			SchemaSnapshot schema = snapshot(workspace.dataSource());
+			return new Built(schema, Built.rows(schema, new JdbcTemplate(workspace.dataSource())));
+		}
+	}
+
+	/**
+	 * A database built by some revisions: its schema and a digest of the rows of each table.
+	 *
+	 * @param schema the schema
+	 * @param rows each table's row count and digest of its rows as text, in a stable order
+	 */
+	private record Built(SchemaSnapshot schema, Map<String, String> rows) {
+
+		static Map<String, String> rows(SchemaSnapshot schema, JdbcTemplate jdbc) {
+			Map<String, String> rows = new LinkedHashMap<>();
+			PostgresDialect dialect = new PostgresDialect();
+			schema.objects().stream().filter((object) -> object.kind() == ObjectKind.TABLE).forEach((table) -> {
+				String quoted = dialect.quote(QualifiedName.parse(table.name()));
+				rows.put(table.name(), jdbc.queryForObject("SELECT count(*) || ' ' || md5(coalesce(string_agg(t::text, "
+						+ "E'\\n' ORDER BY t::text), '')) FROM " + quoted + " AS t", String.class));
+			});
+			return rows;
+		}
+
+		List<String> rowsDifferingFrom(Built other) {
+			return this.rows.keySet().stream().filter((table) -> !Objects.equals(this.rows.get(table),
+					other.rows().get(table))).toList();
+		}
+
 	}
 
 	private void walk(boolean compareSchemas) {

@@ -48,6 +48,29 @@ class MigrationTesterTests {
 	}
 
 	@Test
+	void aSquashThatBuildsWhatItsHistoryBuildsPassesAndTheStairwayWalksIt() {
+		MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(),
+				new ReplaceStatusIndex(), new TestRevisions.SquashedOrders()));
+		tester.assertSquashMatchesHistory("s0");
+		tester.assertStairway();
+		tester.assertDowngradesLeaveNoTrace();
+	}
+
+	@Test
+	void aSquashThatMissesAnIndexOrAddsARowFailsNamingBoth() {
+		MigrationTester tester = MigrationTester.of(List.of(new CreateOrders(), new IndexOrdersStatus(),
+				new ReplaceStatusIndex(), new TestRevisions.SquashForgetsIndex()));
+		assertThatExceptionOfType(AssertionFailedError.class).isThrownBy(() -> tester.assertSquashMatchesHistory("s0"))
+			.withMessageContaining("Squash s0 does not build what the history it replaces builds")
+			.withMessageContaining("ix_orders_status_total")
+			.withMessageContaining("rows differ in: orders");
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> MigrationTester.of(List.of(new TestRevisions.SquashedOrders()))
+				.assertSquashMatchesHistory("s0"))
+			.withMessageContaining("missing: [a1, b2, c3]");
+	}
+
+	@Test
 	void singleHeadPassesOnALinearHistory() {
 		MigrationTester.of(CORRECT).assertSingleHead();
 	}

@@ -149,4 +149,39 @@ final class TestRevisions {
 
 	}
 
+
+	@Revision(id = "s0", replaces = { "a1", "b2", "c3" }, message = "orders, squashed")
+	static class SquashedOrders implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+					+ "status text NOT NULL DEFAULT 'new', total_cents bigint)");
+			op.execute("CREATE INDEX ix_orders_status_total ON orders (status, total_cents)");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DROP TABLE orders");
+		}
+
+	}
+
+	@Revision(id = "s0", replaces = { "a1", "b2", "c3" }, message = "orders, squashed without the index")
+	static class SquashForgetsIndex implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE orders (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, "
+					+ "status text NOT NULL DEFAULT 'new', total_cents bigint)");
+			op.execute("INSERT INTO orders (status) VALUES ('seeded')");
+		}
+
+		@Override
+		public void downgrade(Operations op) {
+			op.execute("DROP TABLE orders");
+		}
+
+	}
+
 }
