@@ -3,6 +3,7 @@ package dev.migration.core.run;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -46,6 +47,28 @@ record LiquibaseHistory(String table, List<Row> rows) {
 	}
 
 	/**
+	 * Returns the names of the changesets whose changes are in the schema, as a baseline's
+	 * {@code replaces} names them.
+	 * @return the names, in the order Liquibase ran them
+	 * @throws LiquibaseAdoptionException when a changeset did not run to the end
+	 */
+	List<String> changesets() {
+		requireEveryChangesetRun();
+		return this.rows.stream().map(Row::key).distinct().toList();
+	}
+
+	private void requireEveryChangesetRun() {
+		List<String> notApplied = this.rows.stream().filter((row) -> !row.applied())
+			.map((row) -> row.key() + " (" + row.execType() + ")").toList();
+		if (!notApplied.isEmpty()) {
+			throw new LiquibaseAdoptionException(this.table + " records changeset(s) " + shown(notApplied) + " as not "
+					+ "run to the end, so the schema may be half-changed. Fix the schema by hand and run them with "
+					+ "Liquibase, or mark them run (liquibase mark-next-changeset-ran), and start again; nothing was "
+					+ "changed.");
+		}
+	}
+
+	/**
 	 * Returns the baseline revisions that stand for what Liquibase ran.
 	 * @param catalog the revisions in code
 	 * @return the ids of the baselines
@@ -54,23 +77,13 @@ record LiquibaseHistory(String table, List<Row> rows) {
 	 * database lacks; nothing is changed then
 	 */
 	Set<String> baselines(MigrationCatalog catalog) {
-		List<String> notApplied = new ArrayList<>();
+		requireEveryChangesetRun();
 		List<String> unknown = new ArrayList<>();
 		Set<String> keys = new LinkedHashSet<>();
 		Set<String> baselines = new LinkedHashSet<>();
 		for (Row row : this.rows) {
-			if (!APPLIED.contains(String.valueOf(row.execType()).toUpperCase(java.util.Locale.ROOT))) {
-				notApplied.add(row.key() + " (" + row.execType() + ")");
-				continue;
-			}
 			keys.add(row.key());
 			catalog.squashOf(row.key()).ifPresentOrElse(baselines::add, () -> unknown.add(row.key()));
-		}
-		if (!notApplied.isEmpty()) {
-			throw new LiquibaseAdoptionException(this.table + " records changeset(s) " + shown(notApplied) + " as not "
-					+ "run to the end, so the schema may be half-changed. Fix the schema by hand and run them with "
-					+ "Liquibase, or mark them run (liquibase mark-next-changeset-ran), and start again; nothing was "
-					+ "changed.");
 		}
 		if (!unknown.isEmpty()) {
 			throw new LiquibaseAdoptionException(this.table + " records changeset(s) " + shown(unknown) + " that no "
@@ -108,6 +121,10 @@ record LiquibaseHistory(String table, List<Row> rows) {
 
 		String key() {
 			return PREFIX + this.fileName + "::" + this.id + "::" + this.author;
+		}
+
+		boolean applied() {
+			return APPLIED.contains(String.valueOf(this.execType).toUpperCase(Locale.ROOT));
 		}
 
 	}
