@@ -17,6 +17,8 @@ import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
+import dev.migration.core.scaffold.ScaffoldFormat;
+import dev.migration.core.scaffold.SqlLocations;
 import dev.migration.core.schema.QualifiedName;
 import dev.migration.core.sql.BuiltInPlaceholders;
 import dev.migration.core.sql.Placeholders;
@@ -493,6 +495,14 @@ public class MigrationProperties {
 		return new OwnedSchemas(schema, this.schemas.stream().map(String::strip).toList(), this.createSchemas);
 	}
 
+	/**
+	 * Turns the SQL settings into where {@code revision} and {@code merge} find the project's SQL files.
+	 * @return the locations and the files they leave out
+	 */
+	public SqlLocations toSqlLocations() {
+		return new SqlLocations(this.locations, this.ignoreFiles);
+	}
+
 	public String getBaselineOnMigrate() {
 		return this.baselineOnMigrate;
 	}
@@ -686,21 +696,31 @@ public class MigrationProperties {
 
 	}
 
-	/** Where the {@code revision} and {@code merge} commands write new revision classes. */
+	/** Where and how the {@code revision} and {@code merge} commands write new revisions. */
 	public static class Scaffold {
 
 		/**
-		 * Source folder the new class goes into, relative to the working directory.
+		 * Project folder new revisions are written into (Java classes into its
+		 * src/main/java, SQL files into the folder of migrations.locations), relative to the
+		 * working directory. When not set, the first folder holding pom.xml, build.gradle or
+		 * build.gradle.kts and src/main above the application's classes or the working
+		 * directory.
 		 */
-		private String directory = "src/main/java";
+		private String directory;
 
 		/**
-		 * Package of the new class. The package of a head revision when not set.
+		 * Package of a new Java class. The package of the newest Java revision when not set.
 		 */
 		private String packageName;
 
 		/**
-		 * Message of the new revision, also the base of its class name.
+		 * What to write: 'auto' (a SQL file when a head it revises is a SQL file, a Java
+		 * class otherwise), 'java' or 'sql'.
+		 */
+		private ScaffoldFormat format = ScaffoldFormat.AUTO;
+
+		/**
+		 * Message of the new revision, also the base of its class or file name.
 		 */
 		private String message;
 
@@ -718,6 +738,14 @@ public class MigrationProperties {
 
 		public void setPackageName(String packageName) {
 			this.packageName = packageName;
+		}
+
+		public ScaffoldFormat getFormat() {
+			return this.format;
+		}
+
+		public void setFormat(ScaffoldFormat format) {
+			this.format = format;
 		}
 
 		public String getMessage() {

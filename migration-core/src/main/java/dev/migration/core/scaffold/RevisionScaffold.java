@@ -2,95 +2,148 @@ package dev.migration.core.scaffold;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HexFormat;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.springframework.util.ClassUtils;
-
-import dev.migration.core.MigrationException;
-import dev.migration.core.catalog.MigrationCatalog;
-import dev.migration.core.graph.RevisionNode;
-import dev.migration.core.sql.SqlMigration;
+import dev.migration.core.scaffold.KnownRevision.SqlRevision;
+import dev.migration.core.sql.SqlFileName;
 
 /**
- * Writes the skeleton of a new revision class, as {@code alembic revision -m} and
- * {@code alembic merge} do: a fresh id, {@code revises} set to the current head (or to every
- * head, for a merge) and the date in its Javadoc.
+ * Writes a new revision on top of the single head (or, for a merge, every head) of the
+ * project's revisions as its sources have them, as {@code alembic revision -m} and
+ * {@code alembic merge} do: a Java class with a fresh id, or the next SQL file when the history
+ * ends with one.
  */
 public final class RevisionScaffold {
 
 	private static final Pattern PACKAGE = Pattern.compile("[a-zA-Z_$][\\w$]*(\\.[a-zA-Z_$][\\w$]*)*");
 
-	private final MigrationCatalog catalog;
-
-	private final Path sourceRoot;
+	private final ProjectRevisions revisions;
 
 	private final String packageName;
 
+	private final ScaffoldFormat format;
+
 	/**
 	 * Creates a scaffold.
-	 * @param catalog the revisions in code
-	 * @param sourceRoot the source folder, such as {@code src/main/java}
-	 * @param packageName the package of the new class, or {@code null} for the package of a head revision
+	 * @param revisions the project's revisions
+	 * @param packageName the package of a new class, or {@code null} for that of the newest Java revision
+	 * @param format what to write, {@code null} for {@link ScaffoldFormat#AUTO}
+	 * @throws ScaffoldException when the package is no Java package name
 	 */
-	public RevisionScaffold(MigrationCatalog catalog, Path sourceRoot, String packageName) {
-		this.catalog = catalog;
-		this.sourceRoot = sourceRoot;
-		this.packageName = (packageName != null && !packageName.isBlank()) ? packageName : headPackage(catalog);
-		if (!PACKAGE.matcher(this.packageName).matches()) {
-			throw new MigrationException("'" + this.packageName + "' is not a Java package name; set "
-					+ "migrations.scaffold.package-name.");
+	public RevisionScaffold(ProjectRevisions revisions, String packageName, ScaffoldFormat format) {
+		this.revisions = Objects.requireNonNull(revisions, "revisions");
+		this.packageName = (packageName != null && !packageName.isBlank()) ? packageName.strip() : null;
+		this.format = (format != null) ? format : ScaffoldFormat.AUTO;
+		if (this.packageName != null && !PACKAGE.matcher(this.packageName).matches()) {
+			throw new ScaffoldException("migrations.scaffold.package-name '" + this.packageName + "' is not a Java "
+					+ "package name: set it to one the application scans, such as com.example.revisions.");
 		}
 	}
 
 	/**
 	 * Returns a new revision that revises the single head (or nothing, for the first revision).
 	 * @param message what the revision does
-	 * @param date the date for the Javadoc
-	 * @return the source
+	 * @param clock the clock of its date (and of a version that is a time)
+	 * @return the new file
+	 * @throws ScaffoldException when there are several heads, or no message
 	 */
-	public RevisionSource revision(String message, LocalDate date) {
-		Set<String> heads = this.catalog.graph().heads();
+	public RevisionSource revision(String message, Clock clock) {
+		requireMessage(message);
+		Set<String> heads = this.revisions.heads();
 		if (heads.size() > 1) {
-			throw new MigrationException("The revisions have " + heads.size() + " heads " + heads
-					+ "; write a merge revision first (migrations.command=merge), or pick one to revise by hand.");
+			throw new ScaffoldException("The revisions have " + heads.size() + " heads " + heads + "; write a merge "
+					+ "revision first (migrations.command=merge), or pick one to revise by hand.");
 		}
-		return source(message, List.copyOf(heads), date);
+		return create(message, List.copyOf(heads), clock);
 	}
 
 	/**
 	 * Returns a merge revision that revises every head.
 	 * @param message what the merge says, such as "merge heads"
-	 * @param date the date for the Javadoc
-	 * @return the source
+	 * @param clock the clock of its date
+	 * @return the new file
+	 * @throws ScaffoldException when there is one head or none
 	 */
-	public RevisionSource merge(String message, LocalDate date) {
-		Set<String> heads = this.catalog.graph().heads();
+	public RevisionSource merge(String message, Clock clock) {
+		requireMessage(message);
+		Set<String> heads = this.revisions.heads();
 		if (heads.size() < 2) {
-			throw new MigrationException("There is nothing to merge: the revisions have one head " + heads + ".");
+			throw new ScaffoldException("There is nothing to merge: the revisions have " + heads.size() + " head(s) "
+					+ heads + ". Write a new revision with migrations.command=revision instead.");
 		}
-		return source(message, List.copyOf(heads), date);
+		return create(message, List.copyOf(heads), clock);
 	}
 
-	private RevisionSource source(String message, List<String> revises, LocalDate date) {
+	private static void requireMessage(String message) {
 		if (message == null || message.isBlank()) {
-			throw new MigrationException("A new revision needs a message: set migrations.scaffold.message.");
+			throw new ScaffoldException("A new revision needs a message: set migrations.scaffold.message.");
 		}
-		String id = HexFormat.of().formatHex(uuidBytes()).substring(0, 12);
-		Path directory = this.sourceRoot.resolve(this.packageName.replace('.', '/'));
+	}
+
+	private RevisionSource create(String message, List<String> revises, Clock clock) {
+		return (form(revises) == ScaffoldFormat.SQL) ? sql(message, revises, LocalDateTime.now(clock))
+				: java(message, revises, LocalDate.now(clock));
+	}
+
+	/**
+	 * A SQL file revises two heads with a {@code -- revises: a, b} line, which the application
+	 * reads as it reads {@code revises} of a Java class: so a merge keeps to the form of the
+	 * history as a revision does, and the next SQL file simply follows it.
+	 */
+	private ScaffoldFormat form(List<String> revises) {
+		if (this.format != ScaffoldFormat.AUTO) {
+			return this.format;
+		}
+		if (revises.isEmpty() && this.packageName == null) {
+			throw new ScaffoldException("There is no revision yet to follow, neither in the sources below "
+					+ this.revisions.project().root() + " nor in the application: set migrations.scaffold.package-name "
+					+ "to write the first as a Java class in that package, or migrations.scaffold.format=sql to write "
+					+ "it as V1__<message>.sql in " + this.revisions.firstSqlFolder() + ".");
+		}
+		return revises.stream().anyMatch((id) -> this.revisions.get(id) instanceof SqlRevision) ? ScaffoldFormat.SQL
+				: ScaffoldFormat.JAVA;
+	}
+
+	private RevisionSource java(String message, List<String> revises, LocalDate date) {
+		String packageName = (this.packageName != null) ? this.packageName : this.revisions.newestJavaPackage()
+			.orElseThrow(() -> new ScaffoldException("No Java revision has a package to put a new class in: set "
+					+ "migrations.scaffold.package-name to a package the application scans, or "
+					+ "migrations.scaffold.format=sql to write a SQL file."));
+		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+		Path directory = this.revisions.project().javaSources().resolve(packageName.replace('.', '/'));
 		String className = className(message);
 		if (Files.exists(directory.resolve(className + ".java"))) {
 			className = className + "_" + id;
 		}
-		return new RevisionSource(directory.resolve(className + ".java"), id,
-				JavaTemplate.revision(this.packageName, className, id, revises, message, date));
+		return new RevisionSource(directory.resolve(className + ".java"), id, revises,
+				JavaTemplate.revision(packageName, className, id, revises, message, date));
+	}
+
+	/**
+	 * The file after the highest version; it names what it revises only when that is not the
+	 * file of the version before it, which it would revise anyway.
+	 */
+	private RevisionSource sql(String message, List<String> revises, LocalDateTime now) {
+		Optional<SqlRevision> highest = this.revisions.highestSqlFile();
+		String version = highest.map((file) -> NextSqlVersion.after(SqlFileName.writtenVersion(file.fileName()), now))
+			.orElse("1");
+		String description = description(message);
+		String fileName = "V" + version + "__" + description + ".sql";
+		String id = SqlFileName.parse(fileName).revisionId();
+		List<String> implicit = highest.map((file) -> List.of(file.node().id())).orElse(List.of());
+		Path folder = highest.map(SqlRevision::folder).orElseGet(this.revisions::firstSqlFolder);
+		String text = SqlTemplate.revision(id, message, revises, !revises.equals(implicit),
+				"U" + version + "__" + description + ".sql", now.toLocalDate());
+		return new RevisionSource(folder.resolve(fileName), id, revises, text);
 	}
 
 	static String className(String message) {
@@ -106,35 +159,10 @@ public final class RevisionScaffold {
 		return name.toString();
 	}
 
-	/**
-	 * The package of the newest Java revision: a SQL file's class is the library's own, which the
-	 * application does not scan, so a class written there would never run.
-	 */
-	private static String headPackage(MigrationCatalog catalog) {
-		List<RevisionNode> newestFirst = new ArrayList<>(catalog.graph().topologicalOrder());
-		Collections.reverse(newestFirst);
-		boolean any = !newestFirst.isEmpty();
-		return newestFirst.stream()
-			.map((node) -> catalog.get(node.id()).migration())
-			.filter((migration) -> !(migration instanceof SqlMigration))
-			.map((migration) -> ClassUtils.getPackageName(ClassUtils.getUserClass(migration)))
-			.filter((name) -> !name.isEmpty())
-			.findFirst()
-			.orElseThrow(() -> new MigrationException(any
-					? "The revisions are SQL files only, so there is no package of the application's revisions to "
-							+ "write a Java revision into: write the next one as a V<version>__<description>.sql file "
-							+ "beside them, or set migrations.scaffold.package-name to a package the application scans."
-					: "There is no revision yet to take the package from: set migrations.scaffold.package-name."));
-	}
-
-	private static byte[] uuidBytes() {
-		UUID uuid = UUID.randomUUID();
-		byte[] bytes = new byte[16];
-		for (int i = 0; i < 8; i++) {
-			bytes[i] = (byte) (uuid.getMostSignificantBits() >>> (56 - 8 * i));
-			bytes[8 + i] = (byte) (uuid.getLeastSignificantBits() >>> (56 - 8 * i));
-		}
-		return bytes;
+	/** The description of a file name: the message's words joined by underscores, as Flyway reads them back. */
+	static String description(String message) {
+		String description = message.strip().replaceAll("[^A-Za-z0-9]+", "_").replaceAll("^_+|_+$", "");
+		return description.isEmpty() ? "revision" : description;
 	}
 
 }

@@ -4,21 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
-import dev.migration.core.MigrationException;
+import java.util.List;
+import java.util.Objects;
 
 /**
- * The Java source of a new revision and where it goes.
+ * A new revision, a Java class or a SQL file, and where it goes.
  *
  * @param file the file to write
  * @param id the new revision id
- * @param source the class text
+ * @param revises the revisions it revises
+ * @param source the file's text
  */
-public record RevisionSource(Path file, String id, String source) {
+public record RevisionSource(Path file, String id, List<String> revises, String source) {
+
+	public RevisionSource {
+		Objects.requireNonNull(file, "file");
+		Objects.requireNonNull(id, "id");
+		revises = List.copyOf(revises);
+		Objects.requireNonNull(source, "source");
+	}
 
 	/**
 	 * Writes the file, never over an existing one.
 	 * @return the file written
+	 * @throws ScaffoldException naming the file when it cannot be written
 	 */
 	public Path write() {
 		try {
@@ -27,8 +36,8 @@ public record RevisionSource(Path file, String id, String source) {
 			return this.file;
 		}
 		catch (IOException ex) {
-			throw new MigrationException("Could not write the new revision to " + this.file + ": " + ex.getMessage()
-					+ ". Check migrations.scaffold.directory.", ex);
+			throw new ScaffoldException("Could not write the new revision to " + this.file + ": " + ex
+					+ ". Make its folder writable, or set migrations.scaffold.directory to the project folder.", ex);
 		}
 	}
 

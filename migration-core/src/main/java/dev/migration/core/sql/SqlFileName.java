@@ -75,6 +75,18 @@ public record SqlFileName(Kind kind, MigrationVersion version, String descriptio
 	}
 
 	/**
+	 * Returns the version of a versioned or undo file as its name writes it, zeros and
+	 * separators kept, such as {@code 0007} for {@code V0007__x.sql} or {@code 1_2} for
+	 * {@code V1_2__x.sql}: the id ({@code V7}) drops them, but the next file should keep them.
+	 * @param fileName the name without its folder
+	 * @return the version as written, or {@code null} when the name is no versioned or undo file's
+	 */
+	public static String writtenVersion(String fileName) {
+		Matcher versioned = VERSIONED.matcher(fileName);
+		return versioned.matches() ? trimSeparators(versioned.group(2)) : null;
+	}
+
+	/**
 	 * Returns the Flyway event a callback file is named after, such as {@code afterMigrate} for
 	 * {@code afterMigrate__grants.sql}.
 	 * @param fileName the name without its folder

@@ -35,6 +35,14 @@ class SqlFileNameTests {
 	}
 
 	@Test
+	void theVersionAsWrittenKeepsItsZerosAndSeparatorsThatTheIdDrops() {
+		assertThat(SqlFileName.writtenVersion("V0007__add_notes.sql")).isEqualTo("0007");
+		assertThat(SqlFileName.parse("V0007__add_notes.sql").revisionId()).isEqualTo("V7");
+		assertThat(SqlFileName.writtenVersion("V1_2___add_notes.sql")).isEqualTo("1_2");
+		assertThat(SqlFileName.writtenVersion("R__views.sql")).isNull();
+	}
+
+	@Test
 	void undoAndRepeatableFilesAreToldApart() {
 		assertThat(SqlFileName.parse("U1_2__add_customer_email.sql").kind()).isEqualTo(Kind.UNDO);
 		assertThat(SqlFileName.parse("U1_2__add_customer_email.sql").revisionId()).isEqualTo("V1.2");

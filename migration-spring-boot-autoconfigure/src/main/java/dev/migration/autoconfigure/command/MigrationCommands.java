@@ -2,7 +2,7 @@ package dev.migration.autoconfigure.command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.time.LocalDate;
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,8 +31,11 @@ import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunScope;
 import dev.migration.core.run.UnfinishedStep;
 import dev.migration.core.run.ValidationReport;
+import dev.migration.core.scaffold.ProjectDirectory;
+import dev.migration.core.scaffold.ProjectRevisions;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
+import dev.migration.core.scaffold.SqlLocations;
 import dev.migration.core.snapshot.Drift;
 import dev.migration.core.trace.HistoryTrace;
 
@@ -55,8 +58,10 @@ public class MigrationCommands {
 
 	private final MigrationProperties.Trace trace;
 
+	private final SqlLocations sqlLocations;
+
 	/**
-	 * Creates the commands of one migrator, with new classes going to the default source folder.
+	 * Creates the commands of one migrator, with new revisions going into the project found from the application.
 	 * @param migrator the engine
 	 */
 	public MigrationCommands(Migrator migrator) {
@@ -91,10 +96,25 @@ public class MigrationCommands {
 	 */
 	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked,
 			MigrationProperties.Trace trace) {
+		this(migrator, scaffold, notChecked, trace, SqlLocations.defaults());
+	}
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine, with its upgrade checks (the lint gate)
+	 * @param scaffold where {@code revision} and {@code merge} write new revisions
+	 * @param notChecked whether {@code lint} fails on a statement it could not read
+	 * @param trace where {@code trace} gets its scratch database, and how many rows it seeds
+	 * @param sqlLocations where the application reads SQL files, which {@code revision} and
+	 * {@code merge} read in the project's folders
+	 */
+	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked,
+			MigrationProperties.Trace trace, SqlLocations sqlLocations) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
 		this.notChecked = Objects.requireNonNull(notChecked, "notChecked");
 		this.trace = Objects.requireNonNull(trace, "trace");
+		this.sqlLocations = Objects.requireNonNull(sqlLocations, "sqlLocations");
 	}
 
 	/**
@@ -108,9 +128,11 @@ public class MigrationCommands {
 	public void run(MigrationCommand command, String target, PrintStream out) {
 		switch (command) {
 			case UPGRADE -> printRun(this.migrator.upgrade(target), out);
-			case REVISION -> printWritten(scaffold().revision(this.scaffold.getMessage(), LocalDate.now()), out);
+			case REVISION -> printWritten(scaffold().revision(this.scaffold.getMessage(), Clock.systemDefaultZone()),
+					out);
 			case MERGE -> printWritten(scaffold().merge(
-					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads", LocalDate.now()), out);
+					(this.scaffold.getMessage() != null) ? this.scaffold.getMessage() : "merge heads",
+					Clock.systemDefaultZone()), out);
 			case DOWNGRADE -> printRun(this.migrator.downgrade(explicitDowngradeTarget(target)), out);
 			case STAMP -> printStamp(this.migrator.stamp(target), out);
 			case ADOPT -> printAdopt(this.migrator.adopt(), out);
@@ -334,14 +356,22 @@ public class MigrationCommands {
 		return Character.toUpperCase(word.charAt(0)) + word.substring(1);
 	}
 
+	/** The revisions as the project's sources have them, not only as the application was last built. */
 	private RevisionScaffold scaffold() {
-		return new RevisionScaffold(this.migrator.catalog(), Path.of(this.scaffold.getDirectory()),
-				this.scaffold.getPackageName());
+		ProjectRevisions revisions = ProjectRevisions.read(project(), this.sqlLocations, this.migrator.catalog());
+		return new RevisionScaffold(revisions, this.scaffold.getPackageName(), this.scaffold.getFormat());
+	}
+
+	private ProjectDirectory project() {
+		String directory = this.scaffold.getDirectory();
+		return (directory != null && !directory.isBlank()) ? ProjectDirectory.of(Path.of(directory.strip()))
+				: ProjectDirectory.find(ApplicationLocations.of(this.migrator.catalog()));
 	}
 
 	private static void printWritten(RevisionSource source, PrintStream out) {
 		Path file = source.write();
-		out.println("Wrote revision " + source.id() + " to " + file);
+		String revises = source.revises().isEmpty() ? "the first" : "revising " + String.join(", ", source.revises());
+		out.println("Wrote revision " + source.id() + ", " + revises + ", to " + file);
 	}
 
 }

@@ -392,22 +392,46 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
-	void revisionWritesANewRevisionClassThatRevisesTheHeadWithoutTouchingTheDatabase(@TempDir Path sources)
+	void revisionWritesANewRevisionClassThatRevisesTheHeadWithoutTouchingTheDatabase(@TempDir Path project)
 			throws Exception {
-		CapturedCommand result = runWithoutDatabase("revision", "heads", "migrations.scaffold.directory=" + sources,
+		CapturedCommand result = runWithoutDatabase("revision", "heads", "migrations.scaffold.directory=" + project,
 				"migrations.scaffold.package-name=com.example.revisions", "migrations.scaffold.message=add item color");
 		assertThat(result.exitCode()).isZero();
-		Path file = sources.resolve("com/example/revisions/AddItemColor.java");
-		assertThat(result.out()).startsWith("Wrote revision ").contains(file.toString());
+		Path file = project.resolve("src/main/java/com/example/revisions/AddItemColor.java");
+		assertThat(result.out()).startsWith("Wrote revision ").endsWith(", revising c3, to " + file + "\n");
 		assertThat(Files.readString(file)).contains("revises = \"c3\", message = \"add item color\")");
 	}
 
 	@Test
-	void mergeRefusesASingleHead(@TempDir Path sources) {
-		CapturedCommand result = runWithoutDatabase("merge", "heads", "migrations.scaffold.directory=" + sources,
+	void mergeRefusesASingleHead(@TempDir Path project) {
+		CapturedCommand result = runWithoutDatabase("merge", "heads", "migrations.scaffold.directory=" + project,
 				"migrations.scaffold.package-name=com.example.revisions");
 		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).contains("There is nothing to merge: the revisions have one head [c3].");
+		assertThat(result.err()).contains("There is nothing to merge: the revisions have 1 head(s) [c3].");
+	}
+
+	@Test
+	void aSqlHeadGetsTheNextSqlFileAndTwoHeadsAMergeFileThatUpgradeRunsWithTheNextOne(@TempDir Path project)
+			throws Exception {
+		Path folder = Files.createDirectories(project.resolve("sql"));
+		Files.writeString(folder.resolve("V1__add_item_color.sql"), "-- revises: b2\n"
+				+ "ALTER TABLE item ADD COLUMN color text;\n");
+		String directory = "migrations.scaffold.directory=" + project;
+		String locations = "migrations.locations=file:" + folder;
+		String message = "migrations.scaffold.message=add item size";
+		CapturedCommand refused = runWithoutDatabase("revision", "heads", directory, locations, message);
+		assertThat(refused.err()).contains("2 heads [V1, c3]; write a merge revision first (migrations.command=merge)");
+		CapturedCommand merged = runWithoutDatabase("merge", "heads", directory, locations);
+		assertThat(merged.out()).isEqualTo("Wrote revision V2, revising V1, c3, to "
+				+ folder.resolve("V2__merge_heads.sql") + "\n");
+		CapturedCommand written = runWithoutDatabase("revision", "heads", directory, locations, message);
+		Path file = folder.resolve("V3__add_item_size.sql");
+		assertThat(written.out()).isEqualTo("Wrote revision V3, revising V2, to " + file + "\n");
+		Files.writeString(file, Files.readString(file) + "ALTER TABLE item ADD COLUMN size integer;\n");
+		assertThat(run("upgrade", "heads", locations).exitCode()).isZero();
+		assertThat(this.jdbc.queryForList("SELECT column_name FROM information_schema.columns "
+				+ "WHERE table_name = 'item' AND column_name IN ('color', 'size')", String.class)).hasSize(2);
+		assertThat(run("heads", "heads", locations).out()).isEqualTo("V3\n");
 	}
 
 	@Revision(id = "d4", revises = "a1", message = "drop item")
