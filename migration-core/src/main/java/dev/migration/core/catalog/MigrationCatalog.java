@@ -78,6 +78,24 @@ public final class MigrationCatalog {
 				squashes);
 	}
 
+	/**
+	 * Returns the nodes of a graph with its squashes applied, as a catalog builds its graph:
+	 * the replaced revisions left out, and parents that name one naming its squash.
+	 * @param nodes the revisions, as read without their code (such as from sources)
+	 * @param replaces for each squash, the ids it replaces
+	 * @return the nodes the graph is built of
+	 * @throws InvalidMigrationException when the squashes do not stand for whole histories from base
+	 */
+	public static List<RevisionNode> squashed(List<RevisionNode> nodes, Map<String, List<String>> replaces) {
+		Migration none = (op) -> {
+		};
+		List<DeclaredRevision> declared = nodes.stream()
+			.map((node) -> new DeclaredRevision(node, none, true, Stage.STARTUP, false,
+					replaces.getOrDefault(node.id(), List.of())))
+			.toList();
+		return Squashes.of(declared).live(declared).stream().map(DeclaredRevision::node).toList();
+	}
+
 	/** Replaced revisions stay out of the graph, which would otherwise name two of one id. */
 	private static void requireUniqueIds(List<DeclaredRevision> revisions) {
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();

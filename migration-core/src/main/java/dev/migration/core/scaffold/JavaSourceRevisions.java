@@ -35,7 +35,8 @@ final class JavaSourceRevisions {
 		List<JavaRevision> revisions = new ArrayList<>();
 		for (JavaSourceFile file : files) {
 			for (Map<String, List<JavaToken>> attributes : file.revisions()) {
-				revisions.add(new JavaRevision(node(file, attributes, expressions), file.packageName(), true));
+				revisions.add(new JavaRevision(node(file, attributes, expressions), file.packageName(), true,
+						replaces(file, attributes, expressions)));
 			}
 		}
 		return List.copyOf(revisions);
@@ -66,6 +67,12 @@ final class JavaSourceRevisions {
 		catch (IOException ex) {
 			throw new UncheckedIOException(file + ": " + ex.getMessage(), ex);
 		}
+	}
+
+	private static List<String> replaces(JavaSourceFile file, Map<String, List<JavaToken>> attributes,
+			JavaExpressions expressions) {
+		return attributes.containsKey("replaces") ? expressions.strings(attributes.get("replaces"), file)
+			.orElseThrow(() -> new UnreadableRevisionException(file.file(), "replaces")) : List.of();
 	}
 
 	private static RevisionNode node(JavaSourceFile file, Map<String, List<JavaToken>> attributes,

@@ -1,6 +1,7 @@
 package dev.migration.core.scaffold;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import dev.migration.core.graph.RevisionNode;
 
@@ -17,13 +18,21 @@ sealed interface KnownRevision {
 	RevisionNode node();
 
 	/**
+	 * Returns the revisions this one squashes, as its {@code replaces} names them.
+	 * @return the replaced ids; empty for a revision that squashes nothing
+	 */
+	List<String> replaces();
+
+	/**
 	 * A Java revision.
 	 *
 	 * @param node its place in the graph
 	 * @param packageName its package
 	 * @param inSources whether it was read from the project's sources rather than the built application
+	 * @param replaces the revisions it squashes
 	 */
-	record JavaRevision(RevisionNode node, String packageName, boolean inSources) implements KnownRevision {
+	record JavaRevision(RevisionNode node, String packageName, boolean inSources, List<String> replaces)
+			implements KnownRevision {
 	}
 
 	/**
@@ -32,8 +41,10 @@ sealed interface KnownRevision {
 	 * @param node its place in the graph
 	 * @param fileName its name, such as {@code V0007__add_notes.sql}
 	 * @param folder the folder of the project's sources it is in, or that its location reads
+	 * @param replaces the files it squashes, for a baseline file
 	 */
-	record SqlRevision(RevisionNode node, String fileName, Path folder) implements KnownRevision {
+	record SqlRevision(RevisionNode node, String fileName, Path folder, List<String> replaces)
+			implements KnownRevision {
 	}
 
 }

@@ -15,6 +15,7 @@ import java.util.Set;
 import org.springframework.util.ClassUtils;
 
 import dev.migration.core.Migration;
+import dev.migration.core.catalog.InvalidMigrationException;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.graph.RevisionGraph;
 import dev.migration.core.graph.RevisionGraphException;
@@ -43,7 +44,7 @@ public final class ProjectRevisions {
 	private ProjectRevisions(ProjectDirectory project, SqlLocations locations, List<KnownRevision> revisions) {
 		this.project = project;
 		this.locations = locations;
-		this.graph = graph(project, revisions.stream().map(KnownRevision::node).toList());
+		this.graph = graph(project, revisions);
 		Map<String, KnownRevision> byId = new LinkedHashMap<>();
 		revisions.forEach((revision) -> byId.put(revision.node().id(), revision));
 		this.byId = Collections.unmodifiableMap(byId);
@@ -141,7 +142,7 @@ public final class ProjectRevisions {
 			if (!(migration instanceof SqlMigration) && !declared.contains(node.id())
 					&& !hasSourceFile(project, ClassUtils.getUserClass(migration))) {
 				built.add(new JavaRevision(plain(node), ClassUtils.getPackageName(ClassUtils.getUserClass(migration)),
-						false));
+						false, catalog.get(node.id()).replaces()));
 			}
 		}
 		return built;
@@ -172,9 +173,18 @@ public final class ProjectRevisions {
 		return ids;
 	}
 
-	private static RevisionGraph graph(ProjectDirectory project, List<RevisionNode> nodes) {
+	/** A squash stands in the graph for what it replaces, as it does when the application runs. */
+	private static RevisionGraph graph(ProjectDirectory project, List<KnownRevision> revisions) {
+		Map<String, List<String>> replaces = new LinkedHashMap<>();
+		revisions.stream().filter((revision) -> !revision.replaces().isEmpty())
+			.forEach((revision) -> replaces.put(revision.node().id(), revision.replaces()));
 		try {
-			return RevisionGraph.of(nodes);
+			return RevisionGraph.of(MigrationCatalog.squashed(revisions.stream().map(KnownRevision::node).toList(),
+					replaces));
+		}
+		catch (InvalidMigrationException ex) {
+			throw new ScaffoldException("The squashes of the sources in " + project.root() + " do not stand for "
+					+ "whole histories: " + ex.getMessage(), ex);
 		}
 		catch (RevisionGraphException ex) {
 			throw new ScaffoldException("The revisions of the sources in " + project.root()

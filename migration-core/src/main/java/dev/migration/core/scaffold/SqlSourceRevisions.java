@@ -64,7 +64,7 @@ final class SqlSourceRevisions {
 			SqlScript script = ((SqlMigration) declared.migration()).upgrade();
 			if (!declared.repeatable()) {
 				revisions.add(new SqlRevision(ProjectRevisions.plain(declared.node()), script.fileName(),
-						folders.getOrDefault(script.location(), locations.firstFolder(project))));
+						folders.getOrDefault(script.location(), locations.firstFolder(project)), declared.replaces()));
 			}
 		}
 		return List.copyOf(revisions);

@@ -86,6 +86,33 @@ class RevisionScaffoldTests {
 	}
 
 	@Test
+	void aSquashStandsForWhatItReplacesSoTheHistoryKeepsOneHeadWhileTheReplacedRevisionsAreStillThere() {
+		TempProject project = TempProject.maven(this.root)
+			.revision("com.example.revisions", "CreateCustomer", "a1", null)
+			.revision("com.example.revisions", "AddEmail", "b2", "\"a1\"")
+			.revision("com.example.revisions", "Squashed", "s0", null, "// squashed", "")
+			.revision("com.example.revisions", "AddCity", "c3", "\"b2\"");
+		project.java("com/example/revisions/Squashed.java", "package com.example.revisions;\n\n"
+				+ "@dev.migration.core.Revision(id = \"s0\", replaces = { \"a1\", \"b2\" }, message = \"squash\")\n"
+				+ "public class Squashed implements dev.migration.core.Migration {\n\tpublic void upgrade("
+				+ "dev.migration.core.Operations op) {\n\t}\n}\n");
+		assertThat(project.revisions(TempProject.noBuild()).heads()).containsExactly("c3");
+		RevisionSource source = project.scaffold(TempProject.noBuild()).revision("add phone", CLOCK);
+		assertThat(source.revises()).containsExactly("c3");
+	}
+
+	@Test
+	void aBaselineFileStandsForTheFilesItReplacesAndTheNextFileFollowsTheLastOfThem() {
+		TempProject project = TempProject.maven(this.root)
+			.sql("B2__squashed.sql", "-- replaces: V1, V2\nCREATE TABLE customer (id integer);\n")
+			.sql("V3__add_city.sql", "ALTER TABLE customer ADD COLUMN city text;\n");
+		assertThat(project.revisions(TempProject.noBuild()).heads()).containsExactly("V3");
+		RevisionSource source = project.scaffold(TempProject.noBuild()).revision("add phone", CLOCK);
+		assertThat(source.id()).isEqualTo("V4");
+		assertThat(source.revises()).containsExactly("V3");
+	}
+
+	@Test
 	void whenTheHeadIsASqlFileTheNextSqlFileIsWrittenBesideIt() throws Exception {
 		TempProject project = TempProject.maven(this.root)
 			.revision("com.example.revisions", "CreateCustomer", "a1", null)
