@@ -1,6 +1,8 @@
 package dev.migration.core.corpus;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,6 +22,9 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.LocalServer;
+import dev.migration.core.baseline.BaselineScope;
+import dev.migration.core.baseline.BaselineScript;
+import dev.migration.core.baseline.TableRows;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.dialect.PostgresScanner;
@@ -47,7 +52,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every history of the shared corpus, each file split as psql splits it and the whole history
  * applied by the tool under its default settings (the lint gate failing the run), with the
- * schema psql's reference run gives; on a server of the machine's PostgreSQL version, whose
+ * schema psql's reference run gives, and rebuilt as that schema and its rows by the baseline
+ * read from the reference; on a server of the machine's PostgreSQL version, whose
  * {@code psql} and {@code pg_dump} make the reference.
  */
 class CorpusTests {
@@ -79,6 +85,8 @@ class CorpusTests {
 					DynamicTest.dynamicTest("each file splits as psql splits it", () -> splitsAsPsql(history, n)),
 					DynamicTest.dynamicTest("the tool applies it with the reference's schema",
 							() -> appliesAsPsql(history, n)),
+					DynamicTest.dynamicTest("a baseline read from the reference rebuilds its schema and rows",
+							() -> baselineRebuildsIt(history, n)),
 					DynamicTest.dynamicTest("lint reads every statement", () -> lintReadsEveryStatement(history)),
 					DynamicTest.dynamicTest("Flyway 11 applies it; the tool takes it over and applies one new file only",
 							() -> adoptsWhatFlywayApplied(history, n))));
@@ -181,6 +189,28 @@ class CorpusTests {
 		String dump = PsqlReference.dump(server, database.name());
 		assertSameSchema(dump, reference);
 		assertThat(tables(dataSource)).as("tables at the end").isEqualTo(history.tablesAtEnd());
+	}
+
+	/**
+	 * The baseline read from psql's reference database, run statement by statement on an empty
+	 * database, gives the reference's schema and every row of every table.
+	 */
+	private static void baselineRebuildsIt(Corpus.History history, int n) throws Exception {
+		String reference = reference(history, n);
+		DataSource psql = server.database("ref" + n).dataSource();
+		BaselineScript script;
+		try (Connection connection = psql.getConnection()) {
+			script = BaselineScript.read(connection, BaselineScope.defaults());
+		}
+		TestDatabase database = server.createDatabase("baseline" + n);
+		try (Connection connection = database.dataSource().getConnection();
+				Statement statement = connection.createStatement()) {
+			for (String sql : script.upgrade()) {
+				statement.execute(sql);
+			}
+		}
+		assertSameSchema(PsqlReference.dump(server, database.name()), reference);
+		assertThat(TableRows.of(database.dataSource(), List.of())).isEqualTo(TableRows.of(psql, List.of()));
 	}
 
 	/**

@@ -19,7 +19,7 @@ import dev.migration.testdb.TestDatabase;
  * on a fresh database, then dumped with {@code pg_dump -s}; the server logs every statement
  * psql sends, which is how psql split each file.
  */
-final class PsqlReference {
+public final class PsqlReference {
 
 	/** Files that must not run in one transaction, as the README decides it. */
 	private static final Pattern NO_SINGLE_TRANSACTION = Pattern.compile(
@@ -85,15 +85,17 @@ final class PsqlReference {
 
 	/**
 	 * Returns {@code pg_dump -s} of a database, without the lines that differ between two dumps
-	 * of one schema ({@code \restrict} keys) and without the tool's own tables.
+	 * of one schema ({@code \restrict} keys) and without the tool's own tables, Flyway's and
+	 * Liquibase's.
 	 * @param server the server
 	 * @param database the database
 	 * @return the dump
 	 */
-	static String dump(LocalServer server, String database) throws IOException, InterruptedException {
-		// Flyway's history table is the tool's own business, as the tool's tables are
+	public static String dump(LocalServer server, String database) throws IOException, InterruptedException {
+		// Flyway's and Liquibase's history tables are the tool's own business, as the tool's tables are
 		String dump = run(server, List.of(LocalServer.bin("pg_dump"), "-s", "--no-owner", "-T", "*.migration_history*",
-				"-T", "*.migration_backfill_progress", "-T", "*.flyway_schema_history", database), Map.of());
+				"-T", "*.migration_backfill_progress", "-T", "*.flyway_schema_history", "-T", "*.databasechangelog*",
+				database), Map.of());
 		StringBuilder kept = new StringBuilder();
 		for (String line : dump.split("\n", -1)) {
 			if (!line.startsWith("\\restrict") && !line.startsWith("\\unrestrict")) {
