@@ -244,6 +244,8 @@ public class MigrationProperties {
 
 	private final Trace trace = new Trace();
 
+	private final Squash squash = new Squash();
+
 	/**
 	 * Turns these properties into the engine's settings.
 	 * @return the run settings
@@ -585,6 +587,10 @@ public class MigrationProperties {
 		return this.trace;
 	}
 
+	public Squash getSquash() {
+		return this.squash;
+	}
+
 	/** Where the trace command replays the revisions: never the application's database. */
 	public static class Trace {
 
@@ -786,6 +792,54 @@ public class MigrationProperties {
 
 		public void setRefuseTrafficWhilePending(boolean refuseTrafficWhilePending) {
 			this.refuseTrafficWhilePending = refuseTrafficWhilePending;
+		}
+
+	}
+
+
+	/** What {@code --migrations.command=squash} reads and writes. */
+	public static class Squash {
+
+		/**
+		 * What the squash is read from: "history" (a scratch database upgraded to
+		 * migrations.target, on the server of migrations.trace.url or the embedded one) or
+		 * "liquibase" (the application's database, one Liquibase updated from empty).
+		 */
+		private String from = "history";
+
+		/**
+		 * Id of the squash revision; a new one when not set (B<version> for a SQL baseline file).
+		 */
+		private String id;
+
+		/**
+		 * The most rows a baseline read from the application's database may carry: more are a
+		 * sign of a database in use.
+		 */
+		private int maxRows = 1000;
+
+		public String getFrom() {
+			return this.from;
+		}
+
+		public void setFrom(String from) {
+			this.from = from;
+		}
+
+		public String getId() {
+			return this.id;
+		}
+
+		public void setId(String id) {
+			this.id = id;
+		}
+
+		public int getMaxRows() {
+			return this.maxRows;
+		}
+
+		public void setMaxRows(int maxRows) {
+			this.maxRows = maxRows;
 		}
 
 	}

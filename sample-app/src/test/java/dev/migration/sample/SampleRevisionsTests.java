@@ -37,9 +37,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Walks the sample's revisions with data in the tables, as a live service would have. */
 @PostgresTest(emptyBeforeEach = true)
-class SampleRevisionsTests {
+public class SampleRevisionsTests {
 
-	static final List<Migration> REVISIONS = List.of(new R0001CreateCustomer(), new R0002UniqueCustomerEmail(),
+	public static final List<Migration> REVISIONS = List.of(new R0001CreateCustomer(), new R0002UniqueCustomerEmail(),
 			new R0003CreateOrders(), new R0004IndexOrdersCustomer(), new R0005OrdersCustomerForeignKey(),
 			new R0006ValidateOrdersCustomer(), new R0007AddCustomerCountry(), new R0008BackfillCustomerCountry(),
 			new R0009CustomerCountryCheck(), new R0010ValidateCustomerCountry(), new R0011CustomerCountryNotNull(),

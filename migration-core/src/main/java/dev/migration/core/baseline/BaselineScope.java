@@ -61,6 +61,17 @@ public record BaselineScope(List<String> schemas, Set<String> leftOutTables) {
 	}
 
 	/**
+	 * Returns this scope leaving out one more table, such as Liquibase's history under another name.
+	 * @param table the table's name
+	 * @return the scope
+	 */
+	public BaselineScope leavingOut(String table) {
+		Set<String> tables = new LinkedHashSet<>(this.leftOutTables);
+		tables.add(Names.require("table", table));
+		return new BaselineScope(this.schemas, tables);
+	}
+
+	/**
 	 * Returns this scope reading only the given schemas.
 	 * @param schemas the schemas
 	 * @return the narrower scope

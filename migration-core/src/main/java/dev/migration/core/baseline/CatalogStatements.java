@@ -157,6 +157,8 @@ final class CatalogStatements {
 			        ELSE upper(o.type) || ' ' || o.identity END, d.description), NULL
 			    FROM pg_description d JOIN visible v ON v.classid = d.classoid AND v.objid = d.objoid,
 			    pg_identify_object(d.classoid, d.objoid, d.objsubid) o
+			    -- every database is made with this comment, and only public's owner may set it again
+			    WHERE NOT (o.type = 'schema' AND o.identity = 'public' AND d.description = 'standard public schema')
 			ORDER BY 1, 2
 			""";
 

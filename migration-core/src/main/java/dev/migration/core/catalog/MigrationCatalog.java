@@ -74,7 +74,9 @@ public final class MigrationCatalog {
 		RevisionGraph graph = RevisionGraph.of(chained.stream().map(DeclaredRevision::node).toList());
 		Map<String, DeclaredRevision> byId = new LinkedHashMap<>();
 		chained.forEach((revision) -> byId.put(revision.id(), revision));
-		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(declared, graph), new Recordings(),
+		List<DeclaredRevision> repeatables = declared.stream().filter(DeclaredRevision::repeatable)
+			.map(squashes::redirected).toList();
+		return new MigrationCatalog(Map.copyOf(byId), graph, repeatables(repeatables, graph), new Recordings(),
 				squashes);
 	}
 

@@ -117,6 +117,18 @@ record Squashes(Map<String, List<String>> direct, Map<String, String> finalSquas
 		return live;
 	}
 
+	/**
+	 * Returns a repeatable revision that depends on a replaced revision depending on its
+	 * squash instead.
+	 * @param repeatable the repeatable revision
+	 * @return it, depending on squashes where it named what they replace
+	 */
+	DeclaredRevision redirected(DeclaredRevision repeatable) {
+		Set<String> dependsOn = redirect(repeatable.node().dependsOn());
+		return dependsOn.equals(repeatable.node().dependsOn()) ? repeatable
+				: repeatable.withParents(repeatable.node().downRevisions(), dependsOn);
+	}
+
 	private Set<String> redirect(Collection<String> ids) {
 		Set<String> redirected = new LinkedHashSet<>();
 		ids.forEach((id) -> redirected.add(this.finalSquash.getOrDefault(id, id)));

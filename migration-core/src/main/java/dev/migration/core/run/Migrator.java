@@ -3,6 +3,7 @@ package dev.migration.core.run;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -43,6 +44,7 @@ import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.sink.JdbcStatementSink;
 import dev.migration.core.sink.StatementSink;
+import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.snapshot.Drift;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
@@ -592,6 +594,68 @@ public final class Migrator {
 		this.schemas.searchPath(this.dialect).forEach((statement) -> setup.add(statement.sql()));
 		return new HistoryTracer(this.dialect, this.settings.execution(), this.catalog.recordings(), rows)
 			.trace(scratch, path, setup);
+	}
+
+	/**
+	 * Returns the squash of the history up to {@code target}: upgrades a scratch database
+	 * there (repeatable scripts and callbacks left out: they stay as they are) and reads back
+	 * the statements that rebuild its schema and rows, with the revisions they replace.
+	 * Never touches this migrator's own database.
+	 * @param scratch an empty database the squash may change
+	 * @param target one revision, such as {@code heads} in a history with one head
+	 * @param id the id of the squash revision
+	 * @param date today, for its comment
+	 * @return the squash, for {@link SquashTemplate} to write
+	 * @throws MigrationException when the target is not one revision
+	 */
+	public SquashTemplate.Squash squash(DataSource scratch, String target, String id, LocalDate date) {
+		Set<String> resolved = this.catalog.graph().resolve(target, Set.of());
+		if (resolved.size() != 1) {
+			throw new MigrationException("A squash stands for the history up to one revision, but " + target + " is "
+					+ resolved + ": merge them first (--migrations.command=merge), or set --migrations.target to one.");
+		}
+		String to = resolved.iterator().next();
+		Squasher squasher = new Squasher(this.catalog, this.settings, this.dialect);
+		scratchMigrator(scratch, this.catalog.withoutRepeatables()).upgrade(to);
+		SquashTemplate.Squash squash = squasher.ofHistory(scratch, to, id, date);
+		if (this.catalog.repeatables().isEmpty() || !reachesHeads(Set.of(), to)) {
+			return squash;
+		}
+		// what the repeatable scripts make on what the squash builds, its downgrade takes away first, as the
+		// revisions it replaces did (a view on a table they drop, say)
+		SnapshotReader reader = SnapshotReader.allSchemas(this.settings.history());
+		SchemaSnapshot without = reader.read(scratch);
+		scratchMigrator(scratch, this.catalog).upgrade(to);
+		return squash.withDowngradeFirst(squasher.drops(without, reader.read(scratch)));
+	}
+
+	private Migrator scratchMigrator(DataSource scratch, MigrationCatalog revisions) {
+		return new Migrator(scratch, revisions, this.dialect, this.settings, this.listener, UpgradeCheck.NONE,
+				Release.everything(), null, this.schemas, SqlCallbacks.NONE);
+	}
+
+	/**
+	 * Returns the baseline of what Liquibase built, read from this migrator's database (one
+	 * Liquibase updated from empty, such as in CI): the statements that rebuild its schema and
+	 * rows, and every changeset its {@code DATABASECHANGELOG} records, for the baseline's
+	 * {@code replaces}. Changes nothing.
+	 * @param id the id of the baseline revision
+	 * @param date today, for its comment
+	 * @param maxRows the most rows it may carry: more are a sign of a database in use
+	 * @return the squash, for {@link SquashTemplate} to write
+	 */
+	public SquashTemplate.Squash squashLiquibase(String id, LocalDate date, int maxRows) {
+		return new Squasher(this.catalog, this.settings, this.dialect).ofLiquibase(this.dataSource, id, date, maxRows);
+	}
+
+	/**
+	 * Returns whether a squash stands only for SQL files, so that it is written as a SQL
+	 * baseline file ({@code B<version>__*.sql}) beside them.
+	 * @param squash the squash
+	 * @return whether every revision it replaces is a SQL file
+	 */
+	public boolean isSqlHistory(SquashTemplate.Squash squash) {
+		return new Squasher(this.catalog, this.settings, this.dialect).isSqlHistory(squash);
 	}
 
 	/**

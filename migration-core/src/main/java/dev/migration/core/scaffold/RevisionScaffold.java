@@ -83,6 +83,38 @@ public final class RevisionScaffold {
 		return create(message, List.copyOf(heads), clock);
 	}
 
+	/**
+	 * Returns the file of a squash: a SQL baseline file ({@code B<version>__baseline.sql})
+	 * beside the last file it replaces, or a Java class in the package of the newest Java
+	 * revision (or {@code migrations.scaffold.package-name}).
+	 * @param squash the squash
+	 * @param sql whether to write it as a SQL baseline file
+	 * @return the new file
+	 * @throws ScaffoldException when a SQL baseline has no SQL file to stand beside, or a class no package
+	 */
+	public RevisionSource squash(SquashTemplate.Squash squash, boolean sql) {
+		String last = squash.replaces().get(squash.replaces().size() - 1);
+		if (sql) {
+			if (!(this.revisions.get(last) instanceof SqlRevision file)) {
+				throw new ScaffoldException("A SQL baseline stands beside the last file it replaces, but " + last
+						+ " is no SQL file of the sources below " + this.revisions.project().root() + ": set "
+						+ "migrations.scaffold.format=java to write the squash as a Java class.");
+			}
+			String fileName = "B" + SqlFileName.writtenVersion(file.fileName()) + "__baseline.sql";
+			String id = SqlFileName.parse(fileName).revisionId();
+			return new RevisionSource(file.folder().resolve(fileName), id, List.of(),
+					SquashTemplate.sql(squash.withId(id)));
+		}
+		String packageName = javaPackage();
+		String className = className("squash " + last.replace("liquibase:", ""));
+		Path directory = this.revisions.project().javaSources().resolve(packageName.replace('.', '/'));
+		if (Files.exists(directory.resolve(className + ".java"))) {
+			className = className + "_" + squash.id();
+		}
+		return new RevisionSource(directory.resolve(className + ".java"), squash.id(), List.of(),
+				SquashTemplate.java(squash, packageName, className));
+	}
+
 	private static void requireMessage(String message) {
 		if (message == null || message.isBlank()) {
 			throw new ScaffoldException("A new revision needs a message: set migrations.scaffold.message.");
@@ -114,10 +146,7 @@ public final class RevisionScaffold {
 	}
 
 	private RevisionSource java(String message, List<String> revises, LocalDate date) {
-		String packageName = (this.packageName != null) ? this.packageName : this.revisions.newestJavaPackage()
-			.orElseThrow(() -> new ScaffoldException("No Java revision has a package to put a new class in: set "
-					+ "migrations.scaffold.package-name to a package the application scans, or "
-					+ "migrations.scaffold.format=sql to write a SQL file."));
+		String packageName = javaPackage();
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		Path directory = this.revisions.project().javaSources().resolve(packageName.replace('.', '/'));
 		String className = className(message);
@@ -126,6 +155,13 @@ public final class RevisionScaffold {
 		}
 		return new RevisionSource(directory.resolve(className + ".java"), id, revises,
 				JavaTemplate.revision(packageName, className, id, revises, message, date));
+	}
+
+	private String javaPackage() {
+		return (this.packageName != null) ? this.packageName : this.revisions.newestJavaPackage()
+			.orElseThrow(() -> new ScaffoldException("No Java revision has a package to put a new class in: set "
+					+ "migrations.scaffold.package-name to a package the application scans, or "
+					+ "migrations.scaffold.format=sql to write a SQL file."));
 	}
 
 	/**

@@ -33,7 +33,8 @@ public final class SquashTemplate {
 				+ "import dev.migration.core.Operations;\n"
 				+ "import dev.migration.core.Revision;\n\n"
 				+ "/**\n * " + javadoc(squash.message()) + ".\n *\n"
-				+ " * <p>Written " + squash.date() + " by the squash command from " + javadoc(squash.source()) + ". A new\n"
+				+ " * <p>Written " + squash.date() + " by the squash command from " + squash.source().replace("*/", "* /")
+				+ ". A new\n"
 				+ " * database runs it in place of the revisions it replaces; a database that has them all counts it\n"
 				+ " * as applied without running it. Prove it with\n"
 				+ " * {@code MigrationTester.assertSquashMatchesHistory(\"" + squash.id() + "\")} while they are still in\n"
@@ -166,6 +167,26 @@ public final class SquashTemplate {
 			replaces = List.copyOf(replaces);
 			upgrade = List.copyOf(upgrade);
 			downgrade = List.copyOf(downgrade);
+		}
+
+		/**
+		 * Returns this squash with statements its downgrade runs before its own.
+		 * @param statements the statements
+		 * @return the squash
+		 */
+		public Squash withDowngradeFirst(List<String> statements) {
+			List<String> all = new ArrayList<>(statements);
+			all.addAll(this.downgrade);
+			return new Squash(this.id, this.message, this.replaces, this.upgrade, all, this.source, this.date);
+		}
+
+		/**
+		 * Returns this squash under another id, such as the {@code B<version>} of a SQL file.
+		 * @param other the id
+		 * @return the squash
+		 */
+		public Squash withId(String other) {
+			return new Squash(other, this.message, this.replaces, this.upgrade, this.downgrade, this.source, this.date);
 		}
 
 	}

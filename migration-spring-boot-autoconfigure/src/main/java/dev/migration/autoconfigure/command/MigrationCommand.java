@@ -53,7 +53,13 @@ public enum MigrationCommand {
 	REVISION,
 
 	/** Writes a merge revision that revises every head. */
-	MERGE;
+	MERGE,
+
+	/**
+	 * Writes one revision that rebuilds the history up to the target (or what Liquibase built),
+	 * read from the catalog of a database that history built.
+	 */
+	SQUASH;
 
 	/**
 	 * Returns the command as written in {@code migrations.command}.

@@ -31,7 +31,7 @@ public final class MigrationCommandAutoConfiguration {
 	@ConditionalOnMissingBean
 	MigrationCommands migrationCommands(Migrator migrator, MigrationProperties properties) {
 		return new MigrationCommands(migrator, properties.getScaffold(), properties.getLintNotChecked(),
-				properties.getTrace(), properties.toSqlLocations());
+				properties.getTrace(), properties.toSqlLocations(), properties.getSquash());
 	}
 
 	@Bean

@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.catalog.DeclaredRevision;
@@ -35,6 +37,8 @@ import dev.migration.core.scaffold.ProjectDirectory;
 import dev.migration.core.scaffold.ProjectRevisions;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
+import dev.migration.core.scaffold.ScaffoldFormat;
+import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.scaffold.SqlLocations;
 import dev.migration.core.snapshot.Drift;
 import dev.migration.core.trace.HistoryTrace;
@@ -55,6 +59,8 @@ public class MigrationCommands {
 	private final NotCheckedPolicy notChecked;
 
 	private final MigrationProperties.Scaffold scaffold;
+
+	private final MigrationProperties.Squash squash;
 
 	private final MigrationProperties.Trace trace;
 
@@ -110,6 +116,22 @@ public class MigrationCommands {
 	 */
 	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked,
 			MigrationProperties.Trace trace, SqlLocations sqlLocations) {
+		this(migrator, scaffold, notChecked, trace, sqlLocations, new MigrationProperties.Squash());
+	}
+
+	/**
+	 * Creates the commands of one migrator.
+	 * @param migrator the engine, with its upgrade checks (the lint gate)
+	 * @param scaffold where {@code revision}, {@code merge} and {@code squash} write new revisions
+	 * @param notChecked whether {@code lint} fails on a statement it could not read
+	 * @param trace where {@code trace} and {@code squash} get their scratch database
+	 * @param sqlLocations where the application reads SQL files, which the scaffolding reads in
+	 * the project's folders
+	 * @param squash what {@code squash} reads, and the id it gives
+	 */
+	public MigrationCommands(Migrator migrator, MigrationProperties.Scaffold scaffold, NotCheckedPolicy notChecked,
+			MigrationProperties.Trace trace, SqlLocations sqlLocations, MigrationProperties.Squash squash) {
+		this.squash = Objects.requireNonNull(squash, "squash");
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.scaffold = Objects.requireNonNull(scaffold, "scaffold");
 		this.notChecked = Objects.requireNonNull(notChecked, "notChecked");
@@ -145,6 +167,7 @@ public class MigrationCommands {
 			case CHECK -> check(out);
 			case LINT -> lint(out);
 			case TRACE -> trace(target, out);
+			case SQUASH -> squash(target, out);
 		}
 	}
 
@@ -198,6 +221,41 @@ public class MigrationCommands {
 					+ "it once reviewed with @AllowUnsafe(rule = \"not-checked\", reason = \"...\") (in a SQL file: "
 					+ "'-- allow-unsafe: not-checked <reason>'); any other is a gap of the linter to report.");
 		}
+	}
+
+	private void squash(String target, PrintStream out) {
+		String from = String.valueOf(this.squash.getFrom()).strip();
+		SquashTemplate.Squash squash;
+		boolean sql;
+		if (from.equalsIgnoreCase("liquibase")) {
+			squash = this.migrator.squashLiquibase(newId(), LocalDate.now(), this.squash.getMaxRows());
+			sql = this.scaffold.getFormat() == ScaffoldFormat.SQL;
+		}
+		else if (from.equalsIgnoreCase("history")) {
+			try (TraceScratch scratch = TraceScratch.open(this.trace)) {
+				out.println("Squashing on " + scratch.description() + ", dropped after.");
+				squash = this.migrator.squash(scratch.dataSource(), (target != null) ? target : "heads", newId(),
+						LocalDate.now());
+			}
+			sql = (this.scaffold.getFormat() == ScaffoldFormat.AUTO) ? this.migrator.isSqlHistory(squash)
+					: this.scaffold.getFormat() == ScaffoldFormat.SQL;
+		}
+		else {
+			throw new CommandException(CommandExit.USAGE, "migrations.squash.from '" + from + "' names nothing to "
+					+ "squash: use history (the revisions, up to migrations.target) or liquibase (the database "
+					+ "Liquibase updated).");
+		}
+		RevisionSource source = scaffold().squash(squash, sql);
+		Path file = source.write();
+		out.println("Wrote squash " + source.id() + ", replacing " + squash.replaces().size() + " revision(s) "
+				+ "up to " + squash.replaces().get(squash.replaces().size() - 1) + ", to " + file);
+		out.println("Prove it with MigrationTester.assertSquashMatchesHistory(\"" + source.id() + "\") while the "
+				+ "revisions it replaces are in code; delete them once every database is past them.");
+	}
+
+	private String newId() {
+		String id = this.squash.getId();
+		return (id != null && !id.isBlank()) ? id.strip() : UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 	}
 
 	private void check(PrintStream out) {

@@ -45,8 +45,8 @@ public record TraceScratch(DataSource dataSource, String description, Runnable d
 		if (ClassUtils.isPresent(TEST_SERVER, TraceScratch.class.getClassLoader())) {
 			return Embedded.open();
 		}
-		throw new CommandException(CommandExit.USAGE, "trace needs a PostgreSQL server where it may create a "
-				+ "scratch database (it changes the database it runs on and never uses the application's): set "
+		throw new CommandException(CommandExit.USAGE, "trace and squash need a PostgreSQL server where they may create a "
+				+ "scratch database (they change the database they run on and never use the application's): set "
 				+ "migrations.trace.url (with migrations.trace.username and migrations.trace.password) to any "
 				+ "database of a server where that user has CREATEDB, or add dev.migration:migration-test-database "
 				+ "for an embedded PostgreSQL.");
