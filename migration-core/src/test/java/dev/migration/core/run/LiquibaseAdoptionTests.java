@@ -1,6 +1,8 @@
 package dev.migration.core.run;
 
+import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.LocalDate;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -13,14 +15,20 @@ import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
 import liquibase.resource.ClassLoaderResourceAccessor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
 import dev.migration.core.Operations;
 import dev.migration.core.Revision;
 import dev.migration.core.history.Action;
 import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.scaffold.CompiledSource;
+import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.schema.ColumnType;
+import dev.migration.core.snapshot.SchemaSnapshot;
+import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.testdb.PostgresTest;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,6 +102,46 @@ class LiquibaseAdoptionTests {
 			.withMessageContaining("Update it with Liquibase");
 		liquibase(CHANGELOG, null);
 		assertThat(migrator().upgrade("heads").steps()).extracting(AppliedStep::revision).containsExactly("n1");
+	}
+
+	@Test
+	void theBaselineTheSquashCommandWritesFromTheLiquibaseDatabaseTakesItOverAndRebuildsItFromBase(@TempDir Path folder)
+			throws Exception {
+		liquibase(CHANGELOG, null);
+		SchemaSnapshot built = withoutLiquibase(SnapshotReader.allSchemas().read(this.dataSource));
+		SquashTemplate.Squash squash = Migrator.create(this.dataSource, List.of(), RunSettings.defaults())
+			.squashLiquibase("lb1", LocalDate.of(2026, 12, 4), 1000);
+		assertThat(squash.replaces()).containsExactly("liquibase:liquibase/changelog.xml::1::alice",
+				"liquibase:liquibase/changelog.xml::2::bob", "liquibase:liquibase/changelog.xml::3::bob");
+		Migration baseline = CompiledSource.migration(folder, "com.example.baseline", "LiquibaseBaseline",
+				SquashTemplate.java(squash, "com.example.baseline", "LiquibaseBaseline"));
+		Migrator migrator = Migrator.create(this.dataSource, List.of(baseline), RunSettings.defaults());
+		assertThat(migrator.upgrade("heads").steps()).isEmpty();
+		assertThat(migrator.history()).extracting(HistoryEntry::revision, HistoryEntry::action)
+			.containsExactly(tuple("lb1", Action.STAMP));
+		// what the baseline builds from base is what Liquibase built, rows included
+		migrator.downgrade("base");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('customer') IS NULL", Boolean.class)).isTrue();
+		migrator.upgrade("heads");
+		assertThat(withoutLiquibase(SnapshotReader.allSchemas().read(this.dataSource)).diff(built).isEmpty()).isTrue();
+		assertThat(this.jdbc.queryForList("SELECT email FROM customer", String.class)).containsExactly("ada@example.com");
+	}
+
+	@Test
+	void aDatabaseWithMoreRowsThanABaselineCarriesIsRefusedAndRaisingTheLimitAsAdvisedWritesIt() throws Exception {
+		liquibase(CHANGELOG, null);
+		Migrator migrator = Migrator.create(this.dataSource, List.of(), RunSettings.defaults());
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> migrator.squashLiquibase("lb1", LocalDate.of(2026, 12, 4), 0))
+			.withMessageContaining("more than 0 rows")
+			.withMessageContaining("raise migrations.squash.max-rows");
+		assertThat(migrator.squashLiquibase("lb1", LocalDate.of(2026, 12, 4), 1).upgrade())
+			.anyMatch((statement) -> statement.contains("ada@example.com"));
+	}
+
+	private static SchemaSnapshot withoutLiquibase(SchemaSnapshot snapshot) {
+		return SchemaSnapshot.of(snapshot.objects().stream()
+			.filter((object) -> !object.name().startsWith("databasechangelog")).toList());
 	}
 
 	private void liquibase(String changelog, Integer count) throws Exception {

@@ -1,16 +1,11 @@
 package dev.migration.core.scaffold;
 
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,26 +42,16 @@ class SquashTemplateTests {
 	void theJavaClassCompilesAndRunsEveryStatementAsGivenAcrossItsSplitMethodsAndLiterals(@TempDir Path folder)
 			throws Exception {
 		String source = SquashTemplate.java(squash(), "com.example.squash", "Squashed");
-		Path file = folder.resolve("com/example/squash/Squashed.java");
-		Files.createDirectories(file.getParent());
-		Files.writeString(file, source);
-		JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
-		assertThat(compiler.run(null, null, null, "-classpath", System.getProperty("java.class.path"), "-d",
-				folder.toString(), file.toString())).isZero();
-		try (URLClassLoader loader = new URLClassLoader(new URL[] { folder.toUri().toURL() },
-				getClass().getClassLoader())) {
-			Migration migration = (Migration) loader.loadClass("com.example.squash.Squashed").getConstructor()
-				.newInstance();
-			assertThat(DeclaredRevision.of(migration).replaces()).hasSize(20).startsWith("r1", "r2");
-			Migrator migrator = Migrator.create(this.dataSource, List.of(migration), RunSettings.defaults());
-			migrator.upgrade("heads");
-			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isEqualTo(452);
-			assertThat(this.jdbc.queryForObject("SELECT note FROM item WHERE id = 0", String.class)).isEqualTo(AWKWARD);
-			assertThat(this.jdbc.queryForObject("SELECT length(note) FROM item WHERE id = -1", Integer.class))
-				.isEqualTo(40_000);
-			migrator.downgrade("base");
-			assertThat(this.jdbc.queryForObject("SELECT to_regclass('item') IS NULL", Boolean.class)).isTrue();
-		}
+		Migration migration = CompiledSource.migration(folder, "com.example.squash", "Squashed", source);
+		assertThat(DeclaredRevision.of(migration).replaces()).hasSize(20).startsWith("r1", "r2");
+		Migrator migrator = Migrator.create(this.dataSource, List.of(migration), RunSettings.defaults());
+		migrator.upgrade("heads");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM item", Integer.class)).isEqualTo(452);
+		assertThat(this.jdbc.queryForObject("SELECT note FROM item WHERE id = 0", String.class)).isEqualTo(AWKWARD);
+		assertThat(this.jdbc.queryForObject("SELECT length(note) FROM item WHERE id = -1", Integer.class))
+			.isEqualTo(40_000);
+		migrator.downgrade("base");
+		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item') IS NULL", Boolean.class)).isTrue();
 		assertThat(source).contains("upgrade2(op);").doesNotContain("日本");
 	}
 
