@@ -403,6 +403,31 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
+	void squashWritesOneClassReplacingTheHistoryFromAScratchDatabaseTouchingNeitherTheApplicationsDatabase(
+			@TempDir Path project) throws Exception {
+		CapturedCommand result = run("squash", "heads", "migrations.scaffold.directory=" + project,
+				"migrations.scaffold.package-name=com.example.revisions", "migrations.squash.id=sq3");
+		assertThat(result.exitCode()).as(result.err()).isZero();
+		Path file = project.resolve("src/main/java/com/example/revisions/SquashC3.java");
+		assertThat(result.out()).startsWith("Squashing on database ")
+			.contains("Wrote squash sq3, replacing 3 revision(s) up to c3, to " + file + "\n");
+		assertThat(Files.readString(file)).contains("@Revision(id = \"sq3\"", "\"a1\", \"b2\", \"c3\" })",
+				"op.execute(\"CREATE TABLE public.item (");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_class WHERE relname = 'item'", Integer.class))
+			.as("the application's database is not upgraded").isZero();
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_database WHERE datname LIKE '%migration\\_trace%'",
+				Integer.class)).as("the scratch database is dropped").isZero();
+	}
+
+	@Test
+	void squashFromSomethingUnknownIsAUsageError(@TempDir Path project) {
+		CapturedCommand result = run("squash", "heads", "migrations.scaffold.directory=" + project,
+				"migrations.squash.from=flyway");
+		assertThat(result.exitCode()).isEqualTo(2);
+		assertThat(result.err()).contains("migrations.squash.from 'flyway' names nothing to squash: use history");
+	}
+
+	@Test
 	void mergeRefusesASingleHead(@TempDir Path project) {
 		CapturedCommand result = runWithoutDatabase("merge", "heads", "migrations.scaffold.directory=" + project,
 				"migrations.scaffold.package-name=com.example.revisions");
