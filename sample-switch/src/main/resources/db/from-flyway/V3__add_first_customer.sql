@@ -1,0 +1,1 @@
+INSERT INTO customer (name, email) VALUES ('Ada', 'ada@example.com');
