@@ -474,7 +474,7 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("migrate");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
-				+ "current, history, heads, pending, sql, lint, trace, stamp, adopt, check, revision, merge.\n");
+				+ "current, history, heads, pending, sql, lint, trace, stamp, adopt, repair, check, revision, merge, squash.\n");
 	}
 
 	@Test
