@@ -6,6 +6,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.migration.core.MigrationException;
+import dev.migration.core.SecretText;
 
 /**
  * Thrown when the database rejects a statement; keeps the SQL and the SQLSTATE. Its message
@@ -27,10 +28,12 @@ public class StatementFailedException extends MigrationException {
 	private final String sqlState;
 
 	public StatementFailedException(String sql, SQLException cause) {
-		super(cause.getMessage() + " [SQLSTATE " + cause.getSQLState() + "] in statement:\n" + brief(sql), cause);
+		// the message goes to logs, the endpoint and the history: a password in the statement stays here
+		super(SecretText.mask(cause.getMessage() + " [SQLSTATE " + cause.getSQLState() + "] in statement:\n"
+				+ brief(sql)), cause);
 		this.sql = sql;
 		this.sqlState = cause.getSQLState();
-		logger.debug("The statement that failed with SQLSTATE {}:\n{}", this.sqlState, sql);
+		logger.debug("The statement that failed with SQLSTATE {}:\n{}", this.sqlState, SecretText.mask(sql));
 	}
 
 	/**

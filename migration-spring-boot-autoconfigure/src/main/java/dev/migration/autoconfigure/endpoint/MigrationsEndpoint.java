@@ -30,6 +30,7 @@ import dev.migration.autoconfigure.BackfillPaces;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.RunInProgressException;
+import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.execute.Direction;
@@ -264,11 +265,12 @@ public class MigrationsEndpoint {
 
 	private static Rendered render(Migrator migrator, String revision, Direction direction) {
 		try {
-			return new Rendered(migrator.revisionSql(revision, direction), null);
+			// the SQL of a revision that creates a role shows everything but the password
+			return new Rendered(SecretText.mask(migrator.revisionSql(revision, direction)), null);
 		}
 		catch (RuntimeException ex) {
 			// an irreversible revision has no downgrade SQL; the reason is the answer
-			return new Rendered(null, SecretMasking.mask(ex.getMessage()));
+			return new Rendered(null, SecretText.mask(ex.getMessage()));
 		}
 	}
 
@@ -484,7 +486,7 @@ public class MigrationsEndpoint {
 		static HistoryDescriptor of(HistoryEntry entry) {
 			return new HistoryDescriptor(entry.revision(), entry.message(), entry.action().value(),
 					(entry.direction() != null) ? entry.direction().value() : null, entry.outcome().value(), instant(entry.appliedAt()), entry.durationMs(), entry.retries(),
-					entry.appliedBy(), SecretMasking.mask(entry.error()));
+					entry.appliedBy(), SecretText.mask(entry.error()));
 		}
 
 	}
@@ -501,7 +503,7 @@ public class MigrationsEndpoint {
 
 		static LastRunDescriptor of(LastRun run) {
 			return new LastRunDescriptor(run.action().value(), run.finishedAt(),
-					(run.failed() ? Outcome.FAILED : Outcome.SUCCESS).value(), SecretMasking.mask(run.failure()));
+					(run.failed() ? Outcome.FAILED : Outcome.SUCCESS).value(), SecretText.mask(run.failure()));
 		}
 
 	}
@@ -550,7 +552,7 @@ public class MigrationsEndpoint {
 			@Nullable Long durationMs, List<WaitingDescriptor> waiting) implements OperationResponseBody {
 
 		public RunDescriptor {
-			message = SecretMasking.mask(message);
+			message = SecretText.mask(message);
 		}
 
 		static RunDescriptor failed(String target, @Nullable String message, @Nullable List<String> before,

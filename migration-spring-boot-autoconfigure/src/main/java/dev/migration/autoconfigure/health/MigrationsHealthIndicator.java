@@ -11,7 +11,7 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
-import dev.migration.autoconfigure.endpoint.SecretMasking;
+import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.Migrator;
@@ -59,7 +59,7 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 		}
 		catch (RuntimeException ex) {
 			// the default detail would show the raw message, which may quote a URL
-			builder.down().withDetail("error", SecretMasking.mask(ex.getClass().getName() + ": " + ex.getMessage()));
+			builder.down().withDetail("error", SecretText.mask(ex.getClass().getName() + ": " + ex.getMessage()));
 			return;
 		}
 		// revisions left to the background run or to a release do not make the application unhealthy
@@ -73,10 +73,10 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 			builder.up();
 			// a failed background run leaves its revisions waiting: worth a look, not a reason to go down
 			lastRun.filter((run) -> run.failed() && !plan.waiting().isEmpty())
-				.ifPresent((run) -> builder.withDetail("lastRunError", SecretMasking.mask(run.failure())));
+				.ifPresent((run) -> builder.withDetail("lastRunError", SecretText.mask(run.failure())));
 		}
 		else if (lastRun.isPresent() && lastRun.get().failed()) {
-			builder.down().withDetail("error", SecretMasking.mask(lastRun.get().failure()));
+			builder.down().withDetail("error", SecretText.mask(lastRun.get().failure()));
 		}
 		else {
 			builder.status(this.pendingStatus)

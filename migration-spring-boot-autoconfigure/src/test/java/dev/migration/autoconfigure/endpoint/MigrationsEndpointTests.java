@@ -19,6 +19,7 @@ import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RevisionDescripto
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.RunDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.StepDescriptor;
 import dev.migration.autoconfigure.endpoint.MigrationsEndpoint.UnfinishedDescriptor;
+import dev.migration.core.SecretText;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.testdb.PostgresTest;
@@ -245,11 +246,29 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void aPasswordWrittenInSqlShowsNeitherInTheRevisionNorInTheFailureNorInTheHistory() {
+		this.contextRunner.withBean(TestMigrations.CreatesRole.class).run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			assertThat(endpoint.revision("3000ee").upgradeSql()).doesNotContain("hunter2")
+				.contains("ALTER ROLE endpoint_reporting_absent LOGIN PASSWORD '******'");
+			RunDescriptor run = endpoint.upgrade(null, null);
+			assertThat(run.status()).isEqualTo(MigrationStatus.FAILED);
+			assertThat(run.message()).contains("3000ee").contains("PASSWORD '******'").doesNotContain("hunter2");
+			MigrationsDescriptor migrations = endpoint.migrations();
+			assertThat(migrations.history()).last().satisfies((entry) -> assertThat(entry.error())
+				.contains("PASSWORD '******'").doesNotContain("hunter2"));
+			assertThat(migrations.lastRun().failure()).doesNotContain("hunter2");
+			assertThat(context.getBean(Migrator.class).history()).last()
+				.satisfies((entry) -> assertThat(entry.error()).as("the history table itself").doesNotContain("hunter2"));
+		});
+	}
+
+	@Test
 	void failureMessagesNeverShowCredentials() {
 		this.contextRunner.withBean(TestMigrations.Broken.class).run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
 			RunDescriptor run = endpoint.upgrade(null, null);
-			assertThat(run.message()).contains("jdbc:postgresql://app:" + SecretMasking.MASK + "@db")
+			assertThat(run.message()).contains("jdbc:postgresql://app:" + SecretText.MASK + "@db")
 				.doesNotContain(TestMigrations.SECRET);
 			MigrationsDescriptor migrations = endpoint.migrations();
 			assertThat(migrations.lastRun().failure()).isNotBlank().doesNotContain(TestMigrations.SECRET);

@@ -71,4 +71,19 @@ public final class TestMigrations {
 
 	}
 
+	/**
+	 * Sets a role's password and fails (the role is not there) after a statement that stays, so
+	 * the failure is logged: its SQL, its failure and its history show no password.
+	 */
+	@Revision(id = "3000ee", revises = "1001bb", message = "reporting role", transactional = false)
+	public static class CreatesRole implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("SELECT 1");
+			op.execute("ALTER ROLE endpoint_reporting_absent LOGIN PASSWORD 'hunter2'");
+		}
+
+	}
+
 }
