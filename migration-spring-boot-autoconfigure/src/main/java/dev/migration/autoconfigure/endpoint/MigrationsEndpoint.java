@@ -71,6 +71,14 @@ public class MigrationsEndpoint {
 
 	private final MigrationRuns runs;
 
+	/** The longest target a POST may name; revision ids and labels are far shorter. */
+	static final int LONGEST_TARGET = 200;
+
+	/** The longest list of contract revisions a POST may release. */
+	static final int LONGEST_RELEASE = 10_000;
+
+	private static final int SHOWN_TARGET = 40;
+
 	private final String target;
 
 	private final BackfillPaces paces;
@@ -174,6 +182,15 @@ public class MigrationsEndpoint {
 	 * @return the outcome
 	 */
 	Attempt attempt(@Nullable String target, @Nullable String release) {
+		String refused = oversized("target", target, LONGEST_TARGET, "a revision id or prefix, a label, heads, base or "
+				+ "a relative step such as +1");
+		if (refused == null) {
+			refused = oversized("release", release, LONGEST_RELEASE, "contract revision ids separated by commas, or all");
+		}
+		if (refused != null) {
+			String shown = (target != null) ? shown(target) : this.target;
+			return new Attempt(RunDescriptor.failed(shown, "Nothing ran: " + refused, null, null, List.of()), true);
+		}
 		String resolved = StringUtils.hasText(target) ? target.trim() : this.target;
 		Release released = Release.of(List.of(StringUtils.commaDelimitedListToStringArray(release)));
 		Migrator migrator = this.runs.migrator();
@@ -193,6 +210,17 @@ public class MigrationsEndpoint {
 			return new Attempt(RunDescriptor.failed(resolved, ex.getMessage(), null, null, List.of()), false);
 		}
 		return new Attempt(run(migrator, resolved, released, before), false);
+	}
+
+	/** A request's text is bounded before anything reads it: what is echoed back or matched stays small. */
+	private static @Nullable String oversized(String field, @Nullable String value, int longest, String what) {
+		return (value != null && value.length() > longest) ? "the " + field + " is " + value.length()
+				+ " characters long; it is " + what + ", at most " + longest + " characters." : null;
+	}
+
+	private static String shown(String target) {
+		return (target.length() <= SHOWN_TARGET) ? target
+				: target.substring(0, SHOWN_TARGET) + "... (" + target.length() + " characters)";
 	}
 
 	private RunDescriptor run(Migrator migrator, String target, Release release, Set<String> before) {

@@ -264,6 +264,23 @@ class MigrationsEndpointTests {
 	}
 
 	@Test
+	void anOversizedTargetOrReleaseIsRefusedBeforeAnythingReadsItAndIsNotEchoedBack() {
+		this.contextRunner.run((context) -> {
+			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
+			Attempt target = endpoint.attempt("n".repeat(80_000), null);
+			assertThat(target.rejected()).isTrue();
+			assertThat(target.descriptor().message())
+				.isEqualTo("Nothing ran: the target is 80000 characters long; it is a revision id or prefix, a label, "
+						+ "heads, base or a relative step such as +1, at most 200 characters.");
+			assertThat(target.descriptor().target()).hasSizeLessThan(80).endsWith("(80000 characters)");
+			Attempt release = endpoint.attempt(null, "r,".repeat(6_000));
+			assertThat(release.rejected()).isTrue();
+			assertThat(release.descriptor().message()).contains("the release is 12000 characters long");
+			assertThat(context.getBean(Migrator.class).current()).as("nothing ran").isEmpty();
+		});
+	}
+
+	@Test
 	void failureMessagesNeverShowCredentials() {
 		this.contextRunner.withBean(TestMigrations.Broken.class).run((context) -> {
 			MigrationsEndpoint endpoint = context.getBean(MigrationsEndpoint.class);
