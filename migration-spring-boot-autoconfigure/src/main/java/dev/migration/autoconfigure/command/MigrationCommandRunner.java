@@ -9,6 +9,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.core.graph.AmbiguousRevisionException;
+import dev.migration.core.graph.InvalidTargetException;
+import dev.migration.core.graph.UnknownRevisionException;
 
 /**
  * Runs {@code migrations.command} once the context has started, prints the result, closes
@@ -78,6 +81,10 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 		}
 		catch (CommandException ex) {
 			return fail(ex);
+		}
+		catch (UnknownRevisionException | AmbiguousRevisionException | InvalidTargetException ex) {
+			// a target that names no revision is the command as given, not a run that failed
+			return fail(new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: " + reason(ex)));
 		}
 		catch (RuntimeException ex) {
 			return fail(new CommandException(CommandExit.FAILURE, command.value() + " failed: " + reason(ex)));

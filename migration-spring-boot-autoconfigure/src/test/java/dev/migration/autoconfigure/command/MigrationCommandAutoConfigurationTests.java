@@ -110,11 +110,11 @@ class MigrationCommandAutoConfigurationTests {
 	}
 
 	@Test
-	void upgradeToAnUnknownRevisionFailsWithTheEnginesReasonOnOneLine() {
+	void upgradeToAnUnknownRevisionIsAUsageErrorWithTheEnginesReasonOnOneLine() {
 		CapturedCommand result = run("upgrade", "zz9");
-		assertThat(result.exitCode()).isEqualTo(1);
+		assertThat(result.exitCode()).as("2: it cannot run as given").isEqualTo(2);
 		assertThat(result.out()).isEmpty();
-		assertThat(result.err()).startsWith("upgrade failed: ").contains("zz9").endsWith("\n");
+		assertThat(result.err()).startsWith("upgrade cannot run as given: ").contains("zz9").endsWith("\n");
 		assertThat(result.err().lines()).hasSize(1);
 		assertThat(this.jdbc.queryForObject("SELECT to_regclass('item')", String.class)).isNull();
 	}

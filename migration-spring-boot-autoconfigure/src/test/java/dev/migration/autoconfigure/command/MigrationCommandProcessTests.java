@@ -44,10 +44,11 @@ class MigrationCommandProcessTests {
 	}
 
 	@Test
-	void aBadTargetInItsOwnJvmExitsNonZeroWithTheReasonOnStandardError() throws Exception {
+	void aBadTargetInItsOwnJvmExitsWithTheUsageCodeAndTheReasonOnStandardError() throws Exception {
 		Finished finished = runApplication("--migrations.command=upgrade", "--migrations.target=nope");
-		assertThat(finished.exitCode()).as(finished.toString()).isEqualTo(1);
-		assertThat(finished.err().lines().filter((line) -> line.startsWith("upgrade failed: "))).singleElement()
+		assertThat(finished.exitCode()).as(finished.toString()).isEqualTo(2);
+		assertThat(finished.err().lines().filter((line) -> line.startsWith("upgrade cannot run as given: ")))
+			.singleElement()
 			.asString()
 			.contains("nope");
 	}
