@@ -76,6 +76,19 @@ public record BaselineScript(List<String> upgrade, List<String> downgrade) {
 		}
 	}
 
+	/**
+	 * Counts the rows a baseline of the database would carry, stopping at a limit: a baseline
+	 * read from a database in use would carry its data.
+	 * @param connection a connection to the database
+	 * @param scope the schemas to read and the tables to leave out
+	 * @param limit the count at which to stop
+	 * @return the rows counted, no more than about the limit
+	 * @throws SQLException when a table cannot be read
+	 */
+	public static long rowsUpTo(Connection connection, BaselineScope scope, long limit) throws SQLException {
+		return SeedRows.rowsUpTo(connection, scope, limit);
+	}
+
 	private static List<Step> steps(SchemaObjects.Ordered objects, Phases phases, List<Step> rows) {
 		List<Step> steps = new ArrayList<>();
 		steps.add(Step.of(NO_BODY_CHECKS));

@@ -57,6 +57,32 @@ final class SeedRows {
 		return steps;
 	}
 
+	/**
+	 * Counts the rows of the tables in scope, each read no further than the limit, so that a
+	 * database in use costs little to refuse.
+	 * @param connection a connection to the database
+	 * @param scope what a baseline would read
+	 * @param limit the count at which to stop
+	 * @return the rows counted, at most about the limit
+	 * @throws SQLException when a table cannot be read
+	 */
+	static long rowsUpTo(Connection connection, BaselineScope scope, long limit) throws SQLException {
+		long rows = 0;
+		for (Table table : tables(connection, scope)) {
+			try (Statement statement = connection.createStatement();
+					// the name comes from the catalog, quoted by format('%I.%I')
+					ResultSet count = statement.executeQuery("SELECT count(*) FROM (SELECT 1 FROM ONLY " + table.name()
+							+ " LIMIT " + (limit - rows) + ") AS r")) {
+				count.next();
+				rows += count.getLong(1);
+			}
+			if (rows >= limit) {
+				break;
+			}
+		}
+		return rows;
+	}
+
 	private static List<Table> tables(Connection connection, BaselineScope scope) throws SQLException {
 		return CatalogScope.query(connection, scope, TABLES,
 				(row) -> new Table(row.getString(1), row.getString(2), row.getString(3), row.getBoolean(4)));

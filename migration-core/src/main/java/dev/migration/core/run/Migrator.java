@@ -630,7 +630,8 @@ public final class Migrator {
 	}
 
 	private Migrator scratchMigrator(DataSource scratch, MigrationCatalog revisions) {
-		return new Migrator(scratch, revisions, this.dialect, this.settings, this.listener, UpgradeCheck.NONE,
+		// a scratch run is no run of the application's: its steps reach none of its listeners (metrics, endpoint)
+		return new Migrator(scratch, revisions, this.dialect, this.settings, MigrationListener.NONE, UpgradeCheck.NONE,
 				Release.everything(), null, this.schemas, SqlCallbacks.NONE);
 	}
 
@@ -690,12 +691,15 @@ public final class Migrator {
 		// every start-up asks this: one round trip; a never-migrated database answers with an error, once
 		DatabaseState state = DatabaseState.of(this.catalog,
 				reader(new JdbcTemplate(this.dataSource)).appliedInOneRoundTrip());
-		if (action == Action.UPGRADE && state.applied().isEmpty() && flywayToAdopt()) {
-			adoptFlyway();
-			state = state();
-		}
-		else if (action == Action.UPGRADE && state.applied().isEmpty() && liquibaseToAdopt()) {
-			adoptLiquibase();
+		ForeignHistory foreign = (action == Action.UPGRADE && state.applied().isEmpty()) ? foreignHistory()
+				: ForeignHistory.NONE;
+		if (foreign != ForeignHistory.NONE) {
+			if (foreign == ForeignHistory.FLYWAY) {
+				adoptFlyway();
+			}
+			else {
+				adoptLiquibase();
+			}
 			state = state();
 		}
 		else if (action == Action.UPGRADE && state.applied().isEmpty() && unmanagedTables()) {
@@ -1054,15 +1058,27 @@ public final class Migrator {
 		return true;
 	}
 
-	/** Only asked when nothing of ours is applied, so an up-to-date start pays no query for it. */
-	private boolean flywayToAdopt() {
+	/**
+	 * Only asked when nothing of ours is applied, so an up-to-date start pays no query for it;
+	 * Flyway's history is taken over first, as {@link #adopt()} does.
+	 */
+	private ForeignHistory foreignHistory() {
 		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		return !reader(jdbc).exists() && FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect);
+		if (reader(jdbc).exists()) {
+			return ForeignHistory.NONE;
+		}
+		if (FlywayHistory.exists(jdbc, this.settings.flywayTable(), this.dialect)) {
+			return ForeignHistory.FLYWAY;
+		}
+		return LiquibaseHistory.exists(jdbc, this.settings.liquibaseTable(), this.dialect) ? ForeignHistory.LIQUIBASE
+				: ForeignHistory.NONE;
 	}
 
-	private boolean liquibaseToAdopt() {
-		JdbcTemplate jdbc = new JdbcTemplate(this.dataSource);
-		return !reader(jdbc).exists() && LiquibaseHistory.exists(jdbc, this.settings.liquibaseTable(), this.dialect);
+	/** Whose history a database without one of ours holds. */
+	private enum ForeignHistory {
+
+		NONE, FLYWAY, LIQUIBASE
+
 	}
 
 	/** The state on a connection that created the history tables first, as every locked run does. */

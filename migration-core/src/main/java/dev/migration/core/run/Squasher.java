@@ -73,8 +73,11 @@ record Squasher(MigrationCatalog catalog, RunSettings settings, Dialect dialect)
 					+ "migrations.liquibase-table to where Liquibase kept its history.");
 		}
 		List<String> changesets = LiquibaseHistory.read(jdbc, this.settings.liquibaseTable(), this.dialect).changesets();
-		long rows = rowsUpTo(jdbc, maxRows + 1L);
-		if (rows > maxRows) {
+		if (changesets.isEmpty()) {
+			throw new MigrationException(this.settings.liquibaseTable() + " records no changeset, so a baseline would "
+					+ "stand for nothing: point spring.datasource.url at a database Liquibase updated; nothing was written.");
+		}
+		if (rowsUpTo(database, maxRows + 1L) > maxRows) {
 			throw new MigrationException("The database holds more than " + maxRows + " rows, the most a baseline "
 					+ "carries (migrations.squash.max-rows): it looks like a database in use, whose rows are not the "
 					+ "changelog's. Point it at a database Liquibase built from empty (as CI does), or raise "
@@ -86,33 +89,9 @@ record Squasher(MigrationCatalog catalog, RunSettings settings, Dialect dialect)
 						+ ")", date);
 	}
 
-	/** Counts rows table by table, each read no further than the limit, so a database in use costs little to refuse. */
-	private long rowsUpTo(JdbcTemplate jdbc, long limit) {
-		List<String> tables = jdbc.queryForList("SELECT format('%I.%I', n.nspname, c.relname) FROM pg_class c "
-				+ "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN "
-				+ "('pg_catalog', 'information_schema') AND n.nspname NOT LIKE 'pg\\_%' AND c.relname <> ALL (?) "
-				+ "AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass "
-				+ "AND d.objid = c.oid AND d.deptype = 'e')", String.class,
-				(Object) leftOut().toArray(String[]::new));
-		long rows = 0;
-		for (String table : tables) {
-			// the names come from the catalog, quoted by format('%I')
-			rows += jdbc.queryForObject("SELECT count(*) FROM (SELECT 1 FROM " + table + " LIMIT " + (limit - rows)
-					+ ") AS r", Long.class);
-			if (rows >= limit) {
-				break;
-			}
-		}
-		return rows;
-	}
-
 	private BaselineScope scope() {
 		return BaselineScope.of(this.settings.history(), this.settings.flywayTable().name())
 			.leavingOut(this.settings.liquibaseTable().name());
-	}
-
-	private Set<String> leftOut() {
-		return scope().leftOutTables();
 	}
 
 	/**
@@ -159,6 +138,15 @@ record Squasher(MigrationCatalog catalog, RunSettings settings, Dialect dialect)
 	boolean isSqlHistory(Squash squash) {
 		return squash.replaces().stream().allMatch((id) -> this.catalog.graph().find(id).isPresent()
 				&& this.catalog.get(id).migration() instanceof SqlMigration);
+	}
+
+	private long rowsUpTo(DataSource database, long limit) {
+		try (Connection connection = database.getConnection()) {
+			return BaselineScript.rowsUpTo(connection, scope(), limit);
+		}
+		catch (SQLException ex) {
+			throw new MigrationException("Could not count the rows to squash: " + ex.getMessage(), ex);
+		}
 	}
 
 	private BaselineScript read(DataSource database) {

@@ -139,6 +139,16 @@ class LiquibaseAdoptionTests {
 			.anyMatch((statement) -> statement.contains("ada@example.com"));
 	}
 
+	@Test
+	void anEmptyLiquibaseHistoryHasNoBaselineToWrite() {
+		this.jdbc.execute("CREATE TABLE databasechangelog (id text, author text, filename text, "
+				+ "dateexecuted timestamp, orderexecuted integer, exectype text)");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> Migrator.create(this.dataSource, List.of(), RunSettings.defaults())
+				.squashLiquibase("lb1", LocalDate.of(2026, 12, 4), 1000))
+			.withMessageContaining("records no changeset, so a baseline would stand for nothing");
+	}
+
 	private static SchemaSnapshot withoutLiquibase(SchemaSnapshot snapshot) {
 		return SchemaSnapshot.of(snapshot.objects().stream()
 			.filter((object) -> !object.name().startsWith("databasechangelog")).toList());
