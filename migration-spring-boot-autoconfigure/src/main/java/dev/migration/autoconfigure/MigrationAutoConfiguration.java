@@ -26,6 +26,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
+import dev.migration.autoconfigure.scan.RevisionScan;
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
@@ -54,6 +55,11 @@ import dev.migration.core.sql.SqlScriptLocations;
 @EnableConfigurationProperties(MigrationProperties.class)
 @Import(DatabaseInitializationDependencyConfigurer.class)
 public final class MigrationAutoConfiguration {
+
+	@Bean
+	static RevisionScan migrationRevisionScan() {
+		return new RevisionScan();
+	}
 
 	@Bean
 	@ConditionalOnMissingBean

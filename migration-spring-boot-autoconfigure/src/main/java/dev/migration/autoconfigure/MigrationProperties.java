@@ -246,6 +246,8 @@ public class MigrationProperties {
 
 	private final Squash squash = new Squash();
 
+	private final Revisions revisions = new Revisions();
+
 	/**
 	 * Turns these properties into the engine's settings.
 	 * @return the run settings
@@ -587,6 +589,10 @@ public class MigrationProperties {
 		return this.trace;
 	}
 
+	public Revisions getRevisions() {
+		return this.revisions;
+	}
+
 	public Squash getSquash() {
 		return this.squash;
 	}
@@ -698,6 +704,40 @@ public class MigrationProperties {
 
 		public void setStopTimeout(Duration stopTimeout) {
 			this.stopTimeout = stopTimeout;
+		}
+
+	}
+
+	/** Where the starter finds {@code @Revision} classes that are not beans already. */
+	public static class Revisions {
+
+		/**
+		 * Whether @Revision classes in the application's packages (those of
+		 * @SpringBootApplication, as for JPA entities) and in 'packages' are registered as
+		 * beans even when component scanning does not find them, as in test slices such as
+		 * @JdbcTest and @DataJpaTest.
+		 */
+		private boolean scan = true;
+
+		/**
+		 * More packages to look for @Revision classes in, besides the application's.
+		 */
+		private List<String> packages = new ArrayList<>();
+
+		public boolean isScan() {
+			return this.scan;
+		}
+
+		public void setScan(boolean scan) {
+			this.scan = scan;
+		}
+
+		public List<String> getPackages() {
+			return this.packages;
+		}
+
+		public void setPackages(List<String> packages) {
+			this.packages = packages;
 		}
 
 	}
