@@ -56,15 +56,25 @@ public final class MigrationCommandAutoConfiguration {
 	/**
 	 * Matches when {@code migrations.command} is set to anything, even a value such as
 	 * {@code false} that {@code @ConditionalOnProperty} would read as off: the initializer
-	 * already stands aside for it, so something must report it.
+	 * already stands aside for it, so something must report it. It also matches while an
+	 * application is processed ahead of time, whose conditions are settled at build time: the
+	 * command is given when the processed jar runs, and the runner stays idle without one.
 	 */
 	static final class OnCommandCondition extends SpringBootCondition {
+
+		// set by Spring Boot's AOT processor while it refreshes the application at build time
+		private static final String AOT_PROCESSING = "spring.aot.processing";
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
 			String command = context.getEnvironment().getProperty(MigrationCommandEnvironmentPostProcessor.COMMAND);
-			return (command != null) ? ConditionOutcome.match("migrations.command is '" + command + "'")
-					: ConditionOutcome.noMatch("migrations.command is not set");
+			if (command != null) {
+				return ConditionOutcome.match("migrations.command is '" + command + "'");
+			}
+			if (Boolean.getBoolean(AOT_PROCESSING)) {
+				return ConditionOutcome.match("the application is processed ahead of time");
+			}
+			return ConditionOutcome.noMatch("migrations.command is not set");
 		}
 
 	}

@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.command;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -10,7 +11,7 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * Turns the application into a one-shot command when {@code migrations.command} is set: no
- * web server, whatever the configuration says, and, unless configured otherwise, no banner,
+ * web server listening, whatever the configuration says, and, unless configured otherwise, no banner,
  * lazily created beans, and, for the commands that only print (all but upgrade, downgrade
  * and stamp), a console that logs only errors, so what they print to standard output can be
  * piped: the {@code sql} script to psql, {@code current} into a shell variable.
@@ -34,8 +35,7 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		if (command == null) {
 			return;
 		}
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource(OVERRIDES, Map.of("spring.main.web-application-type", "none")));
+		environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES, noWebServer()));
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("spring.main.log-startup-info", "false");
@@ -44,6 +44,17 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 			defaults.put("logging.threshold.console", "error");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
+	}
+
+	/**
+	 * An application processed ahead of time keeps the kind of context it was processed with
+	 * (its web beans need a servlet context), so there the server is made but listens nowhere.
+	 */
+	private static Map<String, Object> noWebServer() {
+		if (AotDetector.useGeneratedArtifacts()) {
+			return Map.of("server.port", "-1", "management.server.port", "-1");
+		}
+		return Map.of("spring.main.web-application-type", "none");
 	}
 
 	private static boolean onlyPrints(String command) {

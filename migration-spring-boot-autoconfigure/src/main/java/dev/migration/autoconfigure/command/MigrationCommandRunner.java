@@ -50,7 +50,8 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 
 	@Override
 	public void onApplicationEvent(ApplicationStartedEvent event) {
-		if (event.getApplicationContext() == this.context) {
+		// an ahead-of-time processed application has the runner whether or not a command is given
+		if (event.getApplicationContext() == this.context && this.properties.getCommand() != null) {
 			run();
 			// only a replaced CommandExit returns: the run must still end here, with the
 			// context closed and the application's runners not called
