@@ -8,6 +8,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.BackfillPaces;
@@ -29,6 +30,11 @@ public final class MigrationsEndpointAutoConfiguration {
 	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties,
 			ObjectProvider<BackfillPaces> paces) {
 		return new MigrationsEndpoint(runs, properties.getTarget(), paces.getIfAvailable(BackfillPaces::new));
+	}
+
+	@Bean
+	static KnownFieldsOnly migrationsEndpointKnownFieldsOnly(Environment environment) {
+		return new KnownFieldsOnly(environment.getProperty("migrations.target", "heads"));
 	}
 
 	@Bean

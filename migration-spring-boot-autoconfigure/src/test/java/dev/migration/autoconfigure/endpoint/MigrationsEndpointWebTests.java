@@ -146,6 +146,25 @@ class MigrationsEndpointWebTests {
 	}
 
 	@Test
+	void aMistypedFieldIsRefusedByNameAndNothingRuns() {
+		try (TestApplication app = start(List.of(CreateGreeting.class, SeedGreeting.class), UNRESTRICTED)) {
+			HttpResponse<String> response = app.post("/actuator/migrations", "{\"tagret\": \"1000aa\"}");
+			assertThat(response.statusCode()).isEqualTo(400);
+			assertThat(read(response.body(), "$.status")).isEqualTo("FAILED");
+			assertThat(text(response.body(), "$.message")).startsWith("Nothing ran")
+				.contains("the field 'tagret'")
+				.contains("its fields are target, release");
+			assertThat(read(app.get("/actuator/migrations").body(), "$.current")).isEqualTo(List.of());
+			// a query parameter is a field too
+			assertThat(app.post("/actuator/migrations?dryRun=true", "{}").statusCode()).isEqualTo(400);
+			// the advice: name the field as the endpoint does, and the run goes where it says
+			HttpResponse<String> corrected = app.post("/actuator/migrations", "{\"target\": \"1000aa\"}");
+			assertThat(corrected.statusCode()).isEqualTo(200);
+			assertThat(read(corrected.body(), "$.current")).isEqualTo(List.of("1000aa"));
+		}
+	}
+
+	@Test
 	void concurrentPostsRunOnceAndAnswerTheOtherWithRunning() throws Exception {
 		try (TestApplication app = start(List.of(CreateGreeting.class, SeedGreeting.class, TestMigrations.Pause.class),
 				UNRESTRICTED)) {
