@@ -1,6 +1,5 @@
 package dev.migration.autoconfigure;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -28,18 +27,8 @@ import org.springframework.core.io.ResourceLoader;
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
 import dev.migration.autoconfigure.scan.RevisionScan;
 import dev.migration.core.Migration;
-import dev.migration.core.catalog.DeclaredRevision;
-import dev.migration.core.catalog.MigrationCatalog;
-import dev.migration.core.dialect.PostgresDialect;
-import dev.migration.core.lint.LintGate;
 import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
-import dev.migration.core.run.OwnedSchemas;
-import dev.migration.core.run.Release;
-import dev.migration.core.run.RunSettings;
-import dev.migration.core.sql.BuiltInPlaceholders;
-import dev.migration.core.sql.SqlCallbacks;
-import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
 import dev.migration.core.sql.SqlScriptLocations;
 
@@ -67,41 +56,28 @@ public final class MigrationAutoConfiguration {
 			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
 			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
 			ResourceLoader resourceLoader, ListableBeanFactory beanFactory, Environment environment) {
-		RunSettings settings = properties.toRunSettings();
-		for (MigrationSettingsCustomizer customizer : customizers.orderedStream().toList()) {
-			settings = customizer.customize(settings);
-		}
 		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
 				dataSource.getIfUnique(), properties);
 		List<SqlScript> files = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader(),
 				properties.getIgnoreFiles(), !properties.isFailOnMissingLocations());
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
-		// every use of a file (checksum, lint, offline script, run) sees the text that runs
-		OwnedSchemas schemas = properties.toOwnedSchemas();
-		String home = (properties.getSchema() != null) ? properties.getSchema() : schemas.defaultSchema();
-		SqlCallbacks.Split scripts = SqlCallbacks.split(properties
-			.toPlaceholders(new BuiltInPlaceholders(target, home, settings.flywayTable().name()))
-			.apply(files));
-		return new Migrator(target, catalog(migrations, scripts.migrations()), new PostgresDialect(),
-				settings, new CompositeMigrationListener(listeners.orderedStream().toList()))
-			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
-					properties.getLintNotChecked()))
-			.withRelease(Release.of(properties.getRelease()))
-			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()))
-			.withSchemas(schemas)
-			.withCallbacks(scripts.callbacks());
+		// the revisions of the further databases are theirs alone
+		RevisionOwners owners = RevisionOwners.of(properties.getDatabases());
+		return MigratorAssembly.assemble(properties, target,
+				migrations.orderedStream().filter((migration) -> owners.owner(migration) == null).toList(), files,
+				customizers.orderedStream().toList(),
+				new CompositeMigrationListener(listeners.orderedStream().toList()));
 	}
 
-	private static String blankToNull(String value) {
-		return (value == null || value.isBlank()) ? null : value.strip();
-	}
-
-	/** The Java revisions (beans) and the SQL files of {@code migrations.locations}, in one graph. */
-	private static MigrationCatalog catalog(ObjectProvider<Migration> migrations, List<SqlScript> scripts) {
-		List<DeclaredRevision> revisions = new ArrayList<>();
-		migrations.orderedStream().map(DeclaredRevision::of).forEach(revisions::add);
-		revisions.addAll(SqlRevisions.declare(scripts));
-		return MigrationCatalog.ofDeclared(revisions);
+	@Bean
+	@ConditionalOnMissingBean
+	MigrationDatabases migrationDatabases(MigrationProperties properties, ObjectProvider<Migration> migrations,
+			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
+			ResourceLoader resourceLoader, ListableBeanFactory beanFactory, Environment environment,
+			ApplicationEventPublisher events) {
+		return new MigrationDatabaseFactory(environment, beanFactory, resourceLoader.getClassLoader(), events).create(
+				properties.getDatabases(), migrations.orderedStream().toList(), customizers.orderedStream().toList(),
+				listeners.orderedStream().toList());
 	}
 
 	@Bean

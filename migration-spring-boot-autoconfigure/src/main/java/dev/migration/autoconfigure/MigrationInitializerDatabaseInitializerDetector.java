@@ -6,14 +6,14 @@ import org.springframework.boot.sql.init.dependency.AbstractBeansOfTypeDatabaseI
 import org.springframework.boot.sql.init.dependency.DatabaseInitializerDetector;
 
 /**
- * A {@link DatabaseInitializerDetector} for the {@link MigrationInitializer}, so beans that
- * use the database wait for migrations.
+ * A {@link DatabaseInitializerDetector} for the {@link MigrationInitializer} and the further
+ * {@link MigrationDatabases}, so beans that use the database wait for migrations.
  */
 class MigrationInitializerDatabaseInitializerDetector extends AbstractBeansOfTypeDatabaseInitializerDetector {
 
 	@Override
 	protected Set<Class<?>> getDatabaseInitializerBeanTypes() {
-		return Set.of(MigrationInitializer.class);
+		return Set.of(MigrationInitializer.class, MigrationDatabases.class);
 	}
 
 	@Override

@@ -249,6 +249,13 @@ public class MigrationProperties {
 	private final Revisions revisions = new Revisions();
 
 	/**
+	 * Further databases, by name, each with its own connection, revisions (Java revisions of
+	 * its revision-packages, SQL files of its locations) and history; every other setting is
+	 * the one above.
+	 */
+	private Map<String, Database> databases = new LinkedHashMap<>();
+
+	/**
 	 * Turns these properties into the engine's settings.
 	 * @return the run settings
 	 */
@@ -589,6 +596,14 @@ public class MigrationProperties {
 		return this.trace;
 	}
 
+	public Map<String, Database> getDatabases() {
+		return this.databases;
+	}
+
+	public void setDatabases(Map<String, Database> databases) {
+		this.databases = databases;
+	}
+
 	public Revisions getRevisions() {
 		return this.revisions;
 	}
@@ -704,6 +719,129 @@ public class MigrationProperties {
 
 		public void setStopTimeout(Duration stopTimeout) {
 			this.stopTimeout = stopTimeout;
+		}
+
+	}
+
+	/** A further database: its connection, its revisions and its history. */
+	public static class Database {
+
+		/**
+		 * Name of the DataSource bean to migrate. When not set, url (with user and password)
+		 * names the database.
+		 */
+		private String dataSource;
+
+		/**
+		 * JDBC URL of the database, when no data-source bean is named.
+		 */
+		private String url;
+
+		/**
+		 * Login user for url.
+		 */
+		private String user;
+
+		/**
+		 * Login password for url.
+		 */
+		private String password;
+
+		/**
+		 * Packages whose @Revision classes belong to this database (and to no other).
+		 */
+		private List<String> revisionPackages = new ArrayList<>();
+
+		/**
+		 * Locations of this database's SQL migration files. None when not set.
+		 */
+		private List<String> locations = new ArrayList<>();
+
+		/**
+		 * Schema of this database's history table. The connection's current schema when not set.
+		 */
+		private String schema;
+
+		/**
+		 * Name of this database's history table.
+		 */
+		private String table = HistoryTable.DEFAULT_TABLE;
+
+		/**
+		 * Revision this database is migrated to.
+		 */
+		private String target = "heads";
+
+		public String getDataSource() {
+			return this.dataSource;
+		}
+
+		public void setDataSource(String dataSource) {
+			this.dataSource = dataSource;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public List<String> getRevisionPackages() {
+			return this.revisionPackages;
+		}
+
+		public void setRevisionPackages(List<String> revisionPackages) {
+			this.revisionPackages = revisionPackages;
+		}
+
+		public List<String> getLocations() {
+			return this.locations;
+		}
+
+		public void setLocations(List<String> locations) {
+			this.locations = locations;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(String schema) {
+			this.schema = schema;
+		}
+
+		public String getTable() {
+			return this.table;
+		}
+
+		public void setTable(String table) {
+			this.table = table;
+		}
+
+		public String getTarget() {
+			return this.target;
+		}
+
+		public void setTarget(String target) {
+			this.target = target;
 		}
 
 	}

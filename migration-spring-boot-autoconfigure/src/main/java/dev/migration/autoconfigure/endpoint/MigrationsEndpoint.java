@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.springframework.boot.actuate.endpoint.annotation.WriteOperation;
 import org.springframework.util.StringUtils;
 
 import dev.migration.autoconfigure.BackfillPaces;
-import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
+import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.RunInProgressException;
 import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
@@ -37,26 +38,26 @@ import dev.migration.core.execute.Direction;
 import dev.migration.core.graph.RevisionGraphException;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.AppliedRevision;
+import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.Outcome;
-import dev.migration.core.run.AppliedStep;
-import dev.migration.core.run.DatabaseState;
-import dev.migration.core.run.MigrationRunException;
-import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.lint.Finding;
 import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
+import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.BackfillPace;
+import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.InvalidReleaseException;
+import dev.migration.core.run.MigrationRunException;
 import dev.migration.core.run.Migrator;
-import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.run.Release;
-import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunPlan.Reason;
 import dev.migration.core.run.RunPlan.Waiting;
-import dev.migration.core.run.RunScope;
+import dev.migration.core.run.RunPlan;
 import dev.migration.core.run.RunResult;
+import dev.migration.core.run.RunScope;
 import dev.migration.core.run.UnfinishedStep;
+import dev.migration.core.sql.SqlCallbacks;
 
 /**
  * {@link Endpoint @Endpoint} that shows the revision history and what is pending, the SQL of
@@ -83,17 +84,34 @@ public class MigrationsEndpoint {
 
 	private final BackfillPaces paces;
 
+	/** The further databases of {@code migrations.databases}, by name, each shown and run as this one. */
+	private final Map<String, MigrationsEndpoint> databases;
+
 	/**
 	 * Creates the endpoint.
 	 * @param runs the runs of this application
 	 * @param target the target that pending revisions are counted against and that a POST
 	 * without one runs to
 	 * @param paces the pace of the backfills running in this application
+	 * @param databases the further databases, by name, each with an endpoint of its own
 	 */
-	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces) {
+	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces,
+			Map<String, MigrationsEndpoint> databases) {
 		this.runs = Objects.requireNonNull(runs, "runs");
 		this.target = Objects.requireNonNull(target, "target");
 		this.paces = Objects.requireNonNull(paces, "paces");
+		this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+	}
+
+	/**
+	 * Creates the endpoint of one database.
+	 * @param runs the runs of this application
+	 * @param target the target that pending revisions are counted against and that a POST
+	 * without one runs to
+	 * @param paces the pace of the backfills running in this application
+	 */
+	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces) {
+		this(runs, target, paces, Map.of());
 	}
 
 	/**
@@ -130,7 +148,26 @@ public class MigrationsEndpoint {
 					.toList(),
 				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
 				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator),
-				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList(), callbacks(migrator));
+				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList(), callbacks(migrator),
+				furtherDatabases());
+	}
+
+	private Map<String, MigrationsDescriptor> furtherDatabases() {
+		Map<String, MigrationsDescriptor> shown = new LinkedHashMap<>();
+		this.databases.forEach((name, endpoint) -> shown.put(name, endpoint.migrations()));
+		return shown;
+	}
+
+	/**
+	 * Returns one revision of one of the further databases with the SQL of its upgrade and downgrade.
+	 * @param database the name of the database, as in {@code migrations.databases}
+	 * @param revision the revision id or a unique prefix of it
+	 * @return the revision, or {@code null} (404) when no database or revision matches
+	 */
+	@ReadOperation
+	public @Nullable RevisionDescriptor databaseRevision(@Selector String database, @Selector String revision) {
+		MigrationsEndpoint endpoint = this.databases.get(database);
+		return (endpoint != null) ? endpoint.revision(revision) : null;
 	}
 
 	/**
@@ -170,8 +207,41 @@ public class MigrationsEndpoint {
 	 * @return what the run applied, or why it did not run or stopped
 	 */
 	@WriteOperation
+	public RunDescriptor upgrade(@Nullable String target, @Nullable String release, @Nullable String database) {
+		return attempt(target, release, database).descriptor();
+	}
+
+	/**
+	 * Applies pending revisions of the application's database up to {@code target}.
+	 * @param target the target, or {@code null} for the configured one
+	 * @param release contract revision ids to release, separated by commas, or {@code null}
+	 * @return what the run applied, or why it did not run or stopped
+	 */
 	public RunDescriptor upgrade(@Nullable String target, @Nullable String release) {
-		return attempt(target, release).descriptor();
+		return upgrade(target, release, null);
+	}
+
+	/**
+	 * Runs the upgrade of the named database, or of the application's own when none is named.
+	 * @param target the target, or {@code null} for the configured one
+	 * @param release contract revision ids to release, separated by commas, or {@code null}
+	 * @param database one of {@code migrations.databases}, or {@code null}
+	 * @return the outcome
+	 */
+	Attempt attempt(@Nullable String target, @Nullable String release, @Nullable String database) {
+		if (database == null) {
+			return attempt(target, release);
+		}
+		MigrationsEndpoint endpoint = this.databases.get(database);
+		if (endpoint != null) {
+			return endpoint.attempt(target, release);
+		}
+		String shown = (database.length() <= SHOWN_TARGET) ? database : shown(database);
+		String known = this.databases.isEmpty() ? "this application has no further database (migrations.databases)"
+				: "its databases are " + String.join(", ", this.databases.keySet());
+		return new Attempt(RunDescriptor.failed((target != null) ? shown(target) : this.target, "Nothing ran: no "
+				+ "database is named '" + shown + "'; " + known + ", and a request without database runs the "
+				+ "application's own.", null, null, List.of()), true);
 	}
 
 	/**
@@ -368,11 +438,13 @@ public class MigrationsEndpoint {
 	 * @param unfinished the steps that committed part of their work and stopped; the next run in
 	 * their direction finishes them
 	 * @param callbacks the SQL callbacks upgrades run, in the order of their events
+	 * @param databases the same of each further database ({@code migrations.databases}), by name
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
 			@Nullable LastRunDescriptor lastRun, List<BackfillDescriptor> backfills,
-			List<UnfinishedDescriptor> unfinished, List<CallbackDescriptor> callbacks) implements OperationResponseBody {
+			List<UnfinishedDescriptor> unfinished, List<CallbackDescriptor> callbacks,
+			Map<String, MigrationsDescriptor> databases) implements OperationResponseBody {
 
 	}
 

@@ -1,17 +1,21 @@
 package dev.migration.autoconfigure.endpoint;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.autoconfigure.endpoint.expose.EndpointExposure;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.env.Environment;
 
-import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.BackfillPaces;
+import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.MigrationDatabases;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRuns;
 
@@ -28,8 +32,13 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties,
-			ObjectProvider<BackfillPaces> paces) {
-		return new MigrationsEndpoint(runs, properties.getTarget(), paces.getIfAvailable(BackfillPaces::new));
+			ObjectProvider<BackfillPaces> paces, ObjectProvider<MigrationDatabases> databases) {
+		BackfillPaces pace = paces.getIfAvailable(BackfillPaces::new);
+		Map<String, MigrationsEndpoint> further = new LinkedHashMap<>();
+		databases.ifAvailable((all) -> all.all()
+			.forEach((database) -> further.put(database.name(),
+					new MigrationsEndpoint(database.runs(), database.properties().getTarget(), pace))));
+		return new MigrationsEndpoint(runs, properties.getTarget(), pace, further);
 	}
 
 	@Bean

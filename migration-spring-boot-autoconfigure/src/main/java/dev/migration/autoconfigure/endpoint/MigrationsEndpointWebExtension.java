@@ -31,11 +31,13 @@ public class MigrationsEndpointWebExtension {
 	 * @param target the target, or {@code null} for the configured one
 	 * @param release contract revision ids to release for this run, separated by commas, or
 	 * {@code all}
+	 * @param database one of {@code migrations.databases}, or {@code null} for the application's own
 	 * @return what the run applied, with its HTTP status
 	 */
 	@WriteOperation
-	public WebEndpointResponse<RunDescriptor> upgrade(@Nullable String target, @Nullable String release) {
-		Attempt attempt = this.delegate.attempt(target, release);
+	public WebEndpointResponse<RunDescriptor> upgrade(@Nullable String target, @Nullable String release,
+			@Nullable String database) {
+		Attempt attempt = this.delegate.attempt(target, release, database);
 		return new WebEndpointResponse<>(attempt.descriptor(), httpStatus(attempt));
 	}
 

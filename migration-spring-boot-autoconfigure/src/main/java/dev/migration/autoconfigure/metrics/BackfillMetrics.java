@@ -33,6 +33,8 @@ public class BackfillMetrics implements MeterBinder {
 
 	private final long maxAgeNanos;
 
+	private final String database;
+
 	private List<BackfillProgress> unfinished;
 
 	private boolean hasRead;
@@ -45,18 +47,31 @@ public class BackfillMetrics implements MeterBinder {
 	 * @param maxAge how long a reading is kept
 	 */
 	public BackfillMetrics(Migrator migrator, Duration maxAge) {
+		this(migrator, maxAge, MigrationStepMetrics.DEFAULT_DATABASE);
+	}
+
+	/**
+	 * Creates the binder for one database.
+	 * @param migrator the engine of that database
+	 * @param maxAge how long a reading is kept
+	 * @param database the database, the value of the {@code database} tag
+	 */
+	public BackfillMetrics(Migrator migrator, Duration maxAge, String database) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.maxAgeNanos = maxAge.toNanos();
+		this.database = Objects.requireNonNull(database, "database");
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(ACTIVE, this, (metrics) -> metrics.read(false))
 			.description("Backfills started and not finished")
+			.tag(MigrationStepMetrics.DATABASE_TAG, this.database)
 			.register(registry);
 		Gauge.builder(ROWS, this, (metrics) -> metrics.read(true))
 			.description("Rows filled so far by the backfills not finished")
 			.baseUnit("rows")
+			.tag(MigrationStepMetrics.DATABASE_TAG, this.database)
 			.register(registry);
 	}
 

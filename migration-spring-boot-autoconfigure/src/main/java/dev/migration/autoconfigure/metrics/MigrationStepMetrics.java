@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
+import dev.migration.autoconfigure.DatabaseScopedListener;
 import dev.migration.core.execute.Direction;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.MigrationListener;
@@ -18,7 +19,13 @@ import dev.migration.core.run.MigrationListener;
  * {@code migrations.steps.retried} counters per direction. The counters exist from the
  * start, at zero, so a rate over them sees the first step too.
  */
-public class MigrationStepMetrics implements MigrationListener {
+public class MigrationStepMetrics implements DatabaseScopedListener {
+
+	/** The tag that tells the databases of {@code migrations.databases} apart. */
+	static final String DATABASE_TAG = "database";
+
+	/** Its value for the application's own database. */
+	static final String DEFAULT_DATABASE = "default";
 
 	static final String STEP = "migrations.step";
 
@@ -30,12 +37,24 @@ public class MigrationStepMetrics implements MigrationListener {
 
 	private final MeterRegistry registry;
 
+	private final String database;
+
 	/**
-	 * Creates the listener and registers its counters.
+	 * Creates the listener of the application's own database and registers its counters.
 	 * @param registry where to record
 	 */
 	public MigrationStepMetrics(MeterRegistry registry) {
+		this(registry, DEFAULT_DATABASE);
+	}
+
+	/**
+	 * Creates the listener of one database and registers its counters.
+	 * @param registry where to record
+	 * @param database the database, the value of the {@code database} tag
+	 */
+	public MigrationStepMetrics(MeterRegistry registry, String database) {
 		this.registry = Objects.requireNonNull(registry, "registry");
+		this.database = Objects.requireNonNull(database, "database");
 		for (Direction direction : Direction.values()) {
 			counter(APPLIED, "Migration steps completed", direction);
 			counter(FAILED, "Migration steps that failed after their last retry", direction);
@@ -49,6 +68,7 @@ public class MigrationStepMetrics implements MigrationListener {
 			.description("Time taken by each completed migration step")
 			.tag("revision", step.revision())
 			.tag("direction", step.direction().word())
+			.tag(DATABASE_TAG, this.database)
 			.register(this.registry)
 			.record(step.durationMs(), TimeUnit.MILLISECONDS);
 		counter(APPLIED, null, step.direction()).increment();
@@ -65,7 +85,16 @@ public class MigrationStepMetrics implements MigrationListener {
 	}
 
 	private Counter counter(String name, String description, Direction direction) {
-		return Counter.builder(name).description(description).tag("direction", direction.word()).register(this.registry);
+		return Counter.builder(name)
+			.description(description)
+			.tag("direction", direction.word())
+			.tag(DATABASE_TAG, this.database)
+			.register(this.registry);
+	}
+
+	@Override
+	public MigrationListener forDatabase(String database) {
+		return new MigrationStepMetrics(this.registry, database);
 	}
 
 }

@@ -35,6 +35,8 @@ public class PendingMigrationsMetrics implements MeterBinder, ApplicationListene
 
 	private final long maxAgeNanos;
 
+	private final String database;
+
 	private double count;
 
 	private long readAt;
@@ -48,15 +50,28 @@ public class PendingMigrationsMetrics implements MeterBinder, ApplicationListene
 	 * @param maxAge how long a count is kept
 	 */
 	public PendingMigrationsMetrics(Migrator migrator, String target, Duration maxAge) {
+		this(migrator, target, maxAge, MigrationStepMetrics.DEFAULT_DATABASE);
+	}
+
+	/**
+	 * Creates the binder for one database.
+	 * @param migrator the engine of that database
+	 * @param target the target pending revisions are counted against
+	 * @param maxAge how long a count is kept
+	 * @param database the database, the value of the {@code database} tag
+	 */
+	public PendingMigrationsMetrics(Migrator migrator, String target, Duration maxAge, String database) {
 		this.migrator = Objects.requireNonNull(migrator, "migrator");
 		this.target = Objects.requireNonNull(target, "target");
 		this.maxAgeNanos = maxAge.toNanos();
+		this.database = Objects.requireNonNull(database, "database");
 	}
 
 	@Override
 	public void bindTo(MeterRegistry registry) {
 		Gauge.builder(PENDING, this, PendingMigrationsMetrics::pending)
 			.description("Revisions the configured target needs that the database does not have yet")
+			.tag(MigrationStepMetrics.DATABASE_TAG, this.database)
 			.register(registry);
 	}
 

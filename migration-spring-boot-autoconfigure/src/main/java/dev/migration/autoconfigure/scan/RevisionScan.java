@@ -3,6 +3,7 @@ package dev.migration.autoconfigure.scan;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.aot.AotDetector;
@@ -24,6 +25,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
 
+import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.Migration;
 import dev.migration.core.Revision;
 import dev.migration.core.catalog.InvalidMigrationException;
@@ -40,6 +42,9 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 
 	/** Packages scanned besides the application's. */
 	public static final String PACKAGES_PROPERTY = "migrations.revisions.packages";
+
+	// each further database's revision packages are scanned as well
+	private static final String DATABASES_PROPERTY = "migrations.databases";
 
 	// Boot's shared reader cache, filled by component scanning, so classes are not read twice
 	private static final String SHARED_READER_FACTORY = "org.springframework.boot.autoconfigure."
@@ -107,8 +112,13 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 			packages.addAll(AutoConfigurationPackages.get(beans));
 		}
 		packages.addAll(binder.bind(PACKAGES_PROPERTY, Bindable.listOf(String.class)).orElse(List.of()));
-		packages.removeIf(String::isBlank);
-		return packages;
+		binder.bind(DATABASES_PROPERTY, Bindable.mapOf(String.class, MigrationProperties.Database.class))
+			.orElse(Map.of())
+			.values()
+			.forEach((database) -> packages.addAll(database.getRevisionPackages()));
+		Set<String> stripped = new LinkedHashSet<>();
+		packages.stream().map(String::strip).filter((name) -> !name.isEmpty()).forEach(stripped::add);
+		return stripped;
 	}
 
 	/** The classes of the revisions already defined, by component scanning, imports or bean methods. */
