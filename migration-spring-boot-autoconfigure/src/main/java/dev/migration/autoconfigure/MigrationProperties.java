@@ -17,6 +17,7 @@ import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.UnknownRevisionPolicy;
+import dev.migration.core.run.UnmergedHeadsPolicy;
 import dev.migration.core.scaffold.ScaffoldFormat;
 import dev.migration.core.scaffold.SqlLocations;
 import dev.migration.core.schema.QualifiedName;
@@ -122,6 +123,13 @@ public class MigrationProperties {
 	 * before a run: fail (the default: nothing judged it, so nothing passes it as judged) or warn.
 	 */
 	private NotCheckedPolicy lintNotChecked = NotCheckedPolicy.DEFAULT;
+
+	/**
+	 * What an upgrade does while the revisions have several heads that no merge revision
+	 * joins: 'warn' (apply them, log a warning naming them), 'fail' (apply nothing) or
+	 * 'allow' (branches kept apart on purpose).
+	 */
+	private UnmergedHeadsPolicy unmergedHeads = UnmergedHeadsPolicy.WARN;
 
 	/**
 	 * JDBC URL of a separate, privileged connection for migrations. The application's
@@ -277,6 +285,14 @@ public class MigrationProperties {
 		}
 	}
 
+	public UnmergedHeadsPolicy getUnmergedHeads() {
+		return this.unmergedHeads;
+	}
+
+	public void setUnmergedHeads(UnmergedHeadsPolicy unmergedHeads) {
+		this.unmergedHeads = unmergedHeads;
+	}
+
 	public boolean isEnabled() {
 		return this.enabled;
 	}
@@ -322,6 +338,7 @@ public class MigrationProperties {
 	}
 
 	public void setLockTimeout(Duration lockTimeout) {
+		Bounds.positive("migrations.lock-timeout", lockTimeout);
 		this.lockTimeout = lockTimeout;
 	}
 
@@ -330,6 +347,7 @@ public class MigrationProperties {
 	}
 
 	public void setNonBlockingLockTimeout(Duration nonBlockingLockTimeout) {
+		Bounds.positive("migrations.non-blocking-lock-timeout", nonBlockingLockTimeout);
 		this.nonBlockingLockTimeout = nonBlockingLockTimeout;
 	}
 
@@ -338,6 +356,7 @@ public class MigrationProperties {
 	}
 
 	public void setLockProbeTimeout(Duration lockProbeTimeout) {
+		Bounds.positive("migrations.lock-probe-timeout", lockProbeTimeout);
 		this.lockProbeTimeout = lockProbeTimeout;
 	}
 
@@ -346,6 +365,7 @@ public class MigrationProperties {
 	}
 
 	public void setLockRetries(int lockRetries) {
+		Bounds.atLeast("migrations.lock-retries", lockRetries, 0);
 		this.lockRetries = lockRetries;
 	}
 
@@ -354,6 +374,7 @@ public class MigrationProperties {
 	}
 
 	public void setRetryBackoff(Duration retryBackoff) {
+		Bounds.notNegative("migrations.retry-backoff", retryBackoff);
 		this.retryBackoff = retryBackoff;
 	}
 
@@ -362,6 +383,7 @@ public class MigrationProperties {
 	}
 
 	public void setLockWait(Duration lockWait) {
+		Bounds.notNegative("migrations.lock-wait", lockWait);
 		this.lockWait = lockWait;
 	}
 
@@ -710,6 +732,7 @@ public class MigrationProperties {
 		}
 
 		public void setRetryInterval(Duration retryInterval) {
+			Bounds.positive("migrations.background.retry-interval", retryInterval);
 			this.retryInterval = retryInterval;
 		}
 
@@ -718,6 +741,7 @@ public class MigrationProperties {
 		}
 
 		public void setStopTimeout(Duration stopTimeout) {
+			Bounds.notNegative("migrations.background.stop-timeout", stopTimeout);
 			this.stopTimeout = stopTimeout;
 		}
 
@@ -1017,6 +1041,7 @@ public class MigrationProperties {
 		}
 
 		public void setMaxRows(int maxRows) {
+			Bounds.atLeast("migrations.squash.max-rows", maxRows, 0);
 			this.maxRows = maxRows;
 		}
 

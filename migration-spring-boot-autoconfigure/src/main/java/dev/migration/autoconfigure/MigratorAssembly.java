@@ -15,6 +15,7 @@ import dev.migration.core.run.Migrator;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.Release;
 import dev.migration.core.run.RunSettings;
+import dev.migration.core.run.UnmergedHeadsCheck;
 import dev.migration.core.sql.BuiltInPlaceholders;
 import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.sql.SqlRevisions;
@@ -42,8 +43,9 @@ final class MigratorAssembly {
 			.toPlaceholders(new BuiltInPlaceholders(target, home, settings.flywayTable().name()))
 			.apply(files));
 		return new Migrator(target, catalog(migrations, scripts.migrations()), new PostgresDialect(), settings, listener)
-			.withUpgradeCheck(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
-					properties.getLintNotChecked()))
+			.withUpgradeCheck(new UnmergedHeadsCheck(properties.getUnmergedHeads())
+				.andThen(new LintGate(properties.getLint(), properties.getLintSmallTableRows(),
+						properties.getLintNotChecked())))
 			.withRelease(Release.of(properties.getRelease()))
 			.withBaselineOnMigrate(blankToNull(properties.getBaselineOnMigrate()))
 			.withSchemas(schemas)

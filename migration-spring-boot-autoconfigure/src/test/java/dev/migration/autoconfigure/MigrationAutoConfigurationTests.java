@@ -303,7 +303,8 @@ class MigrationAutoConfigurationTests {
 			.run((context) -> assertThat(context).hasFailed()
 				.getFailure()
 				.rootCause()
-				.hasMessageContaining("migrations.lock-timeout must be at least 1ms"));
+				.hasMessageContaining("Property migrations.lock-timeout with value '-1000ms' is invalid")
+				.hasMessageContaining("above zero"));
 	}
 
 	@Test

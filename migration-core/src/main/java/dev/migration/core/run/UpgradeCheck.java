@@ -26,4 +26,16 @@ public interface UpgradeCheck {
 	 */
 	void check(MigrationCatalog catalog, List<DeclaredRevision> toApply, DataSource database);
 
+	/**
+	 * Returns a check that runs this one, then the next.
+	 * @param next the check after this one
+	 * @return both checks
+	 */
+	default UpgradeCheck andThen(UpgradeCheck next) {
+		return (catalog, toApply, database) -> {
+			check(catalog, toApply, database);
+			next.check(catalog, toApply, database);
+		};
+	}
+
 }

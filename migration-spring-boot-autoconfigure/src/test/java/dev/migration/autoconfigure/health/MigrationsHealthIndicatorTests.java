@@ -5,6 +5,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -81,8 +82,24 @@ class MigrationsHealthIndicatorTests {
 
 	@Test
 	void theStatusWhilePendingIsConfigurable() {
-		this.contextRunner.withPropertyValues("migrations.health.pending-status=WAITING_FOR_MIGRATIONS")
+		this.contextRunner
+			.withPropertyValues("migrations.health.pending-status=WAITING_FOR_MIGRATIONS",
+					"management.endpoint.health.status.order=down,waiting_for_migrations,out_of_service,up,unknown")
 			.run((context) -> assertThat(health(context).getStatus()).isEqualTo(new Status("WAITING_FOR_MIGRATIONS")));
+		this.contextRunner.withPropertyValues("migrations.health.pending-status=DOWN")
+			.run((context) -> assertThat(health(context).getStatus()).isEqualTo(Status.DOWN));
+	}
+
+	@Test
+	void aStatusBootWouldNotRankIsRefusedNamingTheProperty() {
+		this.contextRunner.withPropertyValues("migrations.health.pending-status=BANANA")
+			.run((context) -> assertThat(context).hasFailed()
+				.getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("migrations.health.pending-status")
+				.hasMessageContaining("BANANA")
+				.hasMessageContaining("management.endpoint.health.status.order"));
 	}
 
 	@Test
