@@ -1,30 +1,35 @@
 package dev.migration.autoconfigure;
 
 import java.util.List;
-
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
+import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.sql.init.dependency.DatabaseInitializationDependencyConfigurer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ResourceLoader;
+import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
+import dev.migration.autoconfigure.command.MigrationCommandEnvironmentPostProcessor;
 import dev.migration.autoconfigure.scan.RevisionScan;
 import dev.migration.core.Migration;
 import dev.migration.core.run.MigrationListener;
@@ -56,8 +61,10 @@ public final class MigrationAutoConfiguration {
 			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
 			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
 			ResourceLoader resourceLoader, ListableBeanFactory beanFactory, Environment environment) {
-		DataSource target = MigrationDataSources.choose(migrationDataSource.getIfAvailable(),
-				dataSource.getIfUnique(), properties);
+		// found on first use: the commands that read only the code need no database
+		DataSource target = new DeferredDataSource(() -> MigrationDataSources.choose(
+				migrationDataSource.getIfAvailable(), dataSource.getIfUnique(), properties),
+				properties.getUrl() != null || environment.containsProperty("spring.datasource.url"));
 		List<SqlScript> files = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader(),
 				properties.getIgnoreFiles(), !properties.isFailOnMissingLocations());
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
@@ -120,6 +127,25 @@ public final class MigrationAutoConfiguration {
 		@ConditionalOnProperty(prefix = "migrations", name = "url")
 		private static final class MigrationUrlCondition {
 
+		}
+
+		@Conditional(OfflineCommandCondition.class)
+		private static final class OfflineCommand {
+
+		}
+
+	}
+
+	/** Matches a command that reads only the code, run where no database is configured. */
+	static final class OfflineCommandCondition extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			String command = context.getEnvironment().getProperty("migrations.command");
+			boolean offline = command != null && context.getEnvironment() instanceof ConfigurableEnvironment environment
+					&& MigrationCommandEnvironmentPostProcessor.withoutDatabase(command, environment);
+			return offline ? ConditionOutcome.match("migrations.command " + command + " needs no database")
+					: ConditionOutcome.noMatch("no command that works without the database");
 		}
 
 	}

@@ -79,6 +79,16 @@ public enum MigrationCommand {
 	}
 
 	/**
+	 * Returns whether the command can do without the application's database: it reads the
+	 * code and the project (and {@code trace} a scratch database of its own), so it runs with
+	 * no connection configured, as in a CI job.
+	 * @return whether this is lint, sql, heads, trace, revision or merge
+	 */
+	public boolean worksWithoutTheDatabase() {
+		return this == LINT || this == SQL || this == HEADS || this == TRACE || this == REVISION || this == MERGE;
+	}
+
+	/**
 	 * Returns the command a {@code migrations.command} value names.
 	 * @param value the value, case and surrounding whitespace ignored
 	 * @return the command

@@ -1,11 +1,15 @@
 package dev.migration.autoconfigure.command;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.aot.AotDetector;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -29,13 +33,22 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 
 	static final String DEFAULTS = "migrationsCommandModeDefaults";
 
+	private static final String EXCLUDE = "spring.autoconfigure.exclude";
+
+	private static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure."
+			+ "DataSourceAutoConfiguration";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String command = environment.getProperty(COMMAND);
 		if (command == null) {
 			return;
 		}
-		environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES, noWebServer()));
+		Map<String, Object> overrides = new LinkedHashMap<>(noWebServer());
+		if (withoutDatabase(command, environment)) {
+			overrides.put(EXCLUDE, excludingDataSource(environment));
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource(OVERRIDES, overrides));
 		Map<String, Object> defaults = new LinkedHashMap<>();
 		defaults.put("spring.main.banner-mode", "off");
 		defaults.put("spring.main.log-startup-info", "false");
@@ -55,6 +68,31 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 			return Map.of("server.port", "-1", "management.server.port", "-1");
 		}
 		return Map.of("spring.main.web-application-type", "none");
+	}
+
+	/**
+	 * A command that reads only the code, with no connection configured: the application's
+	 * DataSource is left out, so nothing that needs one (a JPA EntityManagerFactory, the
+	 * database health check, Flyway) is made and fails; the command then runs as in a CI job.
+	 */
+	public static boolean withoutDatabase(String command, ConfigurableEnvironment environment) {
+		boolean offline;
+		try {
+			offline = MigrationCommand.of(command).worksWithoutTheDatabase();
+		}
+		catch (CommandException ex) {
+			return false;
+		}
+		return offline && !environment.containsProperty("spring.datasource.url")
+				&& !environment.containsProperty("migrations.url");
+	}
+
+	private static String excludingDataSource(ConfigurableEnvironment environment) {
+		List<String> excluded = new ArrayList<>(Binder.get(environment)
+			.bind(EXCLUDE, Bindable.listOf(String.class))
+			.orElse(List.of()));
+		excluded.add(DATA_SOURCE_AUTO_CONFIGURATION);
+		return String.join(",", excluded);
 	}
 
 	private static boolean onlyPrints(String command) {

@@ -8,6 +8,7 @@ import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
+import dev.migration.autoconfigure.DeferredDataSource.DatabaseNotConfiguredException;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.graph.AmbiguousRevisionException;
 import dev.migration.core.graph.InvalidTargetException;
@@ -83,6 +84,11 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 		catch (CommandException ex) {
 			return fail(ex);
 		}
+		catch (DatabaseNotConfiguredException ex) {
+			// no database to run on is the command as given, not a run that failed
+			return fail(new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: "
+					+ ex.getMessage()));
+		}
 		catch (UnknownRevisionException | AmbiguousRevisionException | InvalidTargetException ex) {
 			// a target that names no revision is the command as given, not a run that failed
 			return fail(new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: " + reason(ex)));
@@ -95,8 +101,11 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 	private MigrationCommands commands(MigrationCommand command) {
 		MigrationCommands commands = this.commands.getIfAvailable();
 		if (commands == null) {
-			throw new CommandException(CommandExit.FAILURE, command.value() + " cannot run: migrations are disabled "
-					+ "(migrations.enabled=false) or there is no DataSource nor migrations.url.");
+			// a missing setting: the command as given cannot run
+			throw new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: migrations are "
+					+ "disabled (migrations.enabled=false), or there is no database: set spring.datasource.url (with "
+					+ "spring.datasource.username and spring.datasource.password) or migrations.url, or define a "
+					+ "DataSource bean.");
 		}
 		return commands;
 	}

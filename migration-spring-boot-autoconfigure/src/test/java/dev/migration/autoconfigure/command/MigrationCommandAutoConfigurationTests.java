@@ -480,8 +480,8 @@ class MigrationCommandAutoConfigurationTests {
 	@Test
 	void aCommandFailsWhenMigrationsAreDisabled() {
 		CapturedCommand result = run("current", "heads", "migrations.enabled=false");
-		assertThat(result.exitCode()).isEqualTo(1);
-		assertThat(result.err()).startsWith("current cannot run: migrations are disabled");
+		assertThat(result.exitCode()).isEqualTo(CommandExit.USAGE);
+		assertThat(result.err()).startsWith("current cannot run as given: migrations are disabled");
 	}
 
 	@Test
