@@ -2,8 +2,6 @@ package dev.migration.autoconfigure.diagnostics;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
@@ -23,7 +21,6 @@ import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 
 /**
  * A start whose connection cannot be opened, against the test server for real, as the failure
@@ -48,13 +45,19 @@ class ConnectionFailureAnalyzerTests {
 	}
 
 	@Test
-	void aWrongPasswordNamesTheUserAndThePasswordProperty() throws SQLException {
-		assumeThat(acceptsAnyPassword()).as("the test server checks passwords").isFalse();
-		FailureAnalysis analysis = failedStart(this.url, this.database.user(), PASSWORD);
-		assertThat(analysis.getDescription()).contains("refused the password of user '" + this.database.user() + "'",
-				"28P01");
-		assertThat(analysis.getAction()).contains("spring.datasource.password");
-		assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(PASSWORD);
+	void aWrongPasswordNamesTheUserAndThePasswordPropertyAndTheRightOneStarts() {
+		try (PasswordCheckedRole role = PasswordCheckedRole.create(this.database, this.url, "fa_checked",
+				"Right-Pa55")) {
+			FailureAnalysis analysis = failedStart(this.url, role.name(), PASSWORD);
+			assertThat(analysis.getDescription()).startsWith("PostgreSQL refused the password of user 'fa_checked' at "
+					+ this.server.host() + ":" + this.server.port() + ", database '" + this.database.name() + "'")
+				.contains("28P01");
+			assertThat(analysis.getAction()).isEqualTo("Set the password of that user in spring.datasource.password, "
+					+ "or another user in spring.datasource.username.");
+			assertThat(analysis.getDescription() + analysis.getAction()).doesNotContain(PASSWORD);
+			contextRunner(properties(this.url, role.name(), role.password()))
+				.run((context) -> assertThat(context).hasNotFailed());
+		}
 	}
 
 	@Test
@@ -109,15 +112,6 @@ class ConnectionFailureAnalyzerTests {
 		assertThat(analysis.getAction()).contains("migrations.user");
 	}
 
-	private boolean acceptsAnyPassword() throws SQLException {
-		try (var connection = DriverManager.getConnection(this.url, this.database.user(), PASSWORD)) {
-			return true;
-		}
-		catch (SQLException ex) {
-			return false;
-		}
-	}
-
 	private FailureAnalysis failedStart(String url, String user, String password) {
 		return failedStart(properties(url, user, password));
 	}
@@ -132,12 +126,7 @@ class ConnectionFailureAnalyzerTests {
 
 	private static FailureAnalysis failedStart(Map<String, Object> properties) {
 		AtomicReference<FailureAnalysis> analysis = new AtomicReference<>();
-		new ApplicationContextRunner()
-			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class))
-			.withBean(FailureRevisions.CreateWidget.class)
-			.withPropertyValues(properties.entrySet().stream().map((e) -> e.getKey() + "=" + e.getValue())
-				.toArray(String[]::new))
-			.run((context) -> {
+		contextRunner(properties).run((context) -> {
 				assertThat(context).hasFailed();
 				StandardEnvironment environment = new StandardEnvironment();
 				environment.getPropertySources().addFirst(new MapPropertySource("test", properties));
@@ -145,6 +134,16 @@ class ConnectionFailureAnalyzerTests {
 						environment));
 			});
 		return analysis.get();
+	}
+
+	private static ApplicationContextRunner contextRunner(Map<String, Object> properties) {
+		return new ApplicationContextRunner()
+			.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class, MigrationAutoConfiguration.class))
+			.withBean(FailureRevisions.CreateWidget.class)
+			.withPropertyValues(properties.entrySet()
+				.stream()
+				.map((property) -> property.getKey() + "=" + property.getValue())
+				.toArray(String[]::new));
 	}
 
 	private static int freePort() throws IOException {
