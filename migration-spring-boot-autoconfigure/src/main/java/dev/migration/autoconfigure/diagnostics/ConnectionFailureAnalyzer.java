@@ -53,7 +53,8 @@ public class ConnectionFailureAnalyzer implements FailureAnalyzer, Ordered {
 		String where = target.describe();
 		String reason = reason(failure, refusal);
 		if (state.equals("28P01")) {
-			return new Advice("PostgreSQL refused the password of user '" + target.user() + "' at " + where + ": "
+			String user = (target.user() != null) ? "user '" + target.user() + "'" : "the user";
+			return new Advice("PostgreSQL refused the password of " + user + " at " + where + ": "
 					+ reason, "Set the password of that user in " + target.passwordProperty() + ", or another user in "
 							+ target.userProperty() + ".");
 		}

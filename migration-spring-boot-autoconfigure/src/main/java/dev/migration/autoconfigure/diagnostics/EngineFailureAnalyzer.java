@@ -1,7 +1,5 @@
 package dev.migration.autoconfigure.diagnostics;
 
-import org.springframework.core.Ordered;
-
 import dev.migration.core.MigrationException;
 
 /**
@@ -9,13 +7,13 @@ import dev.migration.core.MigrationException;
  * Liquibase history that cannot be taken over, an unmanaged database, a history partway through
  * a squash, applied revisions the code does not declare, a held lock, an invalid migration class
  * or SQL file, a Flyway conflict ...), from the engine's message, whose sentences of advice
- * become the action. It comes last, so the analyzers of particular failures are asked first.
+ * become the action. It comes after the analyzers of particular failures, so they are asked first.
  */
-public class EngineFailureAnalyzer extends MigrationFailureAnalyzer<MigrationException> implements Ordered {
+public class EngineFailureAnalyzer extends MigrationFailureAnalyzer<MigrationException> {
 
 	@Override
 	public int getOrder() {
-		return Ordered.LOWEST_PRECEDENCE;
+		return super.getOrder() + 1;
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.diagnostics;
 
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.core.Ordered;
 
 import dev.migration.core.MigrationException;
 import dev.migration.core.SecretText;
@@ -13,7 +14,14 @@ import dev.migration.core.SecretText;
  *
  * @param <T> the failure analyzed
  */
-public abstract class MigrationFailureAnalyzer<T extends MigrationException> extends AbstractFailureAnalyzer<T> {
+public abstract class MigrationFailureAnalyzer<T extends MigrationException> extends AbstractFailureAnalyzer<T>
+		implements Ordered {
+
+	@Override
+	public int getOrder() {
+		// before Spring Boot's analyzers, which know the bean creation that wraps the engine's failure
+		return 0;
+	}
 
 	@Override
 	protected FailureAnalysis analyze(Throwable rootFailure, T cause) {
