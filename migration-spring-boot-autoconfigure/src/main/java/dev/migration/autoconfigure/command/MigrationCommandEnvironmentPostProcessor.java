@@ -30,10 +30,12 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 	static final String DEFAULTS = "migrationsCommandModeDefaults";
 
 	/** Logs the failure of a refresh at WARN, with the whole chain of causes in one line. */
-	private static final String CONTEXT_LOGGER = "org.springframework.context.annotation.AnnotationConfigApplicationContext";
+	private static final String CONTEXT_LOGGER = "org.springframework.context.annotation."
+			+ "AnnotationConfigApplicationContext";
 
 	/** Logs at INFO, after a failed start, that --debug shows the condition report. */
-	private static final String CONDITIONS_LOGGER = "org.springframework.boot.autoconfigure.logging.ConditionEvaluationReportLogger";
+	private static final String CONDITIONS_LOGGER = "org.springframework.boot.autoconfigure.logging."
+			+ "ConditionEvaluationReportLogger";
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
