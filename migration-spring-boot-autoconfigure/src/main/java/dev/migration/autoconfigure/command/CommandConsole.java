@@ -4,7 +4,8 @@ import java.io.PrintStream;
 import java.util.Objects;
 
 /**
- * Where a command prints: its result to {@code out}, its one-line failure reason to {@code err}.
+ * Where a command prints: its result to {@code out}, its failure (what happened, then what to
+ * do) to {@code err}.
  *
  * @param out the stream for results
  * @param err the stream for failures

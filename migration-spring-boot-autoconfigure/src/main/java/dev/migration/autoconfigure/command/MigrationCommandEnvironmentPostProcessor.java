@@ -18,7 +18,8 @@ import org.springframework.core.env.MapPropertySource;
  * web server listening, whatever the configuration says, and, unless configured otherwise, no banner,
  * lazily created beans, and, for the commands that only print (all but upgrade, downgrade
  * and stamp), a console that logs only errors, so what they print to standard output can be
- * piped: the {@code sql} script to psql, {@code current} into a shell variable.
+ * piped: the {@code sql} script to psql, {@code current} into a shell variable. A start that fails
+ * is reported on standard error alone, so the two lines Spring logs about it stay quiet.
  * <p>
  * Lazy beans matter: the migration initializer stands aside in command mode, so an eager
  * JPA {@code EntityManagerFactory} that validates the schema, or a bean that reads a table
@@ -38,6 +39,14 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 	private static final String DATA_SOURCE_AUTO_CONFIGURATION = "org.springframework.boot.jdbc.autoconfigure."
 			+ "DataSourceAutoConfiguration";
 
+	/** Logs the failure of a refresh at WARN, with the whole chain of causes in one line. */
+	private static final String CONTEXT_LOGGER = "org.springframework.context.annotation."
+			+ "AnnotationConfigApplicationContext";
+
+	/** Logs at INFO, after a failed start, that --debug shows the condition report. */
+	private static final String CONDITIONS_LOGGER = "org.springframework.boot.autoconfigure.logging."
+			+ "ConditionEvaluationReportLogger";
+
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
 		String command = environment.getProperty(COMMAND);
@@ -55,6 +64,11 @@ public class MigrationCommandEnvironmentPostProcessor implements EnvironmentPost
 		defaults.put("spring.main.lazy-initialization", "true");
 		if (onlyPrints(command)) {
 			defaults.put("logging.threshold.console", "error");
+		}
+		if (environment.getProperty("debug") == null) {
+			// a start that fails is reported on standard error; these would repeat it on standard output
+			defaults.put("logging.level." + CONTEXT_LOGGER, "error");
+			defaults.put("logging.level." + CONDITIONS_LOGGER, "warn");
 		}
 		environment.getPropertySources().addLast(new MapPropertySource(DEFAULTS, defaults));
 	}

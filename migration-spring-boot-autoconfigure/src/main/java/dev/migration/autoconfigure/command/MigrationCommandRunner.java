@@ -4,12 +4,14 @@ import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.context.event.ApplicationStartedEvent;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 
 import dev.migration.autoconfigure.DeferredDataSource.DatabaseNotConfiguredException;
 import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.autoconfigure.diagnostics.FailureAnalyses;
 import dev.migration.core.graph.AmbiguousRevisionException;
 import dev.migration.core.graph.InvalidTargetException;
 import dev.migration.core.graph.UnknownRevisionException;
@@ -18,7 +20,9 @@ import dev.migration.core.graph.UnknownRevisionException;
  * Runs {@code migrations.command} once the context has started, prints the result, closes
  * the context and ends the process with the command's exit code. It runs before the
  * application's own runners, which must not run in command mode: they may use the database
- * the command is about to change.
+ * the command is about to change. A failure is printed to standard error as the failure
+ * analyzers describe it, what happened and what to do, without a stack trace unless
+ * {@code --debug} asks for one.
  */
 public class MigrationCommandRunner implements ApplicationListener<ApplicationStartedEvent> {
 
@@ -94,7 +98,7 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 			return fail(new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: " + reason(ex)));
 		}
 		catch (RuntimeException ex) {
-			return fail(new CommandException(CommandExit.FAILURE, command.value() + " failed: " + reason(ex)));
+			return fail(command, ex);
 		}
 	}
 
@@ -115,6 +119,14 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 		this.console.err().println(oneLine(ex.getMessage()));
 		this.console.err().flush();
 		return ex.exitCode();
+	}
+
+	private int fail(MigrationCommand command, RuntimeException ex) {
+		FailureAnalysis analysis = FailureAnalyses.analyze(ex, this.context);
+		this.console.out().flush();
+		CommandFailure.print(command.value() + " failed: ", analysis, ex, this.console.err(),
+				this.context.getEnvironment());
+		return CommandExit.FAILURE;
 	}
 
 	private static String reason(RuntimeException ex) {

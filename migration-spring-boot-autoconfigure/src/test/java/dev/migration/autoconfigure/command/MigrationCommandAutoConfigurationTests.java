@@ -445,7 +445,8 @@ class MigrationCommandAutoConfigurationTests {
 		String locations = "migrations.locations=file:" + folder;
 		String message = "migrations.scaffold.message=add item size";
 		CapturedCommand refused = runWithoutDatabase("revision", "heads", directory, locations, message);
-		assertThat(refused.err()).contains("2 heads [V1, c3]; write a merge revision first (migrations.command=merge)");
+		assertThat(refused.err()).contains("2 heads [V1, c3].\nAction: Write a merge revision first "
+				+ "(migrations.command=merge)");
 		CapturedCommand merged = runWithoutDatabase("merge", "heads", directory, locations);
 		assertThat(merged.out()).isEqualTo("Wrote revision V2, revising V1, c3, to "
 				+ folder.resolve("V2__merge_heads.sql") + "\n");

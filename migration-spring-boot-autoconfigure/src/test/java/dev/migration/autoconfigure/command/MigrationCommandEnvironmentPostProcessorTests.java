@@ -58,6 +58,17 @@ class MigrationCommandEnvironmentPostProcessorTests {
 	}
 
 	@Test
+	void aFailedStartIsNotLoggedOnStandardOutputUnlessDebugAsks() {
+		String contextLogger = "logging.level.org.springframework.context.annotation.AnnotationConfigApplicationContext";
+		ConfigurableEnvironment quiet = environment(Map.of("migrations.command", "upgrade"));
+		this.postProcessor.postProcessEnvironment(quiet, new SpringApplication());
+		assertThat(quiet.getProperty(contextLogger)).isEqualTo("error");
+		ConfigurableEnvironment debug = environment(Map.of("migrations.command", "upgrade", "debug", ""));
+		this.postProcessor.postProcessEnvironment(debug, new SpringApplication());
+		assertThat(debug.getProperty(contextLogger)).isNull();
+	}
+
+	@Test
 	void withoutACommandTheEnvironmentIsLeftAlone() {
 		ConfigurableEnvironment environment = environment(Map.of("spring.main.web-application-type", "servlet"));
 		int sources = environment.getPropertySources().size();

@@ -1,0 +1,1 @@
+CREATE TABLE gadget (id bigint PRIMARY KEY);
