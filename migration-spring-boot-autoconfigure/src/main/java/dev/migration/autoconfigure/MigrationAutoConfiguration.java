@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure;
 
 import java.util.List;
+
 import javax.sql.DataSource;
 
 import org.springframework.beans.factory.ListableBeanFactory;

@@ -1,9 +1,13 @@
 package dev.migration.autoconfigure;
 
+import java.util.regex.Pattern;
+
 import javax.sql.DataSource;
 
 import org.springframework.boot.jdbc.DataSourceBuilder;
 import org.springframework.jdbc.datasource.SimpleDriverDataSource;
+
+import dev.migration.core.MigrationException;
 
 /**
  * Picks the DataSource migrations run on: a {@link MigrationDataSource} bean, else
@@ -11,6 +15,8 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
  * {@code migrations.user} when that is set.
  */
 final class MigrationDataSources {
+
+	private static final Pattern USER_PARAMETER = Pattern.compile("[?&]user=", Pattern.CASE_INSENSITIVE);
 
 	private MigrationDataSources() {
 	}
@@ -33,13 +39,25 @@ final class MigrationDataSources {
 		}
 		if (properties.getUser() != null) {
 			// same database, another login: typically a privileged user for DDL
-			return DataSourceBuilder.derivedFrom(application)
+			SimpleDriverDataSource derived = DataSourceBuilder.derivedFrom(application)
 				.type(SimpleDriverDataSource.class)
 				.username(properties.getUser())
 				.password(properties.getPassword())
 				.build();
+			requireNoUserInUrl(derived.getUrl());
+			return derived;
 		}
 		return application;
+	}
+
+	/** PostgreSQL's driver lets a user named in the URL win: the migrations would run as that user, silently. */
+	private static void requireNoUserInUrl(String url) {
+		if (url != null && USER_PARAMETER.matcher(url).find()) {
+			throw new MigrationException("migrations.user is set, but the application's JDBC URL names a user as a "
+					+ "parameter (user=...), which PostgreSQL's driver lets win: the migrations would run as that user. "
+					+ "Move the user out of spring.datasource.url into spring.datasource.username, or give the "
+					+ "migrations a URL of their own with migrations.url.");
+		}
 	}
 
 }

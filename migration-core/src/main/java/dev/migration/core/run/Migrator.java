@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
@@ -35,16 +36,16 @@ import dev.migration.core.execute.PriorProgress;
 import dev.migration.core.execute.StepExecutor;
 import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.history.Action;
-import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.history.AppliedRevision;
+import dev.migration.core.history.BackfillProgress;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.HistoryReader;
 import dev.migration.core.history.HistoryStatements;
 import dev.migration.core.history.ProgressStatements;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
+import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.sink.JdbcStatementSink;
 import dev.migration.core.sink.StatementSink;
-import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.snapshot.Drift;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;

@@ -2,8 +2,8 @@ package dev.migration.autoconfigure.diagnostics;
 
 import java.util.stream.Collectors;
 
-import dev.migration.core.run.ChecksumMismatchException;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
+import dev.migration.core.run.ChecksumMismatchException;
 
 /**
  * Analyzes applied revisions whose code changed since they ran: the description lists each

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 
-import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
+import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.run.DatabaseState;
