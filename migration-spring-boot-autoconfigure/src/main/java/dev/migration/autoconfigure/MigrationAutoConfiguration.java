@@ -59,13 +59,15 @@ public final class MigrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	Migrator migrator(MigrationProperties properties, ObjectProvider<DataSource> dataSource,
-			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource, ObjectProvider<Migration> migrations,
+			@MigrationDataSource ObjectProvider<DataSource> migrationDataSource,
+			ObjectProvider<MigrationConnectionDetails> connectionDetails, ObjectProvider<Migration> migrations,
 			ObjectProvider<MigrationSettingsCustomizer> customizers, ObjectProvider<MigrationListener> listeners,
 			ResourceLoader resourceLoader, ListableBeanFactory beanFactory, Environment environment) {
 		// found on first use: the commands that read only the code need no database
 		DataSource target = new DeferredDataSource(() -> MigrationDataSources.choose(
-				migrationDataSource.getIfAvailable(), dataSource.getIfUnique(), properties),
-				properties.getUrl() != null || environment.containsProperty("spring.datasource.url"));
+				migrationDataSource.getIfAvailable(), connectionDetails.getIfAvailable(), dataSource.getIfUnique(),
+				properties), properties.getUrl() != null || environment.containsProperty("spring.datasource.url")
+						|| connectionDetails.getIfAvailable() != null);
 		List<SqlScript> files = SqlScriptLocations.load(properties.getLocations(), resourceLoader.getClassLoader(),
 				properties.getIgnoreFiles(), !properties.isFailOnMissingLocations());
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
@@ -113,7 +115,7 @@ public final class MigrationAutoConfiguration {
 		return new MigrationBackgroundRun(runs, properties);
 	}
 
-	/** Matches when there is a DataSource bean or a {@code migrations.url}. */
+	/** Matches when there is a DataSource bean, a {@code migrations.url}, connection details or an offline command. */
 	static final class MigrationDataSourceCondition extends AnyNestedCondition {
 
 		MigrationDataSourceCondition() {
@@ -127,6 +129,11 @@ public final class MigrationAutoConfiguration {
 
 		@ConditionalOnProperty(prefix = "migrations", name = "url")
 		private static final class MigrationUrlCondition {
+
+		}
+
+		@ConditionalOnBean(MigrationConnectionDetails.class)
+		private static final class MigrationConnectionDetailsCondition {
 
 		}
 

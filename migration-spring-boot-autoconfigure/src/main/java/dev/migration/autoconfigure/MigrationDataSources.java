@@ -10,9 +10,9 @@ import org.springframework.jdbc.datasource.SimpleDriverDataSource;
 import dev.migration.core.MigrationException;
 
 /**
- * Picks the DataSource migrations run on: a {@link MigrationDataSource} bean, else
- * {@code migrations.url}, else the application's DataSource, logged in as
- * {@code migrations.user} when that is set.
+ * Picks the DataSource migrations run on: a {@link MigrationDataSource} bean, else a
+ * {@link MigrationConnectionDetails} bean, else {@code migrations.url}, else the application's
+ * DataSource, logged in as {@code migrations.user} when that is set.
  */
 final class MigrationDataSources {
 
@@ -21,9 +21,18 @@ final class MigrationDataSources {
 	private MigrationDataSources() {
 	}
 
-	static DataSource choose(DataSource qualified, DataSource application, MigrationProperties properties) {
+	static DataSource choose(DataSource qualified, MigrationConnectionDetails details, DataSource application,
+			MigrationProperties properties) {
 		if (qualified != null) {
 			return qualified;
+		}
+		if (details != null) {
+			return DataSourceBuilder.create()
+				.type(SimpleDriverDataSource.class)
+				.url(details.getJdbcUrl())
+				.username(details.getUsername())
+				.password(details.getPassword())
+				.build();
 		}
 		if (properties.getUrl() != null) {
 			return DataSourceBuilder.create()

@@ -266,6 +266,39 @@ class MigrationAutoConfigurationTests {
 	}
 
 	@Test
+	void migrationConnectionDetailsOpenASeparateConnection() {
+		TestDatabase other = TestDatabaseServer.get().createDatabase("migration_details");
+		try {
+			this.contextRunner.withBean(MigrationConnectionDetails.class, () -> new MigrationConnectionDetails() {
+
+				@Override
+				public String getJdbcUrl() {
+					return other.url();
+				}
+
+				@Override
+				public String getUsername() {
+					return other.user();
+				}
+
+				@Override
+				public String getPassword() {
+					return other.password();
+				}
+
+			}).run((context) -> {
+				assertThat(context).hasNotFailed();
+				assertThat(new JdbcTemplate(other.dataSource()).queryForObject("SELECT count(*) FROM greeting",
+						Integer.class)).isEqualTo(1);
+				assertThat(this.jdbc.queryForObject("SELECT to_regclass('greeting')", String.class)).isNull();
+			});
+		}
+		finally {
+			TestDatabaseServer.get().dropDatabase(other);
+		}
+	}
+
+	@Test
 	void aStrategyReplacesTheStartUpRun() {
 		this.contextRunner.withBean(MigrationStrategy.class, () -> (runs) -> runs.stamp("heads")).run((context) -> {
 			assertThat(context.getBean(Migrator.class).current()).containsExactly("2000");
