@@ -136,4 +136,14 @@ final class FailureRevisions {
 
 	}
 
+	@Revision(id = "s9", replaces = { "f1", "f2" }, message = "squash of f1 and f2")
+	static class SquashWidget implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE widget (id bigint PRIMARY KEY, name text)", "DROP TABLE widget");
+		}
+
+	}
+
 }

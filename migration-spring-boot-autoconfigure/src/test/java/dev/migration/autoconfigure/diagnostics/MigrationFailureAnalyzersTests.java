@@ -217,6 +217,32 @@ class MigrationFailureAnalyzersTests {
 		throw new IllegalStateException("The run holding the lock did not start its slow step");
 	}
 
+	@Test
+	void aDatabasePartwayThroughASquashedHistoryNamesWhatItLacksAndTheReleaseToUpgradeWith() {
+		startsCleanly(this.withoutRevisions.withBean(FailureRevisions.CreateWidget.class));
+		ApplicationContextRunner squashed = this.withoutRevisions.withBean(FailureRevisions.SquashWidget.class);
+		FailureAnalysis analysis = failedStart(squashed);
+		assertThat(analysis.getDescription()).contains("s9", "f2");
+		assertThat(analysis.getAction()).isNotBlank();
+		assertThat(analysis.getDescription() + analysis.getAction()).containsIgnoringCase("upgrade");
+		// the advice: upgrade with the release that still has the replaced revisions, then take the squash
+		startsCleanly(this.contextRunner);
+		startsCleanly(squashed);
+	}
+
+	@Test
+	void unmergedHeadsRefusedByTheSettingNameTheHeadsAndTheMergeCommand() {
+		ApplicationContextRunner branched = this.withoutRevisions.withBean(FailureRevisions.CreateWidget.class)
+			.withBean(FailureRevisions.BranchOne.class)
+			.withBean(FailureRevisions.BranchTwo.class)
+			.withPropertyValues("migrations.unmerged-heads=fail");
+		FailureAnalysis analysis = failedStart(branched);
+		assertThat(analysis.getDescription()).contains("2 heads (b1, b2)");
+		assertThat(analysis.getDescription() + analysis.getAction()).contains("--migrations.command=merge",
+				"migrations.unmerged-heads=warn");
+		startsCleanly(branched.withPropertyValues("migrations.unmerged-heads=warn"));
+	}
+
 	static void startsCleanly(ApplicationContextRunner runner) {
 		runner.run((context) -> assertThat(context).hasNotFailed());
 	}
