@@ -50,8 +50,10 @@ public final class StartupBenchmark {
 		int runs = (args.length > 1) ? Integer.parseInt(args[1]) : 15;
 		List<String> options = List.of(args).subList(Math.min(2, args.length), args.length);
 		TestDatabaseServer server = TestDatabaseServer.get();
-		String location = "filesystem:" + StartupRevisions.sqlFiles(count);
+		Path sqlFiles = StartupRevisions.sqlFiles(count);
+		String location = "filesystem:" + sqlFiles;
 		String classPath = System.getProperty("java.class.path");
+		Path javaClasses = options.contains("java") ? StartupRevisions.javaClasses(count) : null;
 		List<Variant> variants = new ArrayList<>();
 		TestDatabase flywayDatabase = server.createDatabase("startup_flyway");
 		variants.add(new Variant("no migration tool (DataSource only)", flywayDatabase,
@@ -62,9 +64,9 @@ public final class StartupBenchmark {
 						"--migrations.enabled=false")));
 		variants.add(new Variant("this starter, " + count + " SQL files", server.createDatabase("startup_ours"),
 				List.of("--spring.flyway.enabled=false", "--migrations.locations=" + location)));
-		if (options.contains("java")) {
+		if (javaClasses != null) {
 			// on every variant's class path, so that they still differ in their properties alone
-			classPath += File.pathSeparator + StartupRevisions.javaClasses(count);
+			classPath += File.pathSeparator + javaClasses;
 			variants.add(new Variant("this starter, " + count + " Java revisions", server.createDatabase("startup_java"),
 					List.of("--spring.flyway.enabled=false", "--migrations.locations=",
 							"--startup.java-revisions=true")));
@@ -97,6 +99,10 @@ public final class StartupBenchmark {
 		}
 		for (Variant variant : variants.subList(1, variants.size())) {
 			server.dropDatabase(variant.database());
+		}
+		StartupRevisions.delete(sqlFiles);
+		if (javaClasses != null) {
+			StartupRevisions.delete(javaClasses);
 		}
 	}
 

@@ -4,7 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -62,7 +64,17 @@ final class StartupRevisions {
 				throw new IllegalStateException("The generated Java revisions did not compile: see above");
 			}
 		}
+		delete(sources);
 		return classes;
+	}
+
+	/** Deletes a folder this class wrote, with all it holds. */
+	static void delete(Path folder) throws IOException {
+		try (Stream<Path> paths = Files.walk(folder)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
 	}
 
 	private static String table(int i) {
