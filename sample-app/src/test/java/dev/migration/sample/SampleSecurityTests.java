@@ -40,14 +40,12 @@ class SampleSecurityTests {
 
 	@DynamicPropertySource
 	static void database(DynamicPropertyRegistry registry) {
-		registry.add("spring.datasource.url", database::url);
-		registry.add("spring.datasource.username", database::user);
-		registry.add("spring.datasource.password", database::password);
+		SampleTestDatabase.register(registry, database);
 	}
 
 	@AfterAll
 	static void dropDatabase() {
-		TestDatabaseServer.get().dropDatabase(database);
+		SampleTestDatabase.drop(database);
 	}
 
 	@Test
