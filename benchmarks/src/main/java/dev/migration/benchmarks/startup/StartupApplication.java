@@ -1,4 +1,4 @@
-package dev.migration.benchmarks;
+package dev.migration.benchmarks.startup;
 
 import java.lang.management.ManagementFactory;
 import java.sql.Connection;

@@ -1,4 +1,4 @@
-package dev.migration.benchmarks;
+package dev.migration.benchmarks.startup;
 
 import java.io.IOException;
 import java.nio.file.Files;

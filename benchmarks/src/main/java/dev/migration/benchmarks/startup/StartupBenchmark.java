@@ -1,4 +1,4 @@
-package dev.migration.benchmarks;
+package dev.migration.benchmarks.startup;
 
 import java.io.File;
 import java.io.IOException;
@@ -68,8 +68,9 @@ public final class StartupBenchmark {
 			// on every variant's class path, so that they still differ in their properties alone
 			classPath += File.pathSeparator + javaClasses;
 			variants.add(new Variant("this starter, " + count + " Java revisions", server.createDatabase("startup_java"),
+					// the starter's own scan walks the revisions' package too, as it walks an application's
 					List.of("--spring.flyway.enabled=false", "--migrations.locations=",
-							"--startup.java-revisions=true")));
+							"--migrations.revisions.packages=startup.revisions", "--startup.java-revisions=true")));
 		}
 		for (Variant variant : variants.subList(1, variants.size())) {
 			Sample apply = run(classPath, variant, List.of());
