@@ -64,7 +64,36 @@ public final class EntityModelCheck {
 	 * @return the check
 	 */
 	public static EntityModelCheck of(Migrator migrator) {
-		return new EntityModelCheck(migrator.catalog(), migrator.settings(), migrator.schemas(), migrator.callbacks());
+		return of(migrator.catalog()).withSettings(migrator.settings())
+			.withSchemas(migrator.schemas())
+			.withCallbacks(migrator.callbacks());
+	}
+
+	/**
+	 * Returns a check that runs the revisions with the given settings, such as another history table.
+	 * @param settings the settings
+	 * @return a new check
+	 */
+	public EntityModelCheck withSettings(RunSettings settings) {
+		return new EntityModelCheck(this.catalog, settings, this.schemas, this.callbacks);
+	}
+
+	/**
+	 * Returns a check that runs the revisions in the given schemas ({@code migrations.default-schema}).
+	 * @param schemas the schemas the revisions own
+	 * @return a new check
+	 */
+	public EntityModelCheck withSchemas(OwnedSchemas schemas) {
+		return new EntityModelCheck(this.catalog, this.settings, schemas, this.callbacks);
+	}
+
+	/**
+	 * Returns a check that runs the revisions with the given SQL callbacks.
+	 * @param callbacks the callbacks
+	 * @return a new check
+	 */
+	public EntityModelCheck withCallbacks(SqlCallbacks callbacks) {
+		return new EntityModelCheck(this.catalog, this.settings, this.schemas, callbacks);
 	}
 
 	/**

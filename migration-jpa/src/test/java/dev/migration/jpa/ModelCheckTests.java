@@ -3,10 +3,12 @@ package dev.migration.jpa;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.opentest4j.AssertionFailedError;
 
 import dev.migration.core.catalog.MigrationCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class ModelCheckTests {
 
@@ -37,6 +39,22 @@ class ModelCheckTests {
 		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new ShapeRevisions.CreateVehicle())))
 			.diff(Shapes.Vehicle.class, Shapes.Car.class);
 		assertThat(diff.differences()).isEmpty();
+	}
+
+	@Test
+	void aMismatchedModelFailsNamingEachDifference() {
+		EntityModelCheck check = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.CreateInvoice())));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> check.assertEntitiesMatchRevisions(Mismatch.Invoice.class))
+			.withMessageContaining("disagree in 5 place(s)")
+			.withMessageContaining("missing column invoice.note: the entities expect character varying(255) null, "
+					+ "the revisions made nothing")
+			.withMessageContaining("nullability invoice.number: the entities expect not null, the revisions made null")
+			.withMessageContaining("type invoice.total: the entities expect numeric(10,2), the revisions made integer")
+			.withMessageContaining("index invoice CREATE INDEX ON public.invoice USING btree (number): "
+					+ "the entities expect ix_invoice_number CREATE INDEX ON public.invoice USING btree (number), "
+					+ "the revisions made nothing")
+			.withMessageContaining("extra table audit_log: the entities expect nothing, the revisions made table");
 	}
 
 }
