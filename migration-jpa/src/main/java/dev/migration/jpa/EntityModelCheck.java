@@ -114,8 +114,9 @@ public final class EntityModelCheck {
 	public ModelDiff diff(EntitySchema entities) {
 		// the two databases are built at once: each is mostly waiting on the server
 		CompletableFuture<SchemaSnapshot> expected = CompletableFuture.supplyAsync(() -> inScratch("entities",
-				(database) -> entities.createIn(database)));
-		SchemaSnapshot actual = inScratch("revisions", (database) -> migrator(database).upgrade("heads"));
+				"Hibernate could not create the entities' schema", (database) -> entities.createIn(database)));
+		SchemaSnapshot actual = inScratch("revisions", "The upgrade of an empty database to heads failed",
+				(database) -> migrator(database).upgrade("heads"));
 		try {
 			return ModelDiff.between(expected.join(), actual);
 		}
@@ -139,7 +140,13 @@ public final class EntityModelCheck {
 	 * @throws AssertionFailedError listing each difference
 	 */
 	public void assertEntitiesMatchRevisions(EntitySchema entities) {
-		ModelDiff diff = diff(entities);
+		ModelDiff diff;
+		try {
+			diff = diff(entities);
+		}
+		catch (ModelCheckException ex) {
+			throw new AssertionFailedError(ex.getMessage(), ex);
+		}
 		if (!diff.isEmpty()) {
 			throw new AssertionFailedError("The entities and the revisions disagree in " + diff.differences().size()
 					+ " place(s):\n" + diff.describe() + "Write a revision that makes what the entities expect, "
@@ -155,11 +162,16 @@ public final class EntityModelCheck {
 			.withCallbacks(this.callbacks);
 	}
 
-	private SchemaSnapshot inScratch(String hint, Build build) {
+	private SchemaSnapshot inScratch(String hint, String failure, Build build) {
 		TestDatabaseServer server = TestDatabaseServer.get();
 		TestDatabase database = server.createDatabase("model_check_" + hint);
 		try {
-			build.into(database.dataSource());
+			try {
+				build.into(database.dataSource());
+			}
+			catch (RuntimeException ex) {
+				throw new ModelCheckException(failure + ": " + ex.getMessage(), ex);
+			}
 			return SnapshotReader.allSchemas(this.settings.history()).read(database.dataSource());
 		}
 		finally {

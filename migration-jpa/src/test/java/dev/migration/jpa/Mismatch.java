@@ -50,4 +50,28 @@ final class Mismatch {
 
 	}
 
+	@Revision(id = "v1", message = "create vehicle and car, the sequence one at a time, an index on plate")
+	static class CreateVehicleOtherwise implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE SEQUENCE vehicle_seq", "DROP SEQUENCE vehicle_seq");
+			op.execute("CREATE TABLE vehicle (id bigint PRIMARY KEY, wheels integer NOT NULL)", "DROP TABLE vehicle");
+			op.execute("CREATE TABLE car (id bigint PRIMARY KEY REFERENCES vehicle (id), plate varchar(255))",
+					"DROP TABLE car");
+			op.execute("CREATE UNIQUE INDEX ix_car_plate ON car (plate)", "DROP INDEX ix_car_plate");
+		}
+
+	}
+
+	@Revision(id = "f1", message = "fails")
+	static class Fails implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE broken (id bigint REFERENCES nowhere)", "DROP TABLE broken");
+		}
+
+	}
+
 }

@@ -76,4 +76,25 @@ class ModelCheckTests {
 			.withMessageContaining("extra table audit_log: the entities expect nothing, the revisions made table");
 	}
 
+	@Test
+	void aSequenceIsComparedByIncrementAndAnIndexOnlyTheRevisionsMakeIsTold() {
+		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.CreateVehicleOtherwise())))
+			.diff(Shapes.Vehicle.class, Shapes.Car.class);
+		assertThat(diff.differences()).extracting(ModelDifference::describe)
+			.containsExactlyInAnyOrder(
+					"sequence vehicle_seq: the entities expect increment 50, start 1, type bigint, "
+							+ "the revisions made increment 1, start 1, type bigint",
+					"index car CREATE UNIQUE INDEX ON public.car USING btree (plate): the entities expect nothing, "
+							+ "the revisions made ix_car_plate CREATE UNIQUE INDEX ON public.car USING btree (plate)");
+	}
+
+	@Test
+	void revisionsThatFailToUpgradeFailTheCheckSayingSo() {
+		EntityModelCheck check = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.Fails())));
+		assertThatExceptionOfType(AssertionFailedError.class)
+			.isThrownBy(() -> check.assertEntitiesMatchRevisions(Shapes.Vehicle.class))
+			.withMessageStartingWith("The upgrade of an empty database to heads failed: ")
+			.withMessageContaining("nowhere");
+	}
+
 }
