@@ -49,6 +49,13 @@ class ModelCheckTests {
 	}
 
 	@Test
+	void tablesInOtherSchemasAndUniqueColumnsMatch() {
+		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new MoreShapes.CreateReceipt())))
+			.diff(MoreShapes.Receipt.class);
+		assertThat(diff.differences()).isEmpty();
+	}
+
+	@Test
 	void aNameTheEntitiesChooseIsCompared() {
 		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new MoreShapes.CreateLabel())))
 			.diff(MoreShapes.Label.class);

@@ -1,5 +1,6 @@
 package dev.migration.jpa;
 
+import java.math.BigDecimal;
 import java.util.Set;
 
 import jakarta.persistence.Column;
@@ -97,6 +98,33 @@ final class MoreShapes {
 			op.execute("CREATE TABLE label (id bigint PRIMARY KEY, text varchar(255), "
 					+ "code varchar(255) CONSTRAINT label_code_unique UNIQUE)", "DROP TABLE label");
 			op.execute("CREATE INDEX label_text ON label (text)", "DROP INDEX label_text");
+		}
+
+	}
+
+	@Entity(name = "Receipt")
+	@Table(schema = "billing", indexes = @Index(columnList = "amount"))
+	static class Receipt {
+
+		@Id
+		Long id;
+
+		@Column(unique = true)
+		String number;
+
+		BigDecimal amount;
+
+	}
+
+	@Revision(id = "r1", message = "create billing.receipt")
+	static class CreateReceipt implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE SCHEMA billing", "DROP SCHEMA billing");
+			op.execute("CREATE TABLE billing.receipt (id bigint PRIMARY KEY, number varchar(255) UNIQUE, "
+					+ "amount numeric(38, 2))", "DROP TABLE billing.receipt");
+			op.execute("CREATE INDEX receipt_amount ON billing.receipt (amount)", "DROP INDEX billing.receipt_amount");
 		}
 
 	}
