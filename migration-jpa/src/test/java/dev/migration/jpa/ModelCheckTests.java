@@ -56,6 +56,16 @@ class ModelCheckTests {
 	}
 
 	@Test
+	void everyShapeTogetherMatches() {
+		EntityModelCheck check = EntityModelCheck.of(MigrationCatalog.of(List.of(new ShapeRevisions.CreateCustomer(),
+				new ShapeRevisions.CreateDoc(), new ShapeRevisions.CreateAnimal(), new ShapeRevisions.CreateVehicle(),
+				new MoreShapes.CreateBooks(), new MoreShapes.CreateReceipt())));
+		check.assertEntitiesMatchRevisions(Shapes.Customer.class, Shapes.Doc.class, Shapes.Animal.class,
+				Shapes.Dog.class, Shapes.Vehicle.class, Shapes.Car.class, MoreShapes.Author.class,
+				MoreShapes.Book.class, MoreShapes.Receipt.class);
+	}
+
+	@Test
 	void aNameTheEntitiesChooseIsCompared() {
 		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new MoreShapes.CreateLabel())))
 			.diff(MoreShapes.Label.class);
