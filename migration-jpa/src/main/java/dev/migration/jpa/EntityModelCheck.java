@@ -3,6 +3,7 @@ package dev.migration.jpa;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 import javax.sql.DataSource;
 
@@ -40,12 +41,15 @@ public final class EntityModelCheck {
 
 	private final SqlCallbacks callbacks;
 
+	private final Predicate<ModelDifference> ignored;
+
 	private EntityModelCheck(MigrationCatalog catalog, RunSettings settings, OwnedSchemas schemas,
-			SqlCallbacks callbacks) {
+			SqlCallbacks callbacks, Predicate<ModelDifference> ignored) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.schemas = Objects.requireNonNull(schemas, "schemas");
 		this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
+		this.ignored = Objects.requireNonNull(ignored, "ignored");
 	}
 
 	/**
@@ -54,7 +58,8 @@ public final class EntityModelCheck {
 	 * @return the check
 	 */
 	public static EntityModelCheck of(MigrationCatalog catalog) {
-		return new EntityModelCheck(catalog, RunSettings.defaults(), OwnedSchemas.NONE, SqlCallbacks.NONE);
+		return new EntityModelCheck(catalog, RunSettings.defaults(), OwnedSchemas.NONE, SqlCallbacks.NONE,
+				(difference) -> false);
 	}
 
 	/**
@@ -75,7 +80,7 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withSettings(RunSettings settings) {
-		return new EntityModelCheck(this.catalog, settings, this.schemas, this.callbacks);
+		return new EntityModelCheck(this.catalog, settings, this.schemas, this.callbacks, this.ignored);
 	}
 
 	/**
@@ -84,7 +89,7 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withSchemas(OwnedSchemas schemas) {
-		return new EntityModelCheck(this.catalog, this.settings, schemas, this.callbacks);
+		return new EntityModelCheck(this.catalog, this.settings, schemas, this.callbacks, this.ignored);
 	}
 
 	/**
@@ -93,7 +98,19 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withCallbacks(SqlCallbacks callbacks) {
-		return new EntityModelCheck(this.catalog, this.settings, this.schemas, callbacks);
+		return new EntityModelCheck(this.catalog, this.settings, this.schemas, callbacks, this.ignored);
+	}
+
+	/**
+	 * Returns a check that leaves out the differences the given test accepts, such as indexes
+	 * the revisions add for queries that no entity declares:
+	 * {@code ignoring((d) -> d.aspect() == Aspect.INDEX && d.expected() == null)}.
+	 * @param accepted which differences to leave out, on top of those already left out
+	 * @return a new check
+	 */
+	public EntityModelCheck ignoring(Predicate<ModelDifference> accepted) {
+		return new EntityModelCheck(this.catalog, this.settings, this.schemas, this.callbacks,
+				this.ignored.or(accepted));
 	}
 
 	/**
@@ -118,7 +135,7 @@ public final class EntityModelCheck {
 		SchemaSnapshot actual = inScratch("revisions", "The upgrade of an empty database to heads failed",
 				(database) -> migrator(database).upgrade("heads"));
 		try {
-			return ModelDiff.between(expected.join(), actual);
+			return ModelDiff.between(expected.join(), actual).without(this.ignored);
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;

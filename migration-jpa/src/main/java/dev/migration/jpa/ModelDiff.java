@@ -65,6 +65,15 @@ public record ModelDiff(List<ModelDifference> differences) {
 	}
 
 	/**
+	 * Returns this diff without the differences the given test accepts.
+	 * @param accepted which differences to leave out
+	 * @return a new diff
+	 */
+	public ModelDiff without(Predicate<ModelDifference> accepted) {
+		return new ModelDiff(this.differences.stream().filter(accepted.negate()).toList());
+	}
+
+	/**
 	 * Returns whether the entities and the revisions agree.
 	 * @return whether nothing differs
 	 */

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.opentest4j.AssertionFailedError;
 
 import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.jpa.ModelDifference.Aspect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -103,6 +104,14 @@ class ModelCheckTests {
 							+ "the revisions made increment 1, start 1, type bigint",
 					"index car CREATE UNIQUE INDEX ON public.car USING btree (plate): the entities expect nothing, "
 							+ "the revisions made ix_car_plate CREATE UNIQUE INDEX ON public.car USING btree (plate)");
+	}
+
+	@Test
+	void differencesTheCheckIsToldToAcceptAreLeftOut() {
+		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.CreateVehicleOtherwise())))
+			.ignoring((difference) -> difference.aspect() == Aspect.INDEX && difference.expected() == null)
+			.diff(Shapes.Vehicle.class, Shapes.Car.class);
+		assertThat(diff.differences()).extracting(ModelDifference::aspect).containsExactly(Aspect.SEQUENCE);
 	}
 
 	@Test
