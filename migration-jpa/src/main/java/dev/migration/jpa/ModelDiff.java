@@ -27,12 +27,17 @@ import dev.migration.jpa.ModelDifference.Aspect;
  */
 public record ModelDiff(List<ModelDifference> differences) {
 
-	/** Names Hibernate makes up ({@code FK}, {@code UK} or {@code IDX} and a hash) or PostgreSQL does. */
+	/**
+	 * Names Hibernate makes up ({@code FK}, {@code UK} or {@code IDX} and a hash) or PostgreSQL does
+	 * ({@code orders_pkey}, {@code orders_email_key}): no one chose them, so a revision may name the
+	 * same constraint otherwise. A name an entity chose that looks like PostgreSQL's is taken for made up.
+	 */
 	private static final Pattern GENERATED_NAME = Pattern
 		.compile("(fk|uk|idx)[0-9a-z]{20,}|.*_(pkey|key|fkey|check|idx|excl)[0-9]*");
 
 	/** The index name in {@code pg_get_indexdef}: an identifier, quoted or not, before {@code ON}. */
-	private static final Pattern INDEX_NAME = Pattern.compile("^(CREATE (?:UNIQUE )?INDEX )(?:\"(?:[^\"]|\"\")*\"|\\S+) ON ");
+	private static final Pattern INDEX_NAME = Pattern
+		.compile("^(CREATE (?:UNIQUE )?INDEX )(?:\"(?:[^\"]|\"\")*\"|\\S+) ON ");
 
 	/** A time type's default precision, which {@code format_type} prints only when written. */
 	private static final Pattern DEFAULT_TIME_PRECISION = Pattern.compile("^(timestamp|time)\\(6\\)");

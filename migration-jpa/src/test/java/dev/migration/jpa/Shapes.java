@@ -52,7 +52,8 @@ final class Shapes {
 	}
 
 	@Entity(name = "Customer")
-	@Table(name = "customer", indexes = { @Index(columnList = "email"), @Index(name = "ix_customer_name", columnList = "full_name") },
+	@Table(name = "customer",
+			indexes = { @Index(columnList = "email"), @Index(name = "ix_customer_name", columnList = "full_name") },
 			uniqueConstraints = { @UniqueConstraint(columnNames = "external_ref"),
 					@UniqueConstraint(name = "uk_customer_code", columnNames = { "code", "region" }) })
 	static class Customer {
