@@ -13,6 +13,7 @@ import javax.sql.DataSource;
 import org.opentest4j.AssertionFailedError;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.util.ClassUtils;
 
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.MigrationCatalog;
@@ -30,6 +31,7 @@ import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.core.sql.SqlCallbacks;
 import dev.migration.core.trace.HistoryTrace;
 import dev.migration.core.trace.TraceSeeder;
+import dev.migration.jpa.EntityModelCheck;
 
 /**
  * Proves a set of migrations on a real PostgreSQL before they reach production: one head,
@@ -260,6 +262,35 @@ public final class MigrationTester {
 			throw new AssertionFailedError("The database differs from a fresh upgrade to heads in "
 					+ diff.differences().size() + " place(s):\n" + diff.describe("in the database"));
 		}
+	}
+
+	/**
+	 * Checks that the schema Hibernate makes for the given JPA entities (named as Spring Boot
+	 * names them) is the one the revisions make, and lists each difference: a table, column,
+	 * type, nullability, default, constraint or index that one side has and the other lacks.
+	 * Needs {@code dev.migration:migration-jpa} on the test class path; both schemas are built in
+	 * fresh databases on the shared test server, whichever database the tester was given.
+	 * @param entities the entity classes
+	 */
+	public void assertEntitiesMatchRevisions(Class<?>... entities) {
+		if (!ClassUtils.isPresent("dev.migration.jpa.EntityModelCheck", MigrationTester.class.getClassLoader())) {
+			throw new AssertionFailedError("The model check needs dev.migration:migration-jpa on the test class "
+					+ "path: add it as a test dependency.");
+		}
+		EntityCheck.assertMatch(this, entities);
+	}
+
+	/** Keeps the model check's classes (and Hibernate's) unloaded until a test asks for them. */
+	private static final class EntityCheck {
+
+		static void assertMatch(MigrationTester tester, Class<?>... entities) {
+			EntityModelCheck.of(tester.catalog)
+				.withSettings(tester.settings)
+				.withSchemas(tester.schemas)
+				.withCallbacks(tester.callbacks)
+				.assertEntitiesMatchRevisions(entities);
+		}
+
 	}
 
 	/**
