@@ -10,6 +10,7 @@ import org.springframework.aot.AotDetector;
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.beans.factory.support.AbstractBeanDefinition;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfigurationPackages;
@@ -39,6 +40,9 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 
 	/** Turns the scan off. */
 	public static final String SCAN_PROPERTY = "migrations.revisions.scan";
+
+	/** How the resource description of a revision the scan registered begins. */
+	public static final String SCANNED = "the starter's revision scan of package ";
 
 	/** Packages scanned besides the application's. */
 	public static final String PACKAGES_PROPERTY = "migrations.revisions.packages";
@@ -89,8 +93,12 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 			for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
 				String className = candidate.getBeanClassName();
 				requireMigration(className, beans.getBeanClassLoader());
-				if (registered.add(className) && !registry.containsBeanDefinition(className)) {
-					registry.registerBeanDefinition(className, candidate);
+				if (registered.add(className) && !registry.containsBeanDefinition(className)
+						&& candidate instanceof AbstractBeanDefinition definition) {
+					// a failure to make it names where it came from: the failure analysis reads this
+					definition.setResourceDescription(SCANNED + basePackage + " (" + definition.getResourceDescription()
+							+ ")");
+					registry.registerBeanDefinition(className, definition);
 				}
 			}
 		}

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurationPackage;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
+import dev.migration.autoconfigure.diagnostics.ScannedRevisionFailureAnalyzer;
 import dev.migration.autoconfigure.scan.fixtures.ScannedRevisions;
 import dev.migration.core.Migration;
 import dev.migration.core.catalog.InvalidMigrationException;
@@ -95,6 +97,26 @@ class RevisionScanTests {
 				.isInstanceOf(InvalidMigrationException.class)
 				.hasMessageContaining("scan.invalid.NotAMigration is annotated @Revision")
 				.hasMessageContaining("does not implement dev.migration.core.Migration"));
+	}
+
+	@Test
+	void aScannedRevisionSpringCannotMakeIsAnalysedAsTheScansAndTheAdviceWorks() {
+		ApplicationContextRunner handMade = this.contextRunner
+			.withPropertyValues("migrations.revisions.packages=dev.migration.autoconfigure.scan.handmade");
+		handMade.run((context) -> {
+			assertThat(context).hasFailed();
+			FailureAnalysis analysis = new ScannedRevisionFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription())
+				.contains("Revision class dev.migration.autoconfigure.scan.handmade.HandMadeRevision")
+				.contains("scan of package dev.migration.autoconfigure.scan.handmade")
+				.contains("java.time.Duration");
+			assertThat(analysis.getAction()).contains("move it out of dev.migration.autoconfigure.scan.handmade")
+				.contains("migrations.revisions.scan=false");
+		});
+		// the advice: without the scan, only beans run
+		handMade.withPropertyValues("migrations.revisions.scan=false")
+			.run((context) -> assertThat(context).hasNotFailed());
 	}
 
 	@Configuration(proxyBeanMethods = false)
