@@ -18,14 +18,12 @@ import dev.migration.core.run.RunSettings;
 import dev.migration.core.snapshot.SchemaSnapshot;
 import dev.migration.core.snapshot.SnapshotReader;
 import dev.migration.core.sql.SqlCallbacks;
-import dev.migration.testdb.TestDatabase;
-import dev.migration.testdb.TestDatabaseServer;
 
 /**
  * The model check: Hibernate builds the entities' schema in one scratch database, the revisions
  * upgrade another to heads, and PostgreSQL's catalog of each is compared as a {@link ModelDiff}.
- * Both scratch databases live on the shared test server ({@code migration-test-database}) and are
- * dropped afterwards. Immutable.
+ * Both scratch databases live on the shared test server ({@code migration-test-database}), or
+ * where {@link #withScratch} says, and are dropped afterwards. Immutable.
  *
  * <pre class="code">
  * EntityModelCheck.of(MigrationCatalog.of(revisions)).assertEntitiesMatchRevisions(Order.class, Customer.class);
@@ -43,13 +41,16 @@ public final class EntityModelCheck {
 
 	private final Predicate<ModelDifference> ignored;
 
+	private final ScratchDatabases scratch;
+
 	private EntityModelCheck(MigrationCatalog catalog, RunSettings settings, OwnedSchemas schemas,
-			SqlCallbacks callbacks, Predicate<ModelDifference> ignored) {
+			SqlCallbacks callbacks, Predicate<ModelDifference> ignored, ScratchDatabases scratch) {
 		this.catalog = Objects.requireNonNull(catalog, "catalog");
 		this.settings = Objects.requireNonNull(settings, "settings");
 		this.schemas = Objects.requireNonNull(schemas, "schemas");
 		this.callbacks = Objects.requireNonNull(callbacks, "callbacks");
 		this.ignored = Objects.requireNonNull(ignored, "ignored");
+		this.scratch = Objects.requireNonNull(scratch, "scratch");
 	}
 
 	/**
@@ -59,7 +60,7 @@ public final class EntityModelCheck {
 	 */
 	public static EntityModelCheck of(MigrationCatalog catalog) {
 		return new EntityModelCheck(catalog, RunSettings.defaults(), OwnedSchemas.NONE, SqlCallbacks.NONE,
-				(difference) -> false);
+				(difference) -> false, ScratchDatabases.testServer());
 	}
 
 	/**
@@ -80,7 +81,7 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withSettings(RunSettings settings) {
-		return new EntityModelCheck(this.catalog, settings, this.schemas, this.callbacks, this.ignored);
+		return new EntityModelCheck(this.catalog, settings, this.schemas, this.callbacks, this.ignored, this.scratch);
 	}
 
 	/**
@@ -89,7 +90,7 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withSchemas(OwnedSchemas schemas) {
-		return new EntityModelCheck(this.catalog, this.settings, schemas, this.callbacks, this.ignored);
+		return new EntityModelCheck(this.catalog, this.settings, schemas, this.callbacks, this.ignored, this.scratch);
 	}
 
 	/**
@@ -98,7 +99,7 @@ public final class EntityModelCheck {
 	 * @return a new check
 	 */
 	public EntityModelCheck withCallbacks(SqlCallbacks callbacks) {
-		return new EntityModelCheck(this.catalog, this.settings, this.schemas, callbacks, this.ignored);
+		return new EntityModelCheck(this.catalog, this.settings, this.schemas, callbacks, this.ignored, this.scratch);
 	}
 
 	/**
@@ -110,7 +111,16 @@ public final class EntityModelCheck {
 	 */
 	public EntityModelCheck ignoring(Predicate<ModelDifference> accepted) {
 		return new EntityModelCheck(this.catalog, this.settings, this.schemas, this.callbacks,
-				this.ignored.or(accepted));
+				this.ignored.or(accepted), this.scratch);
+	}
+
+	/**
+	 * Returns a check that makes its scratch databases elsewhere than on the shared test server.
+	 * @param scratch where to make them
+	 * @return a new check
+	 */
+	public EntityModelCheck withScratch(ScratchDatabases scratch) {
+		return new EntityModelCheck(this.catalog, this.settings, this.schemas, this.callbacks, this.ignored, scratch);
 	}
 
 	/**
@@ -180,9 +190,7 @@ public final class EntityModelCheck {
 	}
 
 	private SchemaSnapshot inScratch(String hint, String failure, Build build) {
-		TestDatabaseServer server = TestDatabaseServer.get();
-		TestDatabase database = server.createDatabase("model_check_" + hint);
-		try {
+		try (ScratchDatabases.Scratch database = this.scratch.open(hint)) {
 			try {
 				build.into(database.dataSource());
 			}
@@ -190,11 +198,6 @@ public final class EntityModelCheck {
 				throw new ModelCheckException(failure + ": " + ex.getMessage(), ex);
 			}
 			return SnapshotReader.allSchemas(this.settings.history()).read(database.dataSource());
-		}
-		finally {
-			if (!Boolean.getBoolean("migrations.test.keep-databases")) {
-				server.dropDatabase(database);
-			}
 		}
 	}
 

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -80,7 +79,7 @@ class ConfigurationMetadataTests {
 			}
 		}
 		assertThat(hinted).containsExactlyInAnyOrderElementsOf(
-				Arrays.stream(MigrationCommand.values()).map((command) -> command.name().toLowerCase(Locale.ROOT)).toList());
+				Arrays.stream(MigrationCommand.values()).map(MigrationCommand::value).toList());
 	}
 
 	private JsonNode property(String name) {

@@ -49,6 +49,12 @@ public enum MigrationCommand {
 	/** Fails unless the database is at heads and matches the code. */
 	CHECK,
 
+	/**
+	 * Fails, listing each difference, unless the schema Hibernate makes from the application's
+	 * entities matches the one the revisions make, both built on scratch databases.
+	 */
+	CHECK_MODEL,
+
 	/** Writes the skeleton of a new revision that revises the head, into the source folder. */
 	REVISION,
 
@@ -66,7 +72,7 @@ public enum MigrationCommand {
 	 * @return the lower-case name
 	 */
 	public String value() {
-		return name().toLowerCase(Locale.ROOT);
+		return name().toLowerCase(Locale.ROOT).replace('_', '-');
 	}
 
 	/**
@@ -82,10 +88,11 @@ public enum MigrationCommand {
 	 * Returns whether the command can do without the application's database: it reads the
 	 * code and the project (and {@code trace} a scratch database of its own), so it runs with
 	 * no connection configured, as in a CI job.
-	 * @return whether this is lint, sql, heads, trace, revision or merge
+	 * @return whether this is lint, sql, heads, trace, revision, merge or check-model
 	 */
 	public boolean worksWithoutTheDatabase() {
-		return this == LINT || this == SQL || this == HEADS || this == TRACE || this == REVISION || this == MERGE;
+		return this == LINT || this == SQL || this == HEADS || this == TRACE || this == REVISION || this == MERGE
+				|| this == CHECK_MODEL;
 	}
 
 	/**

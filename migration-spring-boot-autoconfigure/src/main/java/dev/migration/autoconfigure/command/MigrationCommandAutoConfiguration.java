@@ -4,13 +4,16 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
@@ -51,6 +54,22 @@ public final class MigrationCommandAutoConfiguration {
 			ObjectProvider<MigrationCommands> commands, CommandConsole console, CommandExit exit,
 			ConfigurableApplicationContext context) {
 		return new MigrationCommandRunner(properties, commands, console, exit, context);
+	}
+
+	/** The {@code check-model} command, when the application has JPA and migration-jpa. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = { "dev.migration.jpa.EntityModelCheck", "jakarta.persistence.Entity",
+			"org.springframework.boot.persistence.autoconfigure.EntityScanner" })
+	static class ModelCheckConfiguration {
+
+		@Bean
+		@ConditionalOnBean(Migrator.class)
+		@ConditionalOnMissingBean
+		ModelCheckCommand migrationModelCheckCommand(Migrator migrator, ApplicationContext context,
+				MigrationProperties properties) {
+			return new ModelCheckCommand(migrator, context, properties.getTrace());
+		}
+
 	}
 
 	/**

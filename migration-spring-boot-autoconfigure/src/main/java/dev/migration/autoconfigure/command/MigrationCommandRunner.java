@@ -8,6 +8,7 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.util.ClassUtils;
 
 import dev.migration.autoconfigure.DeferredDataSource.DatabaseNotConfiguredException;
 import dev.migration.autoconfigure.MigrationProperties;
@@ -25,6 +26,10 @@ import dev.migration.core.graph.UnknownRevisionException;
  * {@code --debug} asks for one.
  */
 public class MigrationCommandRunner implements ApplicationListener<ApplicationStartedEvent> {
+
+	private static final String MODEL_CHECK = "dev.migration.jpa.EntityModelCheck";
+
+	private static final String JPA_ENTITY = "jakarta.persistence.Entity";
 
 	private final MigrationProperties properties;
 
@@ -81,7 +86,12 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 			return fail(ex);
 		}
 		try {
-			commands(command).run(command, this.properties.getTarget(), this.console.out());
+			if (command == MigrationCommand.CHECK_MODEL) {
+				modelCheck().run(this.console.out());
+			}
+			else {
+				commands(command).run(command, this.properties.getTarget(), this.console.out());
+			}
 			this.console.out().flush();
 			return CommandExit.SUCCESS;
 		}
@@ -100,6 +110,21 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 		catch (RuntimeException ex) {
 			return fail(command, ex);
 		}
+	}
+
+	/** The model check, whose classes are loaded only once its libraries are known to be there. */
+	private ModelCheckCommand modelCheck() {
+		ClassLoader classLoader = this.context.getClassLoader();
+		if (!ClassUtils.isPresent(MODEL_CHECK, classLoader) || !ClassUtils.isPresent(JPA_ENTITY, classLoader)) {
+			throw new CommandException(CommandExit.USAGE, "check-model cannot run as given: it needs JPA and "
+					+ "dev.migration:migration-jpa on the class path; add them to the application.");
+		}
+		ModelCheckCommand check = this.context.getBeanProvider(ModelCheckCommand.class).getIfAvailable();
+		if (check == null) {
+			throw new CommandException(CommandExit.USAGE, "check-model cannot run as given: migrations are disabled "
+					+ "(migrations.enabled=false).");
+		}
+		return check;
 	}
 
 	private MigrationCommands commands(MigrationCommand command) {

@@ -475,7 +475,8 @@ class MigrationCommandAutoConfigurationTests {
 		CapturedCommand result = run("migrate");
 		assertThat(result.exitCode()).isEqualTo(2);
 		assertThat(result.err()).isEqualTo("Unknown migrations.command 'migrate'; use one of: upgrade, downgrade, "
-				+ "current, history, heads, pending, sql, lint, trace, stamp, adopt, repair, check, revision, merge, squash.\n");
+				+ "current, history, heads, pending, sql, lint, trace, stamp, adopt, repair, check, check-model, revision, merge, "
+				+ "squash.\n");
 	}
 
 	@Test
