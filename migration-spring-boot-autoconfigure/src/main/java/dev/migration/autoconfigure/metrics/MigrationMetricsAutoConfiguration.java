@@ -1,7 +1,6 @@
 package dev.migration.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.binder.MeterBinder;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean
 import org.springframework.context.annotation.Bean;
 
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
-import dev.migration.autoconfigure.MigrationDatabase;
 import dev.migration.autoconfigure.MigrationDatabases;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.core.run.Migrator;
@@ -48,15 +46,8 @@ public final class MigrationMetricsAutoConfiguration {
 	/** The pending and backfill gauges of each further database, tagged with its name. */
 	@Bean
 	@ConditionalOnBean(MigrationDatabases.class)
-	MeterBinder migrationDatabasesMetrics(MigrationDatabases databases) {
-		return (registry) -> {
-			for (MigrationDatabase database : databases.all()) {
-				Migrator migrator = database.runs().migrator();
-				new PendingMigrationsMetrics(migrator, database.properties().getTarget(),
-						PendingMigrationsMetrics.DEFAULT_MAX_AGE, database.name()).bindTo(registry);
-				new BackfillMetrics(migrator, PendingMigrationsMetrics.DEFAULT_MAX_AGE, database.name()).bindTo(registry);
-			}
-		};
+	FurtherDatabaseMetrics migrationDatabasesMetrics(MigrationDatabases databases) {
+		return new FurtherDatabaseMetrics(databases);
 	}
 
 }

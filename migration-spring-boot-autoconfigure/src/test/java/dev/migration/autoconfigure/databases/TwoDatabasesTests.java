@@ -84,6 +84,8 @@ class TwoDatabasesTests {
 				.isEqualTo("UP");
 
 			MeterRegistry meters = app.context().getBean(MeterRegistry.class);
+			// a gauge holds what it reads weakly: a collection must not turn it into NaN
+			System.gc();
 			assertThat(meters.get("migrations.pending").tag("database", "reporting").gauge().value()).isZero();
 			assertThat(meters.get("migrations.pending").tag("database", "default").gauge().value()).isZero();
 			assertThat(meters.get("migrations.steps.applied").tag("database", "reporting").tag("direction", "upgrade")
