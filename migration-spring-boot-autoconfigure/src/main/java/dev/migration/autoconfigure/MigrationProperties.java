@@ -7,6 +7,9 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.core.env.Environment;
 
 import dev.migration.core.MigrationException;
 import dev.migration.core.execute.ExecutionSettings;
@@ -616,6 +619,18 @@ public class MigrationProperties {
 
 	public Trace getTrace() {
 		return this.trace;
+	}
+
+	/**
+	 * Reads {@code migrations.databases} before the properties are bound, for conditions and
+	 * post-processors that run that early.
+	 * @param environment the application's environment
+	 * @return the further databases by name, empty when none is configured
+	 */
+	public static Map<String, Database> databasesOf(Environment environment) {
+		return Binder.get(environment)
+			.bind("migrations.databases", Bindable.mapOf(String.class, Database.class))
+			.orElse(Map.of());
 	}
 
 	public Map<String, Database> getDatabases() {

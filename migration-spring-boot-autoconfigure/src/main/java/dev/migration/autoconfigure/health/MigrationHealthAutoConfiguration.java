@@ -92,10 +92,7 @@ public final class MigrationHealthAutoConfiguration {
 
 		@Override
 		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
-			boolean any = Binder.get(context.getEnvironment())
-				.bind("migrations.databases", Bindable.mapOf(String.class, MigrationProperties.Database.class))
-				.map((databases) -> !databases.isEmpty())
-				.orElse(false);
+			boolean any = !MigrationProperties.databasesOf(context.getEnvironment()).isEmpty();
 			return any ? ConditionOutcome.match("migrations.databases names further databases")
 					: ConditionOutcome.noMatch("migrations.databases is empty");
 		}

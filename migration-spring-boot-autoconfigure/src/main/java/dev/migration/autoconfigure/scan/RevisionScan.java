@@ -3,7 +3,6 @@ package dev.migration.autoconfigure.scan;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import org.springframework.aot.AotDetector;
@@ -46,9 +45,6 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 
 	/** Packages scanned besides the application's. */
 	public static final String PACKAGES_PROPERTY = "migrations.revisions.packages";
-
-	// each further database's revision packages are scanned as well
-	private static final String DATABASES_PROPERTY = "migrations.databases";
 
 	// Boot's shared reader cache, filled by component scanning, so classes are not read twice
 	private static final String SHARED_READER_FACTORY = "org.springframework.boot.autoconfigure."
@@ -114,14 +110,13 @@ public final class RevisionScan implements BeanDefinitionRegistryPostProcessor, 
 		}
 	}
 
-	private static Set<String> packages(ConfigurableListableBeanFactory beans, Binder binder) {
+	private Set<String> packages(ConfigurableListableBeanFactory beans, Binder binder) {
 		Set<String> packages = new LinkedHashSet<>();
 		if (AutoConfigurationPackages.has(beans)) {
 			packages.addAll(AutoConfigurationPackages.get(beans));
 		}
 		packages.addAll(binder.bind(PACKAGES_PROPERTY, Bindable.listOf(String.class)).orElse(List.of()));
-		binder.bind(DATABASES_PROPERTY, Bindable.mapOf(String.class, MigrationProperties.Database.class))
-			.orElse(Map.of())
+		MigrationProperties.databasesOf(this.environment)
 			.values()
 			.forEach((database) -> packages.addAll(database.getRevisionPackages()));
 		Set<String> stripped = new LinkedHashSet<>();
