@@ -30,6 +30,9 @@ import dev.migration.core.schema.TableConstraint;
  */
 public interface Operations {
 
+	/** What {@link #retireColumn} and {@link #retireTable} append to the name of what they retire. */
+	String RETIRED_SUFFIX = "_retired";
+
 	/**
 	 * Runs SQL written by hand; it has no automatic reverse.
 	 * @param sql one or more statements

@@ -1,5 +1,6 @@
 package dev.migration.jpa;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -139,17 +140,31 @@ public final class EntityModelCheck {
 	 * @return the differences
 	 */
 	public ModelDiff diff(EntitySchema entities) {
+		return compare(entities).diff();
+	}
+
+	/**
+	 * Compares the schema Hibernate makes for some entities with the one the revisions make,
+	 * keeping both sides, as a revision written from the difference needs them.
+	 * @param entities the entities, with their Hibernate settings and naming
+	 * @return both sides and what differs
+	 */
+	public ModelComparison compare(EntitySchema entities) {
 		// the two databases are built at once: each is mostly waiting on the server
 		CompletableFuture<SchemaSnapshot> expected = CompletableFuture.supplyAsync(() -> inScratch("entities",
 				"Hibernate could not create the entities' schema", (database) -> entities.createIn(database)));
 		SchemaSnapshot actual = inScratch("revisions", "The upgrade of an empty database to heads failed",
 				(database) -> migrator(database).upgrade("heads"));
+		SchemaSnapshot wanted;
 		try {
-			return ModelDiff.between(expected.join(), actual).without(this.ignored);
+			wanted = expected.join();
 		}
 		catch (CompletionException ex) {
 			throw (ex.getCause() instanceof RuntimeException cause) ? cause : ex;
 		}
+		List<String> heads = this.catalog.graph().heads().stream().sorted().toList();
+		return new ModelComparison(entities.entities().stream().map(Class::getName).toList(), heads, wanted, actual,
+				ModelDiff.between(wanted, actual).without(this.ignored));
 	}
 
 	/**
@@ -197,6 +212,7 @@ public final class EntityModelCheck {
 			catch (RuntimeException ex) {
 				throw new ModelCheckException(failure + ": " + ex.getMessage(), ex);
 			}
+			SettledChecks.settle(database.dataSource());
 			return SnapshotReader.allSchemas(this.settings.history()).read(database.dataSource());
 		}
 	}

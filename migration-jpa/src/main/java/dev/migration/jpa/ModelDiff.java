@@ -11,6 +11,7 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
+import dev.migration.core.Operations;
 import dev.migration.core.snapshot.ObjectKind;
 import dev.migration.core.snapshot.SchemaObject;
 import dev.migration.core.snapshot.SchemaSnapshot;
@@ -21,7 +22,8 @@ import dev.migration.jpa.ModelDifference.Aspect;
  * from PostgreSQL's catalog, with no false differences: constraints and indexes are matched by
  * their definition (a name is compared only where the entities chose it), identity sequences are
  * left to their column, column order is ignored, and what entities cannot declare (views,
- * triggers, functions, partitioning) is left out.
+ * triggers, functions, partitioning) is left out, as are tables and columns retired by
+ * {@link Operations#retireTable} and {@link Operations#retireColumn}, kept on purpose until purged.
  *
  * @param differences the differences, tables first, then columns, constraints, indexes, sequences and enum types
  */
@@ -105,14 +107,17 @@ public record ModelDiff(List<ModelDifference> differences) {
 		expected.of(ObjectKind.TABLE).forEach((name, table) -> {
 			SchemaObject other = tables.get(name);
 			if (other == null) {
-				differences.add(new ModelDifference(Aspect.MISSING_TABLE, name, "table", null));
+				differences.add(new ModelDifference(Aspect.MISSING_TABLE, name, "table", null, table, null));
 			}
 			else {
 				compare(Aspect.COMMENT, name, table, other, "comment", differences);
 			}
 		});
-		tables.keySet().stream().filter(Predicate.not(expected.of(ObjectKind.TABLE)::containsKey))
-			.forEach((name) -> differences.add(new ModelDifference(Aspect.EXTRA_TABLE, name, null, "table")));
+		tables.forEach((name, table) -> {
+			if (!expected.of(ObjectKind.TABLE).containsKey(name) && !retired(name)) {
+				differences.add(new ModelDifference(Aspect.EXTRA_TABLE, name, null, "table", null, table));
+			}
+		});
 	}
 
 	private static void compareColumns(Side expected, Side actual, List<ModelDifference> differences) {
@@ -121,7 +126,8 @@ public record ModelDiff(List<ModelDifference> differences) {
 			SchemaObject other = columns.get(name);
 			if (other == null) {
 				if (actual.hasTable(tableOf(name))) {
-					differences.add(new ModelDifference(Aspect.MISSING_COLUMN, name, describeColumn(column), null));
+					differences.add(new ModelDifference(Aspect.MISSING_COLUMN, name, describeColumn(column), null,
+							column, null));
 				}
 				return;
 			}
@@ -133,8 +139,9 @@ public record ModelDiff(List<ModelDifference> differences) {
 			compare(Aspect.COMMENT, name, column, other, "comment", differences);
 		});
 		columns.forEach((name, column) -> {
-			if (!expected.of(ObjectKind.COLUMN).containsKey(name) && expected.hasTable(tableOf(name))) {
-				differences.add(new ModelDifference(Aspect.EXTRA_COLUMN, name, null, describeColumn(column)));
+			if (!expected.of(ObjectKind.COLUMN).containsKey(name) && expected.hasTable(tableOf(name)) && !retired(name)) {
+				differences.add(new ModelDifference(Aspect.EXTRA_COLUMN, name, null, describeColumn(column), null,
+						column));
 			}
 		});
 	}
@@ -144,7 +151,8 @@ public record ModelDiff(List<ModelDifference> differences) {
 		String before = normalised(attribute, expected.attributes().get(attribute));
 		String after = normalised(attribute, actual.attributes().get(attribute));
 		if (!Objects.equals(before, after)) {
-			differences.add(new ModelDifference(aspect, subject, shown(attribute, before), shown(attribute, after)));
+			differences.add(new ModelDifference(aspect, subject, shown(attribute, before), shown(attribute, after),
+					expected, actual));
 		}
 	}
 
@@ -185,21 +193,22 @@ public record ModelDiff(List<ModelDifference> differences) {
 				.or(() -> unmatched.stream().filter((candidate) -> candidate.sameDefinition(wanted)).findFirst())
 				.orElse(null);
 			if (found == null) {
-				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), wanted.describe(), null));
+				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), wanted.describe(), null,
+						wanted.object(), null));
 				continue;
 			}
 			unmatched.remove(found);
 			if (!wanted.nameGenerated() && !wanted.name().equals(found.name())) {
 				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), "name " + wanted.name(),
-						"name " + found.name()));
+						"name " + found.name(), wanted.object(), found.object()));
 			}
 			if (!Objects.equals(wanted.valid(), found.valid())) {
 				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), "valid " + wanted.valid(),
-						"valid " + found.valid()));
+						"valid " + found.valid(), wanted.object(), found.object()));
 			}
 		}
 		unmatched.forEach((extra) -> differences
-			.add(new ModelDifference(extra.aspect(), extra.subject(), null, extra.describe())));
+			.add(new ModelDifference(extra.aspect(), extra.subject(), null, extra.describe(), null, extra.object())));
 	}
 
 	private static void compareNamed(Aspect aspect, Map<String, SchemaObject> expected,
@@ -207,16 +216,16 @@ public record ModelDiff(List<ModelDifference> differences) {
 		expected.forEach((name, object) -> {
 			SchemaObject other = actual.get(name);
 			if (other == null) {
-				differences.add(new ModelDifference(aspect, name, describe(object, attributes), null));
+				differences.add(new ModelDifference(aspect, name, describe(object, attributes), null, object, null));
 			}
 			else if (!describe(object, attributes).equals(describe(other, attributes))) {
 				differences.add(new ModelDifference(aspect, name, describe(object, attributes),
-						describe(other, attributes)));
+						describe(other, attributes), object, other));
 			}
 		});
 		actual.forEach((name, object) -> {
 			if (!expected.containsKey(name)) {
-				differences.add(new ModelDifference(aspect, name, null, describe(object, attributes)));
+				differences.add(new ModelDifference(aspect, name, null, describe(object, attributes), null, object));
 			}
 		});
 	}
@@ -233,6 +242,11 @@ public record ModelDiff(List<ModelDifference> differences) {
 		return defined.stream().filter((object) -> other.hasTable(object.table())).toList();
 	}
 
+	/** A retired table or column is kept on purpose, as a backup, until a later revision purges it. */
+	private static boolean retired(String name) {
+		return name.endsWith(Operations.RETIRED_SUFFIX);
+	}
+
 	private static String tableOf(String qualified) {
 		return qualified.substring(0, qualified.lastIndexOf('.'));
 	}
@@ -245,20 +259,22 @@ public record ModelDiff(List<ModelDifference> differences) {
 	 * @param name its name
 	 * @param definition its definition with the name left out
 	 * @param valid whether it is validated (a constraint) or valid (an index)
+	 * @param object the constraint or index as read from the catalog
 	 */
-	private record Defined(Aspect aspect, String table, String name, String definition, String valid) {
+	private record Defined(Aspect aspect, String table, String name, String definition, String valid,
+			SchemaObject object) {
 
 		static Defined constraint(SchemaObject object) {
 			String table = tableOf(object.name());
 			String definition = object.attributes().get("definition");
 			return new Defined(constraintAspect(definition), table, object.name().substring(table.length() + 1),
-					definition, object.attributes().get("validated"));
+					definition, object.attributes().get("validated"), object);
 		}
 
 		static Defined index(SchemaObject object, String table) {
 			String name = object.name().substring(object.name().lastIndexOf('.') + 1);
 			String definition = INDEX_NAME.matcher(object.attributes().get("definition")).replaceFirst("$1ON ");
-			return new Defined(Aspect.INDEX, table, name, definition, object.attributes().get("valid"));
+			return new Defined(Aspect.INDEX, table, name, definition, object.attributes().get("valid"), object);
 		}
 
 		private static Aspect constraintAspect(String definition) {

@@ -3,6 +3,8 @@ package dev.migration.jpa;
 import java.util.Locale;
 import java.util.Objects;
 
+import dev.migration.core.snapshot.SchemaObject;
+
 /**
  * One way the entities and the revisions disagree, such as a column the entities map that the
  * revisions never made.
@@ -11,12 +13,27 @@ import java.util.Objects;
  * @param subject where: a table, {@code table.column}, or the table and definition of a constraint or index
  * @param expected what the entities expect, or {@code null} for nothing
  * @param actual what the revisions made, or {@code null} for nothing
+ * @param entityObject the object of the entities' side as read from the catalog (a table, column,
+ * constraint, index, sequence or enum type), or {@code null} when that side has none
+ * @param revisionObject the object of the revisions' side, or {@code null} when that side has none
  */
-public record ModelDifference(Aspect aspect, String subject, String expected, String actual) {
+public record ModelDifference(Aspect aspect, String subject, String expected, String actual,
+		SchemaObject entityObject, SchemaObject revisionObject) {
 
 	public ModelDifference {
 		Objects.requireNonNull(aspect, "aspect");
 		Objects.requireNonNull(subject, "subject");
+	}
+
+	/**
+	 * Creates a difference that carries no catalog objects, such as one written in a test.
+	 * @param aspect what differs
+	 * @param subject where
+	 * @param expected what the entities expect, or {@code null} for nothing
+	 * @param actual what the revisions made, or {@code null} for nothing
+	 */
+	public ModelDifference(Aspect aspect, String subject, String expected, String actual) {
+		this(aspect, subject, expected, actual, null, null);
 	}
 
 	/**

@@ -17,6 +17,7 @@ import dev.migration.core.sql.InvalidSqlMigrationException;
 import dev.migration.core.sql.SqlMigration;
 import dev.migration.core.op.Backfill;
 import dev.migration.core.op.BulkInsert;
+import dev.migration.core.op.CommitPoint;
 import dev.migration.core.op.ExecuteSql;
 import dev.migration.core.op.FinishRenameColumnOnline;
 import dev.migration.core.op.Op;
@@ -157,7 +158,11 @@ public final class Linter {
 		reportConcurrentInTransaction(revision, statements, scope);
 		for (int i = 0; i < ops.size(); i++) {
 			Op op = ops.get(i);
-			if (op instanceof ExecuteSql sql) {
+			if (op instanceof CommitPoint) {
+				// what was added before a commit point is committed: validating it next holds no lock of the add
+				scope.addedConstraints.clear();
+			}
+			else if (op instanceof ExecuteSql sql) {
 				PostgresScanner.split(sql.sql()).forEach((statement) -> SqlRules.check(statement, scope));
 			}
 			else {

@@ -375,7 +375,7 @@ public final class EmittingOperations implements Operations {
 	}
 
 	private static String retired(String name) {
-		return name + "_retired";
+		return name + RETIRED_SUFFIX;
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.migration.core.scaffold;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** The text of a new revision class. */
@@ -11,7 +12,7 @@ final class JavaTemplate {
 	}
 
 	static String revision(String packageName, String className, String id, List<String> revises, String message,
-			LocalDate date) {
+			LocalDate date, RevisionBody written) {
 		String revisesAttribute = switch (revises.size()) {
 			case 0 -> "";
 			case 1 -> ", revises = " + quoted(revises.get(0));
@@ -20,19 +21,35 @@ final class JavaTemplate {
 		};
 		String body = (revises.size() > 1) ? "\t\t// a merge point: nothing to change, it joins the heads\n"
 				: "\t\t// op.createTable(...), op.addColumn(...), op.createIndex(..., i -> i.on(...).concurrently())\n";
+		if (written != null) {
+			body = written.upgrade().stream().map((line) -> line.isEmpty() ? "\n" : "\t\t" + line + "\n")
+				.collect(Collectors.joining());
+		}
 		return "package " + packageName + ";\n\n"
 				+ "import org.springframework.stereotype.Component;\n\n"
-				+ "import dev.migration.core.Migration;\n"
-				+ "import dev.migration.core.Operations;\n"
-				+ "import dev.migration.core.Revision;\n\n"
-				+ "/**\n * " + javadoc(message) + ".\n *\n * <p>Created " + date + ".\n */\n"
+				+ imports(written)
+				+ "/**\n * " + javadoc(message) + ".\n *\n * <p>Created " + date + ".\n"
+				+ ((written != null) ? written.javadoc().stream().map((paragraph) -> " *\n * " + paragraph
+					.replace("*/", "* /").replace("\n", "\n * ") + "\n").collect(Collectors.joining()) : "")
+				+ " */\n"
 				+ "@Component\n"
+				+ ((written != null) ? written.annotations().stream().map((line) -> line + "\n")
+					.collect(Collectors.joining()) : "")
 				+ "@Revision(id = " + quoted(id) + revisesAttribute + ", message = " + quoted(message) + ")\n"
 				+ "public class " + className + " implements Migration {\n\n"
 				+ "\t@Override\n"
 				+ "\tpublic void upgrade(Operations op) {\n" + body + "\t}\n\n"
 				+ "\t// downgrade() is derived from upgrade() when every op has a reverse; override it otherwise\n\n"
 				+ "}\n";
+	}
+
+	private static String imports(RevisionBody written) {
+		TreeSet<String> names = new TreeSet<>(List.of("dev.migration.core.Migration", "dev.migration.core.Operations",
+				"dev.migration.core.Revision"));
+		if (written != null) {
+			names.addAll(written.imports());
+		}
+		return names.stream().map((name) -> "import " + name + ";\n").collect(Collectors.joining()) + "\n";
 	}
 
 	private static String quoted(String text) {

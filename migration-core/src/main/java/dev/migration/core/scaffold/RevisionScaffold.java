@@ -67,6 +67,26 @@ public final class RevisionScaffold {
 	}
 
 	/**
+	 * Returns a new Java revision that revises the single head (or nothing, for the first
+	 * revision) and holds operations a tool wrote, such as those autogenerate derives from the
+	 * entities: always a Java class, whatever form the history has.
+	 * @param message what the revision does
+	 * @param clock the clock of its date
+	 * @param body the operations and what the class says of them
+	 * @return the new file
+	 * @throws ScaffoldException when there are several heads, no message, or no package to write in
+	 */
+	public RevisionSource revision(String message, Clock clock, RevisionBody body) {
+		requireMessage(message);
+		Set<String> heads = this.revisions.heads();
+		if (heads.size() > 1) {
+			throw new ScaffoldException("The revisions have " + heads.size() + " heads " + heads + "; write a merge "
+					+ "revision first (migrations.command=merge), then generate on top of it.");
+		}
+		return java(message, List.copyOf(heads), LocalDate.now(clock), Objects.requireNonNull(body, "body"));
+	}
+
+	/**
 	 * Returns a merge revision that revises every head.
 	 * @param message what the merge says, such as "merge heads"
 	 * @param clock the clock of its date
@@ -123,7 +143,7 @@ public final class RevisionScaffold {
 
 	private RevisionSource create(String message, List<String> revises, Clock clock) {
 		return (form(revises) == ScaffoldFormat.SQL) ? sql(message, revises, LocalDateTime.now(clock))
-				: java(message, revises, LocalDate.now(clock));
+				: java(message, revises, LocalDate.now(clock), null);
 	}
 
 	/**
@@ -145,7 +165,7 @@ public final class RevisionScaffold {
 				: ScaffoldFormat.JAVA;
 	}
 
-	private RevisionSource java(String message, List<String> revises, LocalDate date) {
+	private RevisionSource java(String message, List<String> revises, LocalDate date, RevisionBody body) {
 		String packageName = javaPackage();
 		String id = UUID.randomUUID().toString().replace("-", "").substring(0, 12);
 		Path directory = this.revisions.project().javaSources().resolve(packageName.replace('.', '/'));
@@ -154,7 +174,7 @@ public final class RevisionScaffold {
 			className = className + "_" + id;
 		}
 		return new RevisionSource(directory.resolve(className + ".java"), id, revises,
-				JavaTemplate.revision(packageName, className, id, revises, message, date));
+				JavaTemplate.revision(packageName, className, id, revises, message, date, body));
 	}
 
 	private String javaPackage() {

@@ -13,6 +13,7 @@ import dev.migration.core.Operations;
 import dev.migration.core.Stage;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.op.CommitPoint;
 import dev.migration.core.schema.ColumnType;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -69,6 +70,15 @@ class LinterTests {
 		assertThat(lint((op) -> op.execute("ALTER TABLE account ADD CONSTRAINT ck_age CHECK (age > 0) NOT VALID; "
 				+ "ALTER TABLE account VALIDATE CONSTRAINT ck_age")))
 			.containsExactly("validate-same-transaction ERROR r1");
+	}
+
+	@Test
+	void validateAfterACommitPointPasses() {
+		assertThat(lint((op) -> {
+			op.addCheckNotValid("ck_age", "account", "age > 0");
+			op.apply(new CommitPoint());
+			op.validateConstraint("ck_age", "account");
+		})).isEmpty();
 	}
 
 	@Test
