@@ -13,6 +13,8 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
+import org.hibernate.boot.registry.BootstrapServiceRegistry;
+import org.hibernate.boot.registry.BootstrapServiceRegistryBuilder;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
@@ -89,7 +91,7 @@ public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings
 		options.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_ACTION, "create");
 		options.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
 		options.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
-		StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(options).build();
+		StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap()).applySettings(options).build();
 		try {
 			SchemaManagementToolCoordinator.process(metadata(registry), registry, options, (action) -> {
 			});
@@ -98,6 +100,17 @@ public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings
 		finally {
 			StandardServiceRegistryBuilder.destroy(registry);
 		}
+	}
+
+	/**
+	 * Hibernate loads entity classes by name through the thread's context class loader, which a
+	 * pool thread (or a fat jar's launcher) may not share with the entities: their own loaders are named.
+	 */
+	private BootstrapServiceRegistry bootstrap() {
+		BootstrapServiceRegistryBuilder builder = new BootstrapServiceRegistryBuilder();
+		this.entities.stream().map(Class::getClassLoader).filter(Objects::nonNull).distinct()
+			.forEach(builder::applyClassLoader);
+		return builder.build();
 	}
 
 	private Metadata metadata(StandardServiceRegistry registry) {

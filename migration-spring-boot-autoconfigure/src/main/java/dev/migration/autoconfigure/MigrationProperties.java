@@ -947,6 +947,35 @@ public class MigrationProperties {
 		 */
 		private String message;
 
+		/**
+		 * Whether 'revision' writes the operations that turn the schema the revisions make
+		 * into the one the application's JPA entities expect (needs migration-jpa), instead
+		 * of an empty revision.
+		 */
+		private boolean autogenerate;
+
+		/**
+		 * Column renames autogenerate writes as renames instead of a column retired and
+		 * another added, each as table.old_column=new_column.
+		 */
+		private List<String> renames = new ArrayList<>();
+
+		public boolean isAutogenerate() {
+			return this.autogenerate;
+		}
+
+		public void setAutogenerate(boolean autogenerate) {
+			this.autogenerate = autogenerate;
+		}
+
+		public List<String> getRenames() {
+			return this.renames;
+		}
+
+		public void setRenames(List<String> renames) {
+			this.renames = renames;
+		}
+
 		public String getDirectory() {
 			return this.directory;
 		}

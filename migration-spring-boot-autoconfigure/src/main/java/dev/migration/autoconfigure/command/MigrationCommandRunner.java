@@ -86,8 +86,17 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 			return fail(ex);
 		}
 		try {
+			MigrationProperties.Scaffold scaffold = this.properties.getScaffold();
+			if (!scaffold.getRenames().isEmpty() && !(command == MigrationCommand.REVISION && scaffold.isAutogenerate())) {
+				throw new CommandException(CommandExit.USAGE, command.value() + " cannot run as given: "
+						+ "migrations.scaffold.renames is read only by autogenerate; set "
+						+ "migrations.scaffold.autogenerate=true with migrations.command=revision, or remove the renames.");
+			}
 			if (command == MigrationCommand.CHECK_MODEL) {
-				modelCheck().run(this.console.out());
+				modelCheck(command).run(this.console.out());
+			}
+			else if (command == MigrationCommand.REVISION && scaffold.isAutogenerate()) {
+				modelCheck(command).autogenerate(commands(command), scaffold.getRenames(), this.console.out());
 			}
 			else {
 				commands(command).run(command, this.properties.getTarget(), this.console.out());
@@ -113,18 +122,22 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 	}
 
 	/** The model check, whose classes are loaded only once its libraries are known to be there. */
-	private ModelCheckCommand modelCheck() {
+	private ModelCheckCommand modelCheck(MigrationCommand command) {
 		ClassLoader classLoader = this.context.getClassLoader();
 		if (!ClassUtils.isPresent(MODEL_CHECK, classLoader) || !ClassUtils.isPresent(JPA_ENTITY, classLoader)) {
-			throw new CommandException(CommandExit.USAGE, "check-model cannot run as given: it needs JPA and "
+			throw new CommandException(CommandExit.USAGE, describe(command) + " cannot run as given: it needs JPA and "
 					+ "dev.migration:migration-jpa on the class path; add them to the application.");
 		}
 		ModelCheckCommand check = this.context.getBeanProvider(ModelCheckCommand.class).getIfAvailable();
 		if (check == null) {
-			throw new CommandException(CommandExit.USAGE, "check-model cannot run as given: migrations are disabled "
-					+ "(migrations.enabled=false).");
+			throw new CommandException(CommandExit.USAGE, describe(command) + " cannot run as given: migrations are "
+					+ "disabled (migrations.enabled=false).");
 		}
 		return check;
+	}
+
+	private static String describe(MigrationCommand command) {
+		return (command == MigrationCommand.REVISION) ? "revision with migrations.scaffold.autogenerate" : command.value();
 	}
 
 	private MigrationCommands commands(MigrationCommand command) {

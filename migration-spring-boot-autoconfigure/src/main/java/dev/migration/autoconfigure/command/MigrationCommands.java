@@ -35,6 +35,7 @@ import dev.migration.core.run.UnfinishedStep;
 import dev.migration.core.run.ValidationReport;
 import dev.migration.core.scaffold.ProjectDirectory;
 import dev.migration.core.scaffold.ProjectRevisions;
+import dev.migration.core.scaffold.RevisionBody;
 import dev.migration.core.scaffold.RevisionScaffold;
 import dev.migration.core.scaffold.RevisionSource;
 import dev.migration.core.scaffold.ScaffoldFormat;
@@ -424,6 +425,16 @@ public class MigrationCommands {
 		String directory = this.scaffold.getDirectory();
 		return (directory != null && !directory.isBlank()) ? ProjectDirectory.of(Path.of(directory.strip()))
 				: ProjectDirectory.find(ApplicationLocations.of(this.migrator.catalog()));
+	}
+
+	/**
+	 * Writes a new Java revision holding operations a tool wrote, on top of the single head,
+	 * where {@code revision} writes its classes.
+	 * @param body the operations and what the class says of them
+	 * @param out where the file written is told
+	 */
+	public void writeRevision(RevisionBody body, PrintStream out) {
+		printWritten(scaffold().revision(this.scaffold.getMessage(), Clock.systemDefaultZone(), body), out);
 	}
 
 	private static void printWritten(RevisionSource source, PrintStream out) {

@@ -23,6 +23,9 @@ import dev.migration.jpa.EntitySchema;
 import dev.migration.jpa.ModelCheckException;
 import dev.migration.jpa.ModelDiff;
 import dev.migration.jpa.ScratchDatabases;
+import dev.migration.jpa.generate.DeclaredRenames;
+import dev.migration.jpa.generate.GeneratedRevision;
+import dev.migration.jpa.generate.RevisionWriter;
 
 /**
  * The {@code check-model} command: the application's entities (found as Boot finds them) against
@@ -56,13 +59,9 @@ public class ModelCheckCommand {
 	 */
 	public void run(PrintStream out) {
 		List<Class<?>> entities = entities();
-		EntityModelCheck check = EntityModelCheck.of(this.migrator).withScratch((hint) -> {
-			TraceScratch scratch = TraceScratch.open(this.trace);
-			return new ScratchDatabases.Scratch(scratch.dataSource(), scratch::close);
-		});
 		ModelDiff diff;
 		try {
-			diff = check.diff(schema(entities));
+			diff = check().diff(schema(entities));
 		}
 		catch (ModelCheckException ex) {
 			throw new CommandException(CommandExit.FAILURE, "check-model failed: " + ex.getMessage());
@@ -78,6 +77,51 @@ public class ModelCheckCommand {
 				+ this.migrator.catalog().graph().topologicalOrder().size() + " revision(s).");
 	}
 
+	/**
+	 * Autogenerate: writes a revision, on top of the head, with the operations that make what the
+	 * entities expect, and prints what it leaves to the developer.
+	 * @param commands where the new revision is written
+	 * @param renames the declared column renames, as {@code migrations.scaffold.renames} holds them
+	 * @param out where the result goes
+	 * @throws CommandException with exit code 2 for a declared rename that matches nothing, 1 when the check fails
+	 */
+	public void autogenerate(MigrationCommands commands, List<String> renames, PrintStream out) {
+		DeclaredRenames declared;
+		try {
+			declared = DeclaredRenames.parse(renames, "migrations.scaffold.renames");
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandException(CommandExit.USAGE, "revision cannot run as given: " + ex.getMessage());
+		}
+		List<Class<?>> entities = entities();
+		GeneratedRevision generated;
+		try {
+			generated = RevisionWriter.write(check().compare(schema(entities)), declared);
+		}
+		catch (ModelCheckException ex) {
+			throw new CommandException(CommandExit.FAILURE, "revision --autogenerate failed: " + ex.getMessage());
+		}
+		catch (IllegalArgumentException ex) {
+			throw new CommandException(CommandExit.USAGE, "revision cannot run as given: " + ex.getMessage());
+		}
+		if (generated.isEmpty()) {
+			out.println("Nothing to write: the entities and the revisions agree (" + entities.size() + " entities).");
+			return;
+		}
+		commands.writeRevision(generated.body(), out);
+		out.println("It resolves " + generated.written() + " difference(s)"
+				+ (generated.attention().isEmpty() ? "." : "; before applying it:"));
+		generated.attention().forEach((line) -> out.println("  - " + line));
+		out.flush();
+	}
+
+	private EntityModelCheck check() {
+		return EntityModelCheck.of(this.migrator).withScratch((hint) -> {
+			TraceScratch scratch = TraceScratch.open(this.trace);
+			return new ScratchDatabases.Scratch(scratch.dataSource(), scratch::close);
+		});
+	}
+
 	private List<Class<?>> entities() {
 		try {
 			List<Class<?>> found = new EntityScanner(this.context).scan(Entity.class)
@@ -85,8 +129,8 @@ public class ModelCheckCommand {
 				.sorted(Comparator.comparing(Class::getName))
 				.toList();
 			if (found.isEmpty()) {
-				throw new CommandException(CommandExit.USAGE, "check-model found no @Entity class in the application's "
-						+ "packages (those of @SpringBootApplication, or of @EntityScan): there is no model to check.");
+				throw new CommandException(CommandExit.USAGE, "No @Entity class is in the application's packages "
+						+ "(those of @SpringBootApplication, or of @EntityScan): there is no model to compare.");
 			}
 			return found;
 		}

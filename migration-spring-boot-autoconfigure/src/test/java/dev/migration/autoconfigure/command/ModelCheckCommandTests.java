@@ -1,6 +1,10 @@
 package dev.migration.autoconfigure.command;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.persistence.autoconfigure.EntityScan;
@@ -42,6 +46,49 @@ class ModelCheckCommandTests {
 		assertThat(result.exitCode()).isEqualTo(CommandExit.FAILURE);
 		assertThat(result.out()).contains("greeting.text").contains("nullab");
 		assertThat(result.err()).startsWith("check-model failed: the entities and the revisions disagree in 1 place(s)");
+	}
+
+	@Test
+	void autogenerateWritesTheRevisionThatMakesWhatTheEntitiesExpectOnTopOfTheHead(@TempDir Path project)
+			throws Exception {
+		CapturedCommand result = run(this.contextRunner.withBean(CreateStrictGreeting.class).withPropertyValues(
+				"migrations.command=revision", "migrations.scaffold.autogenerate=true",
+				"migrations.scaffold.message=greeting text optional", "migrations.scaffold.directory=" + project,
+				"migrations.scaffold.package-name=com.example.revisions"));
+		assertThat(result.err()).isEmpty();
+		assertThat(result.exitCode()).isZero();
+		Path file = project.resolve("src/main/java/com/example/revisions/GreetingTextOptional.java");
+		assertThat(result.out()).startsWith("Wrote revision ").contains(", revising m1, to " + file + "\n")
+			.endsWith("It resolves 1 difference(s).\n");
+		assertThat(Files.readString(file)).contains("op.dropNotNull(\"greeting\", \"text\");",
+				"revises = \"m1\", message = \"greeting text optional\")", "1 entity (Greeting)", "up to m1");
+	}
+
+	@Test
+	void autogenerateWritesNothingWhenTheEntitiesAndRevisionsAgree(@TempDir Path project) {
+		CapturedCommand result = run(this.contextRunner.withBean(CreateGreeting.class).withPropertyValues(
+				"migrations.command=revision", "migrations.scaffold.autogenerate=true",
+				"migrations.scaffold.message=nothing", "migrations.scaffold.directory=" + project,
+				"migrations.scaffold.package-name=com.example.revisions"));
+		assertThat(result.exitCode()).isZero();
+		assertThat(result.out()).isEqualTo("Nothing to write: the entities and the revisions agree (1 entities).\n");
+		assertThat(project.resolve("src")).doesNotExist();
+	}
+
+	@Test
+	void renamesWithoutAutogenerateOrThatMatchNothingAreUsageErrors(@TempDir Path project) {
+		CapturedCommand ignored = run(this.contextRunner.withBean(CreateGreeting.class).withPropertyValues(
+				"migrations.command=revision", "migrations.scaffold.renames=greeting.text=body",
+				"migrations.scaffold.message=rename", "migrations.scaffold.directory=" + project));
+		assertThat(ignored.exitCode()).isEqualTo(CommandExit.USAGE);
+		assertThat(ignored.err()).contains("migrations.scaffold.renames is read only by autogenerate");
+		CapturedCommand unmatched = run(this.contextRunner.withBean(CreateGreeting.class).withPropertyValues(
+				"migrations.command=revision", "migrations.scaffold.autogenerate=true",
+				"migrations.scaffold.renames=greeting.text=body", "migrations.scaffold.message=rename",
+				"migrations.scaffold.directory=" + project, "migrations.scaffold.package-name=com.example.revisions"));
+		assertThat(unmatched.exitCode()).isEqualTo(CommandExit.USAGE);
+		assertThat(unmatched.err()).contains("[greeting.text]");
+		assertThat(project.resolve("src")).doesNotExist();
 	}
 
 	private static CapturedCommand run(ApplicationContextRunner runner) {
