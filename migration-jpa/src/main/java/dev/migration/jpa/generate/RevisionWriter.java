@@ -2,12 +2,14 @@ package dev.migration.jpa.generate;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -37,6 +39,9 @@ public final class RevisionWriter {
 	private static final String COMMIT_POINT = OP + "apply(new CommitPoint());";
 
 	private static final int MAX_NAME = 63;
+
+	/** A string literal as the catalog prints it. */
+	private static final Pattern QUOTED = Pattern.compile("'(?:[^']|'')*'");
 
 	private static final PostgresDialect DIALECT = new PostgresDialect();
 
@@ -186,9 +191,11 @@ public final class RevisionWriter {
 			}
 			parts.add(part.get());
 		}
-		for (SchemaObject constraint : entityObjects(ObjectKind.CONSTRAINT, table)) {
-			tableConstraint(table, constraint).ifPresent(parts::add);
-		}
+		// the key first, then unique constraints, then checks, as a reader looks for them
+		entityObjects(ObjectKind.CONSTRAINT, table).stream()
+			.sorted(Comparator.comparing((SchemaObject constraint) -> constraintRank(constraint))
+				.thenComparing(SchemaObject::name))
+			.forEach((constraint) -> tableConstraint(table, constraint).ifPresent(parts::add));
 		String comment = difference.entityObject().attributes().get("comment");
 		if (comment != null) {
 			parts.add(".comment(" + literal(comment) + ")");
@@ -239,6 +246,11 @@ public final class RevisionWriter {
 			return ".column(" + literal(columnName(column)) + ", " + type
 					+ (spec.isEmpty() ? "" : ", (c) -> c." + String.join(".", spec)) + ")";
 		});
+	}
+
+	private static int constraintRank(SchemaObject constraint) {
+		String definition = constraint.attributes().get("definition");
+		return definition.startsWith("PRIMARY KEY") ? 0 : definition.startsWith("UNIQUE") ? 1 : 2;
 	}
 
 	private Optional<String> tableConstraint(String table, SchemaObject constraint) {
@@ -386,7 +398,8 @@ public final class RevisionWriter {
 	/** Fills a column's NULLs in batches, then sets NOT NULL through a validated check, never scanning under a lock. */
 	private void fillThenRequire(ModelDifference difference, String table, String column, String value) {
 		Optional<String> key = singleKey(table);
-		String fill = (value != null) ? value : placeholder(difference.entityObject().attributes().get("type"));
+		String fill = (value != null) ? value : checkedValue(table, column)
+			.orElseGet(() -> placeholder(difference.entityObject().attributes().get("type")));
 		if (key.isEmpty() || fill == null) {
 			notWritten(difference, "NOT NULL needs the rows filled first, and " + ((key.isEmpty())
 					? table + " has no one-column key to fill them along" : "autogenerate knows no value of its type")
@@ -398,10 +411,25 @@ public final class RevisionWriter {
 				+ ").where(" + literal(quoted + " IS NULL") + ")" + (key.get().equals("id") ? "" : ".key("
 						+ literal(key.get()) + ")") + ");");
 		this.lines.add(OP + "setNotNullOnline(" + literal(table) + ", " + literal(column) + ");");
+		review("the backfill of " + table + "." + column + " runs at start-up, holding readiness until its last batch "
+				+ "(lint warns backfill-at-startup): on a large table, move it and setNotNullOnline into a revision of "
+				+ "their own with stage = Stage.BACKGROUND, and map the field nullable until that revision has run");
 		if (value == null) {
-			review("existing rows of " + table + " get " + column + " = " + fill + " (a placeholder of its type): "
-					+ "change the backfill's value to the one they should have");
+			review("existing rows of " + table + " get " + column + " = " + fill + " (a placeholder the entities "
+					+ "allow): change the backfill's value to the one they should have");
 		}
+	}
+
+	/**
+	 * The first value a check of the entities lists for the column, such as an enum's first
+	 * constant: a placeholder of the column's type alone would fail that check when it is validated.
+	 */
+	private Optional<String> checkedValue(String table, String column) {
+		Pattern mentions = Pattern.compile("\\(" + Pattern.quote(column) + "\\)|\\b" + Pattern.quote(column) + "\\b");
+		return entityObjects(ObjectKind.CONSTRAINT, table).stream()
+			.map((constraint) -> constraint.attributes().get("definition"))
+			.filter((definition) -> definition.startsWith("CHECK") && mentions.matcher(definition).find())
+			.map(QUOTED::matcher).filter(Matcher::find).map(Matcher::group).findFirst();
 	}
 
 	private static String placeholder(String type) {
