@@ -63,6 +63,7 @@ class AutogenerateTests {
 				"op.addCheckNotValid(\"shop_status_check\", \"shop\"", "op.validateConstraint(\"shop_status_check\", \"shop\");",
 				"op.addForeignKey(\"clerk_shop_id_fkey\", \"clerk\", (fk) -> fk.columns(\"shop_id\").references(\"shop\", \"id\"));",
 				"op.createIndex(\"ix_clerk_full_name\", \"clerk\", (i) -> i.on(\"full_name\"));",
+				"op.addForeignKeyOnline(\"shop_parent_id_fkey\", \"shop\", (fk) -> fk.columns(\"parent_id\").references(\"shop\", \"id\"));",
 				"op.retireColumn(\"shop\", \"legacy_code\");", "op.retireTable(\"audit_log\");",
 				"@AllowUnsafe(rule = \"rename-column\"", "@AllowUnsafe(rule = \"rename-table\"",
 				"Written by autogenerate", "up to e1");

@@ -49,6 +49,9 @@ final class Evolution {
 		@Column(nullable = false)
 		String owner;
 
+		@ManyToOne
+		Shop parent;
+
 	}
 
 	@Entity(name = "Clerk")
