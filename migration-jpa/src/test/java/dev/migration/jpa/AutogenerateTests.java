@@ -25,7 +25,8 @@ class AutogenerateTests {
 
 	private static final Class<?>[] EVERY_SHAPE = { Shapes.Customer.class, Shapes.Doc.class, Shapes.Animal.class,
 			Shapes.Dog.class, Shapes.Vehicle.class, Shapes.Car.class, MoreShapes.Author.class, MoreShapes.Book.class,
-			MoreShapes.Receipt.class, MoreShapes.Label.class };
+			MoreShapes.Receipt.class, MoreShapes.Label.class, LastShapes.Invoice.class, LastShapes.Payment.class,
+			LastShapes.InvoiceSummary.class };
 
 	@Test
 	void everyShapeFromNothingIsWrittenCompilesLintsCleanAndThenMatches() {

@@ -67,6 +67,13 @@ class ModelCheckTests {
 	}
 
 	@Test
+	void durationsTimesCascadesChecksFormulasSubselectsAndEmbeddedCollectionsMatch() {
+		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new LastShapes.CreateInvoice())))
+			.diff(LastShapes.Invoice.class, LastShapes.Payment.class, LastShapes.InvoiceSummary.class);
+		assertThat(diff.describe()).isEmpty();
+	}
+
+	@Test
 	void aNameTheEntitiesChooseIsCompared() {
 		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new MoreShapes.CreateLabel())))
 			.diff(MoreShapes.Label.class);

@@ -1,6 +1,7 @@
 package dev.migration.core.schema;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 
 import dev.migration.core.MigrationException;
@@ -18,6 +19,13 @@ import dev.migration.core.MigrationException;
 public record ColumnType(String schema, String name, List<Integer> modifiers, int arrayDimensions, boolean builtIn) {
 
 	private static final Pattern KEYWORD = Pattern.compile("[a-z][a-z0-9 ]*");
+
+	/** The interval fields that end in seconds, the only ones that take a precision, written after them. */
+	private static final Pattern INTERVAL_SECONDS = Pattern.compile("interval (?:(?:day|hour|minute) to )?second");
+
+	/** Every field restriction PostgreSQL's interval takes. */
+	private static final Pattern INTERVAL_FIELDS = Pattern.compile("year|month|day|hour|minute|second|year to month"
+			+ "|day to hour|day to minute|day to second|hour to minute|hour to second|minute to second");
 
 	public static final ColumnType SMALLINT = builtIn("smallint");
 
@@ -82,7 +90,7 @@ public record ColumnType(String schema, String name, List<Integer> modifiers, in
 		}
 		Names.require("type", name);
 		modifiers = List.copyOf(modifiers);
-		if (builtIn && name.contains(" ") && !modifiers.isEmpty()) {
+		if (builtIn && name.contains(" ") && !modifiers.isEmpty() && !INTERVAL_SECONDS.matcher(name).matches()) {
 			throw new MigrationException("Type '" + name + "' takes no modifiers in this form; use the one-word "
 					+ "spelling, such as timestamptz(3) or varchar(20).");
 		}
@@ -161,6 +169,30 @@ public record ColumnType(String schema, String name, List<Integer> modifiers, in
 	 */
 	public static ColumnType time(int precision) {
 		return TIME.withModifiers(precision);
+	}
+
+	/**
+	 * An {@code interval} restricted to some fields, such as {@code interval second(6)}, as
+	 * Hibernate maps a {@code Duration} to with {@code SqlTypes.INTERVAL_SECOND}.
+	 * @param fields the fields, such as {@code second} or {@code day to second}
+	 * @param precision fractional digits of seconds, 0 to 6, or {@code null} for none written
+	 * @return the type
+	 */
+	public static ColumnType interval(String fields, Integer precision) {
+		String restricted = fields.strip().toLowerCase(Locale.ROOT).replaceAll("\\s+", " ");
+		if (!INTERVAL_FIELDS.matcher(restricted).matches()) {
+			throw new MigrationException("'" + fields + "' is no field restriction of an interval: use one of year, "
+					+ "month, day, hour, minute, second, or a range such as day to second.");
+		}
+		ColumnType type = builtIn("interval " + restricted);
+		if (precision == null) {
+			return type;
+		}
+		if (!INTERVAL_SECONDS.matcher(type.name()).matches()) {
+			throw new MigrationException("interval " + restricted + " takes no precision: only fields that end in "
+					+ "second do.");
+		}
+		return type.withModifiers(precision);
 	}
 
 	/**

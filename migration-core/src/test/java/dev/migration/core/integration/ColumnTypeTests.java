@@ -9,6 +9,7 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
 import dev.migration.core.execute.StepFailedException;
 import dev.migration.core.schema.ColumnType;
 import dev.migration.testdb.PostgresTest;
@@ -73,7 +74,18 @@ class ColumnTypeTests {
 		expected.put(ColumnType.timestamptz(0), "timestamp(0) with time zone");
 		expected.put(ColumnType.time(2), "time(2) without time zone");
 		expected.put(ColumnType.builtIn("bit").withModifiers(8), "bit(8)");
+		expected.put(ColumnType.interval("second", 6), "interval second(6)");
+		expected.put(ColumnType.interval("Day  to second", 3), "interval day to second(3)");
+		expected.put(ColumnType.interval("year to month", null), "interval year to month");
 		assertThat(typesOfATableWith("factories", expected)).isEqualTo(List.copyOf(expected.values()));
+	}
+
+	@Test
+	void anIntervalTakesOnlyItsFieldsAndAPrecisionOnlyOfSeconds() {
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> ColumnType.interval("fortnight", null))
+			.withMessageStartingWith("'fortnight' is no field restriction of an interval");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> ColumnType.interval("day", 3))
+			.withMessage("interval day takes no precision: only fields that end in second do.");
 	}
 
 	@Test

@@ -30,6 +30,9 @@ final class JavaTypes {
 			"character", "numeric", "numeric", "timestamp without time zone", "timestamp",
 			"timestamp with time zone", "timestamptz", "time without time zone", "time");
 
+	/** An interval restricted to fields, with the precision of its seconds where written. */
+	private static final Pattern INTERVAL = Pattern.compile("interval ([a-z ]+?)(?:\\((\\d+)\\))?");
+
 	/** A one-word keyword {@code ColumnType.builtIn} takes, such as {@code oid} or {@code point}. */
 	private static final Pattern KEYWORD = Pattern.compile("[a-z][a-z0-9]*");
 
@@ -56,6 +59,11 @@ final class JavaTypes {
 	private static Optional<String> scalar(String type, Set<String> enumTypes) {
 		if (CONSTANTS.containsKey(type)) {
 			return Optional.of("ColumnType." + CONSTANTS.get(type));
+		}
+		Matcher interval = INTERVAL.matcher(type);
+		if (interval.matches()) {
+			return Optional.of("ColumnType.interval(" + RevisionBody.literal(interval.group(1)) + ", "
+					+ ((interval.group(2) != null) ? interval.group(2) : "null") + ")");
 		}
 		Matcher modified = MODIFIED.matcher(type);
 		if (modified.matches()) {
