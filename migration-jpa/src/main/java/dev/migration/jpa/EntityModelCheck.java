@@ -2,8 +2,10 @@ package dev.migration.jpa;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 import javax.sql.DataSource;
@@ -151,8 +153,10 @@ public final class EntityModelCheck {
 	 */
 	public ModelComparison compare(EntitySchema entities) {
 		// the two databases are built at once: each is mostly waiting on the server
+		Set<String> chosenNames = ConcurrentHashMap.newKeySet();
 		CompletableFuture<SchemaSnapshot> expected = CompletableFuture.supplyAsync(() -> inScratch("entities",
-				"Hibernate could not create the entities' schema", (database) -> entities.createIn(database)));
+				"Hibernate could not create the entities' schema",
+				(database) -> chosenNames.addAll(entities.createIn(database).chosenNames())));
 		SchemaSnapshot actual = inScratch("revisions", "The upgrade of an empty database to heads failed",
 				(database) -> migrator(database).upgrade("heads"));
 		SchemaSnapshot wanted;
@@ -164,7 +168,7 @@ public final class EntityModelCheck {
 		}
 		List<String> heads = this.catalog.graph().heads().stream().sorted().toList();
 		return new ModelComparison(entities.entities().stream().map(Class::getName).toList(), heads, wanted, actual,
-				ModelDiff.between(wanted, actual).without(this.ignored));
+				ModelDiff.between(wanted, actual, chosenNames).without(this.ignored));
 	}
 
 	/**

@@ -1,16 +1,26 @@
 package dev.migration.jpa;
 
 import java.io.StringWriter;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
 import org.hibernate.boot.Metadata;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.model.naming.CamelCaseToUnderscoresNamingStrategy;
+import org.hibernate.boot.model.naming.Identifier;
+import org.hibernate.boot.model.naming.ImplicitConstraintNameSource;
 import org.hibernate.boot.model.naming.ImplicitNamingStrategy;
 import org.hibernate.boot.model.naming.PhysicalNamingStrategy;
 import org.hibernate.boot.registry.BootstrapServiceRegistry;
@@ -34,6 +44,15 @@ import org.springframework.boot.hibernate.SpringImplicitNamingStrategy;
  */
 public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings, PhysicalNamingStrategy physicalNaming,
 		ImplicitNamingStrategy implicitNaming) {
+
+	/** A name the DDL gives a constraint ({@code constraint X}) or an index ({@code create index X}). */
+	private static final Pattern NAMED_IN_DDL = Pattern.compile(
+			"(?i)\\bconstraint\\s+(\"(?:[^\"]|\"\")*\"|[\\w$]+)|\\bcreate\\s+(?:unique\\s+)?index\\s+(?:if not exists\\s+)?"
+					+ "(\"(?:[^\"]|\"\")*\"|[\\w$]+)");
+
+	/** The implicit naming strategy's methods that make up constraint and index names. */
+	private static final Set<String> MADE_UP = Set.of("determineForeignKeyName", "determineUniqueKeyName",
+			"determineIndexName");
 
 	public EntitySchema {
 		entities = List.copyOf(entities);
@@ -77,9 +96,9 @@ public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings
 	/**
 	 * Has Hibernate create the schema in the given (empty) database.
 	 * @param database the scratch database
-	 * @return the DDL Hibernate ran, one statement a line
+	 * @return the DDL Hibernate ran and the constraint and index names the entities chose
 	 */
-	public String createIn(DataSource database) {
+	public CreatedSchema createIn(DataSource database) {
 		StringWriter script = new StringWriter();
 		Map<String, Object> options = new HashMap<>();
 		options.put(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, database);
@@ -92,14 +111,69 @@ public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings
 		options.put(AvailableSettings.JAKARTA_HBM2DDL_SCRIPTS_CREATE_TARGET, script);
 		options.put(AvailableSettings.HBM2DDL_HALT_ON_ERROR, true);
 		StandardServiceRegistry registry = new StandardServiceRegistryBuilder(bootstrap()).applySettings(options).build();
+		Set<String> madeUp = ConcurrentHashMap.newKeySet();
 		try {
-			SchemaManagementToolCoordinator.process(metadata(registry), registry, options, (action) -> {
+			SchemaManagementToolCoordinator.process(metadata(registry, madeUp), registry, options, (action) -> {
 			});
-			return script.toString();
+			return new CreatedSchema(script.toString(), chosenNames(script.toString(), madeUp));
 		}
 		finally {
 			StandardServiceRegistryBuilder.destroy(registry);
 		}
+	}
+
+	/**
+	 * The names the DDL gives constraints and indexes, but for those Hibernate's implicit naming
+	 * made up; what the DDL leaves unnamed PostgreSQL names, and no entity chose that either.
+	 */
+	private static Set<String> chosenNames(String script, Set<String> madeUp) {
+		Set<String> chosen = new HashSet<>();
+		Matcher named = NAMED_IN_DDL.matcher(script);
+		while (named.find()) {
+			String name = (named.group(1) != null) ? named.group(1) : named.group(2);
+			String stored = name.startsWith("\"") ? name.substring(1, name.length() - 1) : name.toLowerCase(Locale.ROOT);
+			if (!madeUp.contains(stored)) {
+				chosen.add(stored);
+			}
+		}
+		return Set.copyOf(chosen);
+	}
+
+	/** Records the names the implicit naming strategy makes for foreign keys, unique keys and indexes. */
+	private ImplicitNamingStrategy recording(Set<String> madeUp) {
+		ImplicitNamingStrategy delegate = this.implicitNaming;
+		return (ImplicitNamingStrategy) Proxy.newProxyInstance(ImplicitNamingStrategy.class.getClassLoader(),
+				new Class<?>[] { ImplicitNamingStrategy.class }, (proxy, method, arguments) -> {
+					Object result;
+					try {
+						result = method.invoke(delegate, arguments);
+					}
+					catch (InvocationTargetException ex) {
+						throw ex.getCause();
+					}
+					// the strategy is asked for names the entities gave too, and hands those back
+					if (result instanceof Identifier identifier && MADE_UP.contains(method.getName())
+							&& arguments[0] instanceof ImplicitConstraintNameSource source
+							&& source.getUserProvidedIdentifier() == null) {
+						String text = identifier.getText();
+						madeUp.add(identifier.isQuoted() ? text : text.toLowerCase(Locale.ROOT));
+					}
+					return result;
+				});
+	}
+
+	/**
+	 * The created schema.
+	 *
+	 * @param script the DDL Hibernate ran, one statement a line
+	 * @param chosenNames the constraint and index names the entities chose, as PostgreSQL stores them
+	 */
+	public record CreatedSchema(String script, Set<String> chosenNames) {
+
+		public CreatedSchema {
+			chosenNames = Set.copyOf(chosenNames);
+		}
+
 	}
 
 	/**
@@ -113,12 +187,12 @@ public record EntitySchema(List<Class<?>> entities, Map<String, Object> settings
 		return builder.build();
 	}
 
-	private Metadata metadata(StandardServiceRegistry registry) {
+	private Metadata metadata(StandardServiceRegistry registry, Set<String> madeUp) {
 		MetadataSources sources = new MetadataSources(registry);
 		this.entities.forEach(sources::addAnnotatedClass);
 		return sources.getMetadataBuilder()
 			.applyPhysicalNamingStrategy(this.physicalNaming)
-			.applyImplicitNamingStrategy(this.implicitNaming)
+			.applyImplicitNamingStrategy(recording(madeUp))
 			.build();
 	}
 

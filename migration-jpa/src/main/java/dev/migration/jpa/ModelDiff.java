@@ -32,7 +32,8 @@ public record ModelDiff(List<ModelDifference> differences) {
 	/**
 	 * Names Hibernate makes up ({@code FK}, {@code UK} or {@code IDX} and a hash) or PostgreSQL does
 	 * ({@code orders_pkey}, {@code orders_email_key}): no one chose them, so a revision may name the
-	 * same constraint otherwise. A name an entity chose that looks like PostgreSQL's is taken for made up.
+	 * same constraint otherwise. Only a comparison given no chosen names guesses so; there, a name
+	 * an entity chose that looks like PostgreSQL's is taken for made up.
 	 */
 	private static final Pattern GENERATED_NAME = Pattern
 		.compile("(fk|uk|idx)[0-9a-z]{20,}|.*_(pkey|key|fkey|check|idx|excl)[0-9]*");
@@ -55,14 +56,31 @@ public record ModelDiff(List<ModelDifference> differences) {
 	 * @return the differences
 	 */
 	public static ModelDiff between(SchemaSnapshot entities, SchemaSnapshot revisions) {
+		return between(entities, revisions, (name) -> !GENERATED_NAME.matcher(name).matches());
+	}
+
+	/**
+	 * Compares the schema the entities expect with the one the revisions make, comparing the
+	 * names of constraints and indexes the entities chose, and only those.
+	 * @param entities the snapshot of the database Hibernate built from the entities
+	 * @param revisions the snapshot of a database upgraded to heads
+	 * @param chosenNames the constraint and index names the entities chose, as Hibernate's DDL gave them
+	 * @return the differences
+	 */
+	public static ModelDiff between(SchemaSnapshot entities, SchemaSnapshot revisions, Set<String> chosenNames) {
+		Set<String> chosen = Set.copyOf(chosenNames);
+		return between(entities, revisions, chosen::contains);
+	}
+
+	private static ModelDiff between(SchemaSnapshot entities, SchemaSnapshot revisions, Predicate<String> chosen) {
 		Side expected = Side.of(entities);
 		Side actual = Side.of(revisions);
 		List<ModelDifference> differences = new ArrayList<>();
 		compareTables(expected, actual, differences);
 		compareColumns(expected, actual, differences);
 		compareByDefinition(onTablesOf(actual, expected.constraints()), onTablesOf(expected, actual.constraints()),
-				differences);
-		compareByDefinition(onTablesOf(actual, expected.indexes()), onTablesOf(expected, actual.indexes()),
+				chosen, differences);
+		compareByDefinition(onTablesOf(actual, expected.indexes()), onTablesOf(expected, actual.indexes()), chosen,
 				differences);
 		compareNamed(Aspect.SEQUENCE, expected.of(ObjectKind.SEQUENCE), actual.of(ObjectKind.SEQUENCE),
 				Set.of("type", "increment", "start"), differences);
@@ -185,7 +203,7 @@ public record ModelDiff(List<ModelDifference> differences) {
 	}
 
 	/** Matches constraints or indexes by table and definition, comparing a name only where the entities chose it. */
-	private static void compareByDefinition(List<Defined> expected, List<Defined> actual,
+	private static void compareByDefinition(List<Defined> expected, List<Defined> actual, Predicate<String> chosen,
 			List<ModelDifference> differences) {
 		List<Defined> unmatched = new ArrayList<>(actual);
 		for (Defined wanted : expected) {
@@ -193,12 +211,12 @@ public record ModelDiff(List<ModelDifference> differences) {
 				.or(() -> unmatched.stream().filter((candidate) -> candidate.sameDefinition(wanted)).findFirst())
 				.orElse(null);
 			if (found == null) {
-				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), wanted.describe(), null,
-						wanted.object(), null));
+				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(),
+						wanted.describe(chosen.test(wanted.name())), null, wanted.object(), null));
 				continue;
 			}
 			unmatched.remove(found);
-			if (!wanted.nameGenerated() && !wanted.name().equals(found.name())) {
+			if (chosen.test(wanted.name()) && !wanted.name().equals(found.name())) {
 				differences.add(new ModelDifference(wanted.aspect(), wanted.subject(), "name " + wanted.name(),
 						"name " + found.name(), wanted.object(), found.object()));
 			}
@@ -208,7 +226,7 @@ public record ModelDiff(List<ModelDifference> differences) {
 			}
 		}
 		unmatched.forEach((extra) -> differences
-			.add(new ModelDifference(extra.aspect(), extra.subject(), null, extra.describe(), null, extra.object())));
+			.add(new ModelDifference(extra.aspect(), extra.subject(), null, extra.describe(true), null, extra.object())));
 	}
 
 	private static void compareNamed(Aspect aspect, Map<String, SchemaObject> expected,
@@ -290,10 +308,6 @@ public record ModelDiff(List<ModelDifference> differences) {
 			return definition.startsWith("EXCLUDE") ? Aspect.EXCLUSION : Aspect.CHECK;
 		}
 
-		boolean nameGenerated() {
-			return GENERATED_NAME.matcher(this.name).matches();
-		}
-
 		boolean sameDefinition(Defined other) {
 			return this.aspect == other.aspect && this.table.equals(other.table)
 					&& this.definition.equals(other.definition);
@@ -307,8 +321,8 @@ public record ModelDiff(List<ModelDifference> differences) {
 			return this.table + " " + this.definition;
 		}
 
-		String describe() {
-			return (nameGenerated() ? "" : this.name + " ") + this.definition;
+		String describe(boolean named) {
+			return (named ? this.name + " " : "") + this.definition;
 		}
 
 	}

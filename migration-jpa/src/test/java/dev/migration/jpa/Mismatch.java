@@ -9,6 +9,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
 
 import dev.migration.core.Migration;
 import dev.migration.core.Operations;
@@ -35,6 +36,28 @@ final class Mismatch {
 		BigDecimal total;
 
 		String note;
+
+	}
+
+	@Entity(name = "Tag")
+	@Table(uniqueConstraints = @UniqueConstraint(name = "tag_code_key", columnNames = "code"))
+	static class Tag {
+
+		@Id
+		Long id;
+
+		String code;
+
+	}
+
+	@Revision(id = "t1", message = "create tag, its unique code named otherwise than the entity names it")
+	static class CreateTagOtherwise implements Migration {
+
+		@Override
+		public void upgrade(Operations op) {
+			op.execute("CREATE TABLE tag (id bigint PRIMARY KEY, code varchar(255) CONSTRAINT tag_code_unique UNIQUE)",
+					"DROP TABLE tag");
+		}
 
 	}
 

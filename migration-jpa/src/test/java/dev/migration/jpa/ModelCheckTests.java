@@ -86,6 +86,15 @@ class ModelCheckTests {
 	}
 
 	@Test
+	void aNameTheEntitiesChooseIsComparedEvenWhenItLooksLikePostgresqls() {
+		ModelDiff diff = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.CreateTagOtherwise())))
+			.diff(Mismatch.Tag.class);
+		assertThat(diff.differences()).extracting(ModelDifference::describe)
+			.containsExactly("unique tag UNIQUE (code): the entities expect name tag_code_key, "
+					+ "the revisions made name tag_code_unique");
+	}
+
+	@Test
 	void aMismatchedModelFailsNamingEachDifference() {
 		EntityModelCheck check = EntityModelCheck.of(MigrationCatalog.of(List.of(new Mismatch.CreateInvoice())));
 		assertThatExceptionOfType(AssertionFailedError.class)
