@@ -1101,7 +1101,7 @@ public final class Migrator {
 
 	/** The lock lives on the run's own connection: a run whose session is gone cannot go on unlocked. */
 	private <T> T withLockedConnection(LockedWork<T> work) {
-		return withConnection((connection, sink) -> {
+		return withConnection(true, (connection, sink) -> {
 			sink.flush();
 			try (AdvisoryLock lock = AdvisoryLock.acquire(connection, this.settings.history(),
 					this.settings.lockWait())) {
@@ -1111,8 +1111,16 @@ public final class Migrator {
 	}
 
 	private <T> T withConnection(ConnectionWork<T> work) {
+		return withConnection(false, work);
+	}
+
+	/** A run that will take the lock first checks that its session is its own, before it sets anything there. */
+	private <T> T withConnection(boolean forLockedWork, ConnectionWork<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
 			connection.setAutoCommit(true);
+			if (forLockedWork) {
+				SessionSharing.requireOwnSession(connection, this.dataSource);
+			}
 			JdbcStatementSink sink = new JdbcStatementSink(connection, this.dialect);
 			int version = connection.getMetaData().getDatabaseMajorVersion();
 			this.dialect.prepareSession(version).forEach(sink::execute);
