@@ -19,7 +19,7 @@ record FailureMessage(String description, String action) {
 	private static final Pattern SENTENCE_START = Pattern.compile("(?:[.:]\\s+|;\\s+|\\n)([A-Za-z]+)");
 
 	private static final Set<String> ADVICE = Set.of("add", "accept", "change", "check", "correct", "create",
-			"declare", "delete", "deploy", "downgrade", "drop", "end", "fix", "give", "if", "let", "make", "mark",
+			"connect", "declare", "delete", "deploy", "downgrade", "drop", "end", "fix", "give", "if", "let", "make", "mark",
 			"merge", "move", "name", "put", "raise", "remove", "rename", "repair", "restore", "run", "set", "split",
 			"start", "stamp", "upgrade", "use", "wait", "write");
 
