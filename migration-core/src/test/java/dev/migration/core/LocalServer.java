@@ -61,6 +61,27 @@ public final class LocalServer implements AutoCloseable {
 	}
 
 	/**
+	 * Starts a streaming standby of this server, copied with {@code pg_basebackup}.
+	 * @param settings the standby's settings as {@code name=value}, such as {@code recovery_min_apply_delay=2s}
+	 * @return the running standby
+	 */
+	public LocalServer standby(String... settings) throws IOException, InterruptedException {
+		Path folder = Files.createTempDirectory("local-pg-standby");
+		int standbyPort;
+		try (ServerSocket socket = new ServerSocket(0)) {
+			standbyPort = socket.getLocalPort();
+		}
+		if (isRoot()) {
+			run(List.of("chown", "postgres", folder.toString()));
+		}
+		LocalServer standby = new LocalServer(folder, standbyPort, List.of(settings));
+		run(asOwner(List.of(bin("pg_basebackup"), "-h", "127.0.0.1", "-p", Integer.toString(this.port), "-U",
+				"postgres", "-D", standby.pgdata().toString(), "-R", "-X", "stream", "-c", "fast", "--no-sync")));
+		standby.pgCtl("start", "-o", standby.options());
+		return standby;
+	}
+
+	/**
 	 * Returns a program of the server's version, such as {@code psql} or {@code pg_dump}.
 	 * @param name the program
 	 * @return its path, or its bare name when it is found on the {@code PATH}

@@ -10,12 +10,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
 
 import dev.migration.core.MigrationException;
 import dev.migration.core.execute.ExecutionSettings;
 import dev.migration.core.history.HistoryTable;
 import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.lint.NotCheckedPolicy;
+import dev.migration.core.run.BackfillGuards;
 import dev.migration.core.run.ChecksumPolicy;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunSettings;
@@ -255,6 +257,8 @@ public class MigrationProperties {
 
 	private final Trace trace = new Trace();
 
+	private final Backfill backfill = new Backfill();
+
 	private final Squash squash = new Squash();
 
 	private final Revisions revisions = new Revisions();
@@ -275,7 +279,8 @@ public class MigrationProperties {
 				new ExecutionSettings(this.lockTimeout, this.nonBlockingLockTimeout, this.lockProbeTimeout),
 				this.lockRetries,
 				this.retryBackoff, this.lockWait, this.checksumPolicy, this.unknownRevisionPolicy,
-				table("flyway-table", this.flywayTable, "Flyway"), table("liquibase-table", this.liquibaseTable, "Liquibase"));
+				table("flyway-table", this.flywayTable, "Flyway"), table("liquibase-table", this.liquibaseTable, "Liquibase"),
+				this.backfill.toGuards());
 	}
 
 	private static QualifiedName table(String property, String value, String tool) {
@@ -621,6 +626,10 @@ public class MigrationProperties {
 		return this.trace;
 	}
 
+	public Backfill getBackfill() {
+		return this.backfill;
+	}
+
 	/**
 	 * Reads {@code migrations.databases} before the properties are bound, for conditions and
 	 * post-processors that run that early.
@@ -647,6 +656,60 @@ public class MigrationProperties {
 
 	public Squash getSquash() {
 		return this.squash;
+	}
+
+	/** What backfills wait for between batches, to spare standbys, autovacuum and the WAL. */
+	public static class Backfill {
+
+		/**
+		 * Largest replay lag of any streaming standby (pg_stat_replication) before a backfill
+		 * runs its next batch; it waits while a standby is further behind. Needs a migration
+		 * user that may read the lag (pg_monitor). Not set: no bound.
+		 */
+		private Duration maxReplicaLag;
+
+		/**
+		 * Largest rate of WAL a backfill writes; after each batch it rests until the batch's
+		 * WAL over its time is within it. Not set: no bound.
+		 */
+		private DataSize maxWalRate;
+
+		/**
+		 * Whether a backfill waits while autovacuum works on its table, which its batches
+		 * would otherwise compete with. Needs a migration user that may see other sessions
+		 * (pg_monitor).
+		 */
+		private boolean yieldToAutovacuum;
+
+		public Duration getMaxReplicaLag() {
+			return this.maxReplicaLag;
+		}
+
+		public void setMaxReplicaLag(Duration maxReplicaLag) {
+			this.maxReplicaLag = maxReplicaLag;
+		}
+
+		public DataSize getMaxWalRate() {
+			return this.maxWalRate;
+		}
+
+		public void setMaxWalRate(DataSize maxWalRate) {
+			this.maxWalRate = maxWalRate;
+		}
+
+		public boolean isYieldToAutovacuum() {
+			return this.yieldToAutovacuum;
+		}
+
+		public void setYieldToAutovacuum(boolean yieldToAutovacuum) {
+			this.yieldToAutovacuum = yieldToAutovacuum;
+		}
+
+		BackfillGuards toGuards() {
+			return new BackfillGuards(this.maxReplicaLag,
+					(this.maxWalRate != null) ? this.maxWalRate.toBytes() : null, this.yieldToAutovacuum);
+		}
+
 	}
 
 	/** Where the trace command replays the revisions: never the application's database. */

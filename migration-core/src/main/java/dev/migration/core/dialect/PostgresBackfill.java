@@ -52,7 +52,8 @@ final class PostgresBackfill {
 			            table_oid oid,
 			            key_attnum smallint,
 			            attnums smallint[],
-			            columns text[]
+			            columns text[],
+			            paused text
 			        );
 			    EXCEPTION WHEN unique_violation OR duplicate_table OR duplicate_object THEN
 			        -- another backfill created it at the same moment, which IF NOT EXISTS does not see (its row
@@ -65,6 +66,10 @@ final class PostgresBackfill {
 			        ALTER TABLE migration_backfill_progress ADD COLUMN IF NOT EXISTS table_oid oid,
 			            ADD COLUMN IF NOT EXISTS key_attnum smallint, ADD COLUMN IF NOT EXISTS attnums smallint[],
 			            ADD COLUMN IF NOT EXISTS columns text[];
+			    END IF;
+			    IF NOT EXISTS (SELECT FROM pg_attribute WHERE attrelid = 'migration_backfill_progress'::regclass
+			            AND attname = 'paused' AND NOT attisdropped) THEN
+			        ALTER TABLE migration_backfill_progress ADD COLUMN IF NOT EXISTS paused text;
 			    END IF;
 			""";
 
@@ -93,7 +98,25 @@ final class PostgresBackfill {
 			    bf_left bigint;
 			    bf_first_left text;
 			    bf_pass integer := 1;
+			    -- the run's guards, as its session carries them; an empty or missing setting is no guard
+			    bf_max_lag double precision := nullif(current_setting('migration.backfill_max_replica_lag_ms', true), '')::double precision / 1000;
+			    bf_max_wal double precision := nullif(current_setting('migration.backfill_max_wal_bytes_per_second', true), '')::double precision;
+			    bf_yield boolean := coalesce(nullif(current_setting('migration.backfill_yield_to_autovacuum', true), '')::boolean, false);
+			    bf_wal_start pg_lsn;
+			    bf_lag double precision;
+			    bf_reason text;
+			    bf_paused text;
+			    bf_quiet double precision;
 			BEGIN
+			    -- a guard the role cannot see through would never hold a batch back: refuse it instead
+			    IF bf_max_lag IS NOT NULL AND NOT pg_has_role('pg_read_all_stats', 'MEMBER') THEN
+			        RAISE EXCEPTION 'Backfill % cannot see the replay lag of standbys: role % may not read pg_stat_replication''s lag', {label}, current_user
+			            USING HINT = 'GRANT pg_monitor TO the migration user, or unset migrations.backfill.max-replica-lag.';
+			    END IF;
+			    IF bf_yield AND NOT pg_has_role('pg_read_all_stats', 'MEMBER') THEN
+			        RAISE EXCEPTION 'Backfill % cannot see autovacuum workers: role % may not read other sessions in pg_stat_activity', {label}, current_user
+			            USING HINT = 'GRANT pg_monitor TO the migration user, or set migrations.backfill.yield-to-autovacuum=false.';
+			    END IF;
 			    -- keys are kept as text: ISO dates read back the same whatever the session's DateStyle
 			    PERFORM set_config('DateStyle', 'ISO', true);
 			{progressTable}
@@ -160,6 +183,7 @@ final class PostgresBackfill {
 			                PERFORM pg_sleep(0.05);
 			            END LOOP;
 			            bf_started := clock_timestamp();
+			            bf_wal_start := CASE WHEN bf_max_wal IS NOT NULL THEN pg_current_wal_insert_lsn() END;
 			            -- the batch's last key from the index alone, then one range update: no join, no key list
 			            SELECT bf_key INTO bf_batch_last FROM (
 			                SELECT {key} AS bf_key FROM {table}
@@ -179,6 +203,49 @@ final class PostgresBackfill {
 			                bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
 			            END IF;
 			            PERFORM pg_sleep({pauseSeconds});
+			            -- the WAL rate: the batch's WAL over its time and a rest after it stays within the bound; counted
+			            -- where it is inserted, as an asynchronous commit leaves the batch's last records unwritten for a while
+			            IF bf_max_wal IS NOT NULL THEN
+			                bf_quiet := pg_wal_lsn_diff(pg_current_wal_insert_lsn(), bf_wal_start) / bf_max_wal
+			                    - extract(epoch FROM clock_timestamp() - bf_started);
+			                IF bf_quiet > 0 THEN
+			                    PERFORM pg_sleep(bf_quiet);
+			                END IF;
+			            END IF;
+			            -- the rest of the database: no next batch while a standby replays behind or autovacuum works here
+			            LOOP
+			                bf_reason := NULL;
+			                IF bf_max_lag IS NOT NULL THEN
+			                    -- a standby that replayed all there is has no lag, whatever replay_lag still shows for a while
+			                    SELECT max(CASE WHEN r.replay_lsn >= pg_current_wal_lsn() THEN 0
+			                            ELSE coalesce(extract(epoch FROM r.replay_lag), 0) END)
+			                        INTO bf_lag FROM pg_stat_replication r;
+			                    IF bf_lag > bf_max_lag THEN
+			                        bf_reason := format('a standby replays %s s behind, over the bound of %s s',
+			                            round(bf_lag::numeric, 1), bf_max_lag);
+			                    END IF;
+			                END IF;
+			                IF bf_reason IS NULL AND bf_yield AND EXISTS (SELECT FROM pg_stat_progress_vacuum v
+			                        JOIN pg_stat_activity a ON a.pid = v.pid
+			                        WHERE v.relid = bf_table AND a.backend_type = 'autovacuum worker') THEN
+			                    bf_reason := 'autovacuum is working on the table';
+			                END IF;
+			                EXIT WHEN bf_reason IS NULL;
+			                IF bf_reason IS DISTINCT FROM bf_paused THEN
+			                    RAISE NOTICE 'Backfill % waits: %', bf_name, bf_reason;
+			                    UPDATE migration_backfill_progress SET paused = bf_reason WHERE name = bf_name;
+			                    bf_paused := bf_reason;
+			                END IF;
+			                -- committed before the wait, so the endpoint shows the reason and the wait holds no lock of the batch
+			                COMMIT;
+			                PERFORM pg_sleep(0.2);
+			            END LOOP;
+			            IF bf_paused IS NOT NULL THEN
+			                RAISE NOTICE 'Backfill % goes on', bf_name;
+			                UPDATE migration_backfill_progress SET paused = NULL WHERE name = bf_name;
+			                COMMIT;
+			                bf_paused := NULL;
+			            END IF;
 			        END LOOP;
 			        -- success must not hide unfilled rows: rows a writer reset behind the walk get one more pass
 			        SELECT {rowCount} INTO bf_left FROM {target}{fromItems} WHERE {keyRef} <= bf_end AND ({pending});

@@ -11,8 +11,24 @@ import java.time.OffsetDateTime;
  * @param endKey the largest key when it started, where it stops
  * @param done whether it finished
  * @param updatedAt when its last batch committed
+ * @param paused why it waits before its next batch (a standby's replay lag, autovacuum on its
+ * table, the WAL rate), or {@code null} while it runs on
  */
 public record BackfillProgress(String name, long rowsDone, String lastKey, String endKey, boolean done,
-		OffsetDateTime updatedAt) {
+		OffsetDateTime updatedAt, String paused) {
+
+	/**
+	 * Creates the progress of a backfill that is not paused.
+	 * @param name the backfill's name
+	 * @param rowsDone rows filled so far
+	 * @param lastKey the last key done, or {@code null} before the first batch
+	 * @param endKey the largest key when it started
+	 * @param done whether it finished
+	 * @param updatedAt when its last batch committed
+	 */
+	public BackfillProgress(String name, long rowsDone, String lastKey, String endKey, boolean done,
+			OffsetDateTime updatedAt) {
+		this(name, rowsDone, lastKey, endKey, done, updatedAt, null);
+	}
 
 }

@@ -55,6 +55,11 @@ final class BackfillMonitor implements AutoCloseable {
 				last = now;
 				for (BackfillProgress current : read(progress)) {
 					BackfillProgress before = seen.put(current.name(), current);
+					if (current.paused() != null && !current.done()
+							&& (before == null || !current.paused().equals(before.paused()))) {
+						// a wait is news once, not every interval it lasts
+						logger.info("Backfill {} waits: {}", current.name(), current.paused());
+					}
 					if (before != null && !current.done() && current.rowsDone() > before.rowsDone()) {
 						BackfillPace pace = BackfillPace.between(before, current, seconds, Instant.now());
 						logger.info(pace.describe());

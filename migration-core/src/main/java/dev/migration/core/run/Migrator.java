@@ -488,10 +488,12 @@ public final class Migrator {
 		if (jdbc.queryForObject("SELECT to_regclass('migration_backfill_progress') IS NULL", Boolean.class)) {
 			return List.of();
 		}
-		return jdbc.query("SELECT name, rows_done, last_key, end_key, done, updated_at FROM migration_backfill_progress "
-				+ "ORDER BY updated_at DESC", (row, index) -> new BackfillProgress(row.getString("name"),
-						row.getLong("rows_done"), row.getString("last_key"), row.getString("end_key"),
-						row.getBoolean("done"), row.getObject("updated_at", java.time.OffsetDateTime.class)));
+		// a table an earlier version made has no paused column until a backfill of this one runs
+		return jdbc.query("SELECT name, rows_done, last_key, end_key, done, updated_at, to_jsonb(p) ->> 'paused' AS paused "
+				+ "FROM migration_backfill_progress p ORDER BY updated_at DESC", (row, index) -> new BackfillProgress(
+						row.getString("name"), row.getLong("rows_done"), row.getString("last_key"),
+						row.getString("end_key"), row.getBoolean("done"),
+						row.getObject("updated_at", java.time.OffsetDateTime.class), row.getString("paused")));
 	}
 
 	/**
@@ -870,6 +872,28 @@ public final class Migrator {
 	}
 
 	/** A pooled connection must not keep the run's session settings. */
+	/**
+	 * Hands the guards to the backfill's block, which runs in the server, as settings of the session;
+	 * an empty value is no guard, as the block reads it, and what the run set it clears again.
+	 */
+	private static void setGuards(StatementSink sink, BackfillGuards guards) {
+		try {
+			sink.query("SELECT pg_catalog.set_config(?, ?, false), pg_catalog.set_config(?, ?, false), "
+					+ "pg_catalog.set_config(?, ?, false)", (row, n) -> null,
+					List.<Object>of(BackfillGuards.MAX_REPLICA_LAG_SETTING,
+							(guards.maxReplicaLag() != null) ? Long.toString(guards.maxReplicaLag().toMillis()) : "",
+							BackfillGuards.MAX_WAL_RATE_SETTING,
+							(guards.maxWalBytesPerSecond() != null) ? guards.maxWalBytesPerSecond().toString() : "",
+							BackfillGuards.YIELD_TO_AUTOVACUUM_SETTING, Boolean.toString(guards.yieldToAutovacuum())));
+		}
+		catch (MigrationException ex) {
+			if (guards.any()) {
+				throw ex;
+			}
+			// clearing on a broken connection: the pool discards it, its settings with it
+		}
+	}
+
 	private void resetQuietly(StatementSink sink, int version, String searchPath) {
 		try {
 			this.dialect.resetSession(version).forEach(sink::execute);
@@ -1129,10 +1153,17 @@ public final class Migrator {
 				.query("SELECT pg_catalog.current_setting('search_path')", (row, n) -> row.getString(1), List.of())
 				.get(0) : null;
 			this.schemas.searchPath(this.dialect).forEach(sink::execute);
+			BackfillGuards guards = this.settings.backfillGuards();
+			if (guards.any()) {
+				setGuards(sink, guards);
+			}
 			try {
 				return work.run(connection, sink);
 			}
 			finally {
+				if (guards.any()) {
+					setGuards(sink, BackfillGuards.NONE);
+				}
 				resetQuietly(sink, version, searchPath);
 			}
 		}

@@ -23,10 +23,11 @@ import dev.migration.core.schema.QualifiedName;
  * migrated ({@code migrations.flyway-table})
  * @param liquibaseTable where Liquibase kept its history ({@code DATABASECHANGELOG}), read once
  * to take over a database it updated ({@code migrations.liquibase-table})
+ * @param backfillGuards what backfills wait for between batches ({@code migrations.backfill.*})
  */
 public record RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
 		Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy,
-		QualifiedName flywayTable, QualifiedName liquibaseTable) {
+		QualifiedName flywayTable, QualifiedName liquibaseTable, BackfillGuards backfillGuards) {
 
 	/** The table Flyway keeps its history in, by default. */
 	public static final QualifiedName DEFAULT_FLYWAY_TABLE = new QualifiedName(null, "flyway_schema_history");
@@ -59,6 +60,7 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 		Objects.requireNonNull(unknownRevisionPolicy, "unknownRevisionPolicy");
 		Objects.requireNonNull(flywayTable, "flywayTable");
 		Objects.requireNonNull(liquibaseTable, "liquibaseTable");
+		Objects.requireNonNull(backfillGuards, "backfillGuards");
 	}
 
 	/**
@@ -74,7 +76,7 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 	public RunSettings(HistoryTable history, ExecutionSettings execution, int lockRetries, Duration retryBackoff,
 			Duration lockWait, ChecksumPolicy checksumPolicy, UnknownRevisionPolicy unknownRevisionPolicy) {
 		this(history, execution, lockRetries, retryBackoff, lockWait, checksumPolicy, unknownRevisionPolicy,
-				DEFAULT_FLYWAY_TABLE, DEFAULT_LIQUIBASE_TABLE);
+				DEFAULT_FLYWAY_TABLE, DEFAULT_LIQUIBASE_TABLE, BackfillGuards.NONE);
 	}
 
 	/**
@@ -88,37 +90,45 @@ public record RunSettings(HistoryTable history, ExecutionSettings execution, int
 
 	public RunSettings withHistory(HistoryTable value) {
 		return new RunSettings(value, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable,
+				this.liquibaseTable, this.backfillGuards);
 	}
 
 	public RunSettings withExecution(ExecutionSettings value) {
 		return new RunSettings(this.history, value, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable,
+				this.liquibaseTable, this.backfillGuards);
 	}
 
 	public RunSettings withLockRetries(int value, Duration backoff) {
 		return new RunSettings(this.history, this.execution, value, backoff, this.lockWait, this.checksumPolicy,
-				this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
+				this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable, this.backfillGuards);
 	}
 
 	public RunSettings withLockWait(Duration value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, value,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable,
+				this.liquibaseTable, this.backfillGuards);
 	}
 
 	public RunSettings withFlywayTable(QualifiedName value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, value, this.liquibaseTable);
+				this.checksumPolicy, this.unknownRevisionPolicy, value, this.liquibaseTable, this.backfillGuards);
 	}
 
 	public RunSettings withLiquibaseTable(QualifiedName value) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, value);
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, value, this.backfillGuards);
 	}
 
 	public RunSettings withPolicies(ChecksumPolicy checksums, UnknownRevisionPolicy unknown) {
 		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
-				checksums, unknown, this.flywayTable, this.liquibaseTable);
+				checksums, unknown, this.flywayTable, this.liquibaseTable, this.backfillGuards);
+	}
+
+	public RunSettings withBackfillGuards(BackfillGuards value) {
+		return new RunSettings(this.history, this.execution, this.lockRetries, this.retryBackoff, this.lockWait,
+				this.checksumPolicy, this.unknownRevisionPolicy, this.flywayTable, this.liquibaseTable, value);
 	}
 
 }

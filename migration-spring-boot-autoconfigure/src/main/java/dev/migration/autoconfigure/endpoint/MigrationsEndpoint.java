@@ -494,15 +494,18 @@ public class MigrationsEndpoint {
 	 * @param updatedAt when its last batch committed
 	 * @param rowsPerSecond its recent rate, or {@code null} unless it runs in this application
 	 * @param secondsLeft the estimated seconds left, or {@code null} when unknown
+	 * @param paused why it waits before its next batch (a standby's replay lag, autovacuum on its
+	 * table), or {@code null} while it runs on
 	 */
 	public record BackfillDescriptor(String name, long rowsDone, @Nullable String lastKey, @Nullable String endKey,
 			boolean done, @Nullable OffsetDateTime updatedAt, @Nullable Double rowsPerSecond,
-			@Nullable Double secondsLeft) {
+			@Nullable Double secondsLeft, @Nullable String paused) {
 
 		static BackfillDescriptor of(BackfillProgress progress, @Nullable BackfillPace pace) {
 			return new BackfillDescriptor(progress.name(), progress.rowsDone(), progress.lastKey(), progress.endKey(),
 					progress.done(), progress.updatedAt(), (pace != null) ? (double) Math.round(pace.rowsPerSecond()) : null,
-					(pace != null && pace.secondsLeft() != null) ? Math.ceil(pace.secondsLeft()) : null);
+					(pace != null && pace.secondsLeft() != null) ? Math.ceil(pace.secondsLeft()) : null,
+					progress.paused());
 		}
 
 	}

@@ -1,0 +1,155 @@
+package dev.migration.core.online;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import dev.migration.core.LocalServer;
+import dev.migration.core.Migration;
+import dev.migration.core.MigrationException;
+import dev.migration.core.history.BackfillProgress;
+import dev.migration.core.run.BackfillGuards;
+import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.ColumnType;
+import dev.migration.testdb.TestDatabase;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * A backfill waits between batches while a real streaming standby replays behind the bound,
+ * rests to keep its WAL rate within its bound, and refuses a guard its role cannot see through.
+ */
+class BackfillGuardTests {
+
+	private static final int ROWS = 20_000;
+
+	private static LocalServer primary;
+
+	private static LocalServer standby;
+
+	@BeforeAll
+	static void startPrimaryAndStandby() throws Exception {
+		primary = LocalServer.start("wal_level=replica");
+		// every commit applied a second late: a standby that replays behind, as a busy one does
+		standby = primary.standby("recovery_min_apply_delay=1s", "wal_receiver_status_interval=1s");
+	}
+
+	@AfterAll
+	static void stop() throws Exception {
+		if (standby != null) {
+			standby.close();
+		}
+		if (primary != null) {
+			primary.close();
+		}
+	}
+
+	@Test
+	void aBackfillWaitsWhileTheStandbyReplaysBehindTheBoundAndSaysWhy() throws Exception {
+		TestDatabase database = primary.createDatabase("lagged");
+		Migrator migrator = migrator(database.dataSource(), new BackfillGuards(Duration.ofMillis(500), null, false));
+		migrator.upgrade("r1");
+		Set<String> reasons = watchPauses(migrator, () -> migrator.upgrade("heads"));
+		assertThat(reasons).anySatisfy((reason) -> assertThat(reason).startsWith("a standby replays ")
+			.endsWith(" s behind, over the bound of 0.5 s"));
+		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE filled IS NULL", Integer.class)).isZero();
+		assertThat(migrator.backfills()).extracting(BackfillProgress::paused).containsOnlyNulls();
+	}
+
+	@Test
+	void withoutTheBoundTheSameBackfillNeverWaits() throws Exception {
+		TestDatabase database = primary.createDatabase("unbound");
+		Migrator migrator = migrator(database.dataSource(), BackfillGuards.NONE);
+		migrator.upgrade("r1");
+		assertThat(watchPauses(migrator, () -> migrator.upgrade("heads"))).isEmpty();
+	}
+
+	@Test
+	void aBackfillRestsToKeepItsWalRateWithinTheBound() throws Exception {
+		TestDatabase database = primary.createDatabase("wal_rate");
+		long bound = 2L * 1024 * 1024;
+		Migrator migrator = migrator(database.dataSource(), new BackfillGuards(null, bound, false));
+		migrator.upgrade("r1");
+		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+		String before = jdbc.queryForObject("SELECT pg_current_wal_lsn()::text", String.class);
+		long started = System.nanoTime();
+		migrator.upgrade("heads");
+		double seconds = (System.nanoTime() - started) / 1e9;
+		long wal = jdbc.queryForObject("SELECT pg_wal_lsn_diff(pg_current_wal_lsn(), ?::pg_lsn)::bigint", Long.class,
+				before);
+		assertThat(wal).as("the backfill writes enough WAL to be held back").isGreaterThan(bound);
+		// the first batch's own time and the step's statements around the block are not rested
+		assertThat(wal / seconds).as("WAL bytes a second over the run").isLessThan(bound * 1.25);
+	}
+
+	@Test
+	void aGuardTheRoleCannotSeeThroughIsRefusedAndGrantingPgMonitorLetsItRun() throws Exception {
+		TestDatabase database = primary.createDatabase("unprivileged");
+		JdbcTemplate admin = new JdbcTemplate(database.dataSource());
+		admin.execute("CREATE ROLE filler LOGIN PASSWORD 'filler'");
+		admin.execute("GRANT CREATE, USAGE ON SCHEMA public TO filler");
+		DataSource filler = new TestDatabase(database.name(), database.url(), "filler", "filler").dataSource();
+		Migrator migrator = migrator(filler, new BackfillGuards(Duration.ofSeconds(30), null, false));
+		migrator.upgrade("r1");
+		assertThatExceptionOfType(MigrationException.class).isThrownBy(() -> migrator.upgrade("heads"))
+			.withMessageContaining("cannot see the replay lag of standbys")
+			.withMessageContaining("GRANT pg_monitor TO the migration user, or unset migrations.backfill.max-replica-lag");
+		admin.execute("GRANT pg_monitor TO filler");
+		migrator.upgrade("heads");
+		assertThat(admin.queryForObject("SELECT count(*) FROM item WHERE filled IS NULL", Integer.class)).isZero();
+	}
+
+	private static Migrator migrator(DataSource dataSource, BackfillGuards guards) {
+		Migration create = (op) -> {
+			op.createTable("item", (t) -> t.column("id", ColumnType.BIGINT, (c) -> c.primaryKey())
+				.column("payload", ColumnType.TEXT).column("filled", ColumnType.INTEGER));
+			op.execute("INSERT INTO item (id, payload) SELECT i, repeat('x', 200) FROM generate_series(1, " + ROWS + ") i");
+			// the WAL the test measures is the backfill's: no vacuum of the fresh rows writes beside it
+			op.execute("ALTER TABLE item SET (autovacuum_enabled = false)");
+		};
+		Migration fill = (op) -> op.backfill("item", (b) -> b.set("filled = 1, payload = payload || 'y'")
+			.where("filled IS NULL").batchSize(5_000).targetBatchDuration(Duration.ZERO));
+		List<Migration> revisions = List.of(create, fill);
+		return Revisions.of(dataSource, revisions, RunSettings.defaults().withBackfillGuards(guards));
+	}
+
+	/** Runs the work while another thread reads the backfills' progress, and returns each reason to wait it saw. */
+	private static Set<String> watchPauses(Migrator migrator, Runnable work) throws InterruptedException {
+		Set<String> reasons = ConcurrentHashMap.newKeySet();
+		AtomicBoolean running = new AtomicBoolean(true);
+		Thread watcher = new Thread(() -> {
+			while (running.get()) {
+				migrator.backfills().stream().map(BackfillProgress::paused).filter((reason) -> reason != null)
+					.forEach(reasons::add);
+				try {
+					Thread.sleep(50);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+			}
+		});
+		watcher.start();
+		try {
+			work.run();
+		}
+		finally {
+			running.set(false);
+			watcher.join();
+		}
+		return reasons;
+	}
+
+}
