@@ -111,6 +111,54 @@ class BackfillGuardTests {
 		assertThat(admin.queryForObject("SELECT count(*) FROM item WHERE filled IS NULL", Integer.class)).isZero();
 	}
 
+	@Test
+	void aBackfillWaitsWhileAutovacuumWorksOnItsTableAndGoesOnAfter() throws Exception {
+		try (LocalServer server = LocalServer.start("autovacuum_naptime=1")) {
+			TestDatabase database = server.createDatabase("vacuumed");
+			Migrator migrator = migrator(database.dataSource(), new BackfillGuards(null, null, true));
+			migrator.upgrade("r1");
+			JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+			// dead rows, and an autovacuum so slow that it is still at work when the backfill starts
+			jdbc.execute("ALTER TABLE item SET (autovacuum_enabled = true, autovacuum_vacuum_threshold = 0, "
+					+ "autovacuum_vacuum_scale_factor = 0, autovacuum_vacuum_cost_delay = 100, "
+					+ "autovacuum_vacuum_cost_limit = 1)");
+			jdbc.update("UPDATE item SET payload = payload || 'z'");
+			awaitAutovacuum(jdbc);
+			AtomicBoolean stopped = new AtomicBoolean();
+			Thread stopper = new Thread(() -> {
+				try {
+					Thread.sleep(1_500);
+				}
+				catch (InterruptedException ex) {
+					return;
+				}
+				// the worker ends when it is cancelled; switched off, no other one starts
+				jdbc.execute("ALTER TABLE item SET (autovacuum_enabled = false)");
+				jdbc.queryForList("SELECT pg_cancel_backend(pid) FROM pg_stat_progress_vacuum "
+						+ "WHERE relid = 'item'::regclass", Boolean.class);
+				stopped.set(true);
+			});
+			stopper.start();
+			Set<String> reasons = watchPauses(migrator, () -> migrator.upgrade("heads"));
+			stopper.join();
+			assertThat(stopped).isTrue();
+			assertThat(reasons).containsExactly("autovacuum is working on the table");
+			assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE filled IS NULL", Integer.class)).isZero();
+		}
+	}
+
+	private static void awaitAutovacuum(JdbcTemplate jdbc) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (jdbc.queryForObject("SELECT count(*) FROM pg_stat_progress_vacuum WHERE relid = 'item'::regclass",
+					Integer.class) > 0) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("No autovacuum worker started on item within 60 s");
+	}
+
 	private static Migrator migrator(DataSource dataSource, BackfillGuards guards) {
 		Migration create = (op) -> {
 			op.createTable("item", (t) -> t.column("id", ColumnType.BIGINT, (c) -> c.primaryKey())
