@@ -1071,7 +1071,8 @@ public final class Migrator {
 		if (reader(jdbc).exists()) {
 			return false;
 		}
-		UnmanagedTables tables = UnmanagedTables.read(jdbc, this.settings.history(), this.settings.flywayTable());
+		UnmanagedTables tables = UnmanagedTables.read(jdbc, this.settings.history(), this.settings.flywayTable(),
+				this.schemas);
 		if (tables.isEmpty()) {
 			return false;
 		}

@@ -27,6 +27,7 @@ record UnmanagedTables(List<String> tables, int count, List<String> otherHistori
 			WHERE c.relkind IN ('r', 'p') AND n.nspname NOT IN ('pg_catalog', 'information_schema')
 			AND n.nspname NOT LIKE 'pg\\_%'
 			AND c.relname NOT IN (?, ?, ?, ?)
+			AND (?::text[] IS NULL OR n.nspname = ANY (?::text[]))
 			AND NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_class'::regclass AND d.objid = c.oid
 			AND d.deptype = 'e')
 			ORDER BY 1""";
@@ -45,11 +46,15 @@ record UnmanagedTables(List<String> tables, int count, List<String> otherHistori
 	 * @param jdbc the database
 	 * @param history where the history should be
 	 * @param flywayTable Flyway's history table, which a take-over reads
+	 * @param schemas the schemas the history owns; when set, tables elsewhere are not its business
+	 * (another tenant's, or a shared table beside the tenants' schemas)
 	 * @return what was found
 	 */
-	static UnmanagedTables read(JdbcTemplate jdbc, HistoryTable history, QualifiedName flywayTable) {
+	static UnmanagedTables read(JdbcTemplate jdbc, HistoryTable history, QualifiedName flywayTable,
+			OwnedSchemas schemas) {
+		String[] owned = schemas.isSet() ? schemas.all().toArray(String[]::new) : null;
 		List<String> tables = jdbc.queryForList(TABLES, String.class, history.log().name(), history.state().name(),
-				history.progress().name(), flywayTable.name());
+				history.progress().name(), flywayTable.name(), owned, owned);
 		List<String> others = jdbc.queryForList(HISTORIES, String.class, history.state().name());
 		return new UnmanagedTables(tables.stream().limit(SHOWN).toList(), tables.size(), others);
 	}
