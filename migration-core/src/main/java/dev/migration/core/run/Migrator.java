@@ -122,7 +122,9 @@ public final class Migrator {
 		this.release = Objects.requireNonNull(release, "release");
 		this.history = new HistoryStatements(dialect, settings.history());
 		this.progress = new ProgressStatements(dialect, settings.history());
-		this.snapshots = new SnapshotStore(dialect, settings.history());
+		// a history that owns schemas keeps their snapshot alone: another tenant's change is no drift of its own
+		this.snapshots = new SnapshotStore(dialect, settings.history())
+			.onlySchemas(schemas.isSet() ? schemas.all() : null);
 	}
 
 	/**
@@ -961,7 +963,7 @@ public final class Migrator {
 		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
-		SchemaSnapshot live = SnapshotReader.allSchemas(this.settings.history()).read(connection);
+		SchemaSnapshot live = this.snapshots.read(connection);
 		return Optional.of(new Drift(stored.get().takenAt(), stored.get().snapshot().diff(live)));
 	}
 

@@ -2,6 +2,7 @@ package dev.migration.core.snapshot;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,6 +43,30 @@ public record SchemaSnapshot(List<SchemaObject> objects) {
 		Map<String, SchemaObject> byKey = new LinkedHashMap<>();
 		this.objects.forEach((object) -> byKey.put(object.key(), object));
 		return byKey;
+	}
+
+	/**
+	 * Returns this snapshot with only the objects of the given schemas, as a reader of only
+	 * those schemas would have read it (objects of {@code public} carry no schema in their names).
+	 * @param schemas the schemas to keep
+	 * @return the snapshot
+	 */
+	public SchemaSnapshot onlySchemas(List<String> schemas) {
+		Set<String> known = new HashSet<>();
+		this.objects.stream().filter((object) -> object.kind() == ObjectKind.SCHEMA).map(SchemaObject::name)
+			.forEach(known::add);
+		return new SchemaSnapshot(this.objects.stream().filter((object) -> {
+			if (object.kind() == ObjectKind.SCHEMA) {
+				return schemas.contains(object.name());
+			}
+			int dot = object.name().indexOf('.');
+			String first = (dot < 0) ? "" : object.name().substring(0, dot);
+			if (schemas.contains(first)) {
+				return true;
+			}
+			// the history's own schema has no object of its own kind, so only the others are known
+			return !known.contains(first) && schemas.contains("public");
+		}).toList());
 	}
 
 	/**

@@ -33,7 +33,7 @@ public final class SnapshotReader {
 
 	private static final String QUERY = """
 			WITH params AS (
-			    SELECT ?::text AS only_schema, ?::text AS history_schema, ?::text[] AS history_tables
+			    SELECT ?::text[] AS only_schemas, ?::text AS history_schema, ?::text[] AS history_tables
 			),
 			extension_member AS (
 			    SELECT classid, objid FROM pg_depend WHERE deptype = 'e'
@@ -43,7 +43,7 @@ public final class SnapshotReader {
 			    FROM pg_namespace n, params p
 			    WHERE n.nspname NOT IN ('pg_catalog', 'information_schema')
 			      AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'
-			      AND (p.only_schema IS NULL OR n.nspname = p.only_schema)
+			      AND (p.only_schemas IS NULL OR n.nspname = ANY (p.only_schemas))
 			      AND (n.oid) NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_namespace'::regclass)
 			),
 			history AS (
@@ -116,12 +116,12 @@ public final class SnapshotReader {
 			      AND t.oid NOT IN (SELECT objid FROM extension_member WHERE classid = 'pg_type'::regclass)
 			""";
 
-	private final String schema;
+	private final List<String> schemas;
 
 	private final HistoryTable history;
 
-	private SnapshotReader(String schema, HistoryTable history) {
-		this.schema = schema;
+	private SnapshotReader(List<String> schemas, HistoryTable history) {
+		this.schemas = (schemas != null) ? List.copyOf(schemas) : null;
 		this.history = Objects.requireNonNull(history, "history");
 	}
 
@@ -149,7 +149,16 @@ public final class SnapshotReader {
 	 * @return the reader
 	 */
 	public SnapshotReader onlySchema(String schema) {
-		return new SnapshotReader(Objects.requireNonNull(schema, "schema"), this.history);
+		return onlySchemas(List.of(Objects.requireNonNull(schema, "schema")));
+	}
+
+	/**
+	 * Returns a reader of some schemas only, such as those a history owns.
+	 * @param schemas the schema names
+	 * @return the reader
+	 */
+	public SnapshotReader onlySchemas(List<String> schemas) {
+		return new SnapshotReader(Objects.requireNonNull(schemas, "schemas"), this.history);
 	}
 
 	/**
@@ -175,7 +184,8 @@ public final class SnapshotReader {
 	public SchemaSnapshot read(Connection connection) throws SQLException {
 		String table = this.history.table();
 		try (PreparedStatement statement = connection.prepareStatement(QUERY)) {
-			statement.setString(1, this.schema);
+			statement.setArray(1, (this.schemas != null)
+					? connection.createArrayOf("text", this.schemas.toArray(String[]::new)) : null);
 			statement.setString(2, this.history.schema());
 			statement.setArray(3, connection.createArrayOf("text",
 					new String[] { table, this.history.state().name(), this.history.progress().name(),

@@ -6,6 +6,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -23,15 +24,32 @@ public final class SnapshotStore {
 
 	private final String qualifiedName;
 
+	private final List<String> schemas;
+
 	/**
 	 * Creates the store of the given history.
 	 * @param dialect quotes the table name
 	 * @param history where the history lives; the snapshot table is named after its log table
 	 */
 	public SnapshotStore(Dialect dialect, HistoryTable history) {
-		this.history = Objects.requireNonNull(history, "history");
-		this.qualifiedName = ((history.schema() != null) ? dialect.quote(history.schema()) + "." : "")
-				+ dialect.quote(history.table() + SnapshotReader.SNAPSHOT_SUFFIX);
+		this(Objects.requireNonNull(history, "history"), ((history.schema() != null) ? dialect.quote(history.schema())
+				+ "." : "") + dialect.quote(history.table() + SnapshotReader.SNAPSHOT_SUFFIX), null);
+	}
+
+	private SnapshotStore(HistoryTable history, String qualifiedName, List<String> schemas) {
+		this.history = history;
+		this.qualifiedName = qualifiedName;
+		this.schemas = (schemas != null) ? List.copyOf(schemas) : null;
+	}
+
+	/**
+	 * Returns a store whose snapshots hold only the given schemas, such as those a history owns:
+	 * a tenant's history keeps its own schema, and another tenant's changes are no drift of it.
+	 * @param owned the schemas, or {@code null} for every schema
+	 * @return the store
+	 */
+	public SnapshotStore onlySchemas(List<String> owned) {
+		return new SnapshotStore(this.history, this.qualifiedName, owned);
 	}
 
 	/**
@@ -53,7 +71,8 @@ public final class SnapshotStore {
 	 * @throws SQLException when it cannot be read
 	 */
 	public SchemaSnapshot read(Connection connection) throws SQLException {
-		return SnapshotReader.allSchemas(this.history).read(connection);
+		SnapshotReader reader = SnapshotReader.allSchemas(this.history);
+		return ((this.schemas != null) ? reader.onlySchemas(this.schemas) : reader).read(connection);
 	}
 
 	/**
@@ -119,8 +138,10 @@ public final class SnapshotStore {
 			if (!rows.next()) {
 				return Optional.empty();
 			}
+			// one stored before its history owned schemas held them all: compared as it would be now
+			SchemaSnapshot snapshot = SchemaSnapshot.parse(rows.getString(2));
 			return Optional.of(new Stored(rows.getObject(1, OffsetDateTime.class),
-					SchemaSnapshot.parse(rows.getString(2))));
+					(this.schemas != null) ? snapshot.onlySchemas(this.schemas) : snapshot));
 		}
 	}
 

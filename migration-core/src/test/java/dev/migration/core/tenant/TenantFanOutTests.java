@@ -91,6 +91,18 @@ class TenantFanOutTests {
 	}
 
 	@Test
+	void eachTenantsSnapshotHoldsItsOwnSchemaSoAnotherTenantsChangeIsNoDriftOfIt() {
+		TenantFanOut fanOut = TenantFanOut.of(migrator()).withParallelism(2);
+		fanOut.upgrade(tenants(3), "heads");
+		this.jdbc.execute("ALTER TABLE t01.account ADD COLUMN note text");
+		assertThat(fanOut.migratorOf("t00").drift()).hasValueSatisfying((drift) -> assertThat(drift.describe()).isEmpty());
+		assertThat(fanOut.migratorOf("t01").drift()).hasValueSatisfying((drift) -> assertThat(drift.describe())
+			.contains("t01.account.note"));
+		assertThat(this.jdbc.queryForObject("SELECT snapshot FROM t02.migration_history_snapshot", String.class))
+			.contains("t02.account").doesNotContain("t00.").doesNotContain("fanout_log");
+	}
+
+	@Test
 	void aFailingCanaryStopsEveryOtherTenantUnlessTheRunGoesOnAfterFailures() {
 		List<String> tenants = tenants(8);
 		this.jdbc.execute("CREATE SCHEMA t03");
