@@ -52,6 +52,9 @@ public final class NetworkBenchmark {
 
 	private static final int PROBES = 200;
 
+	/** Where {@link #tools} puts Flyway, which the others' ratios are taken against. */
+	private static final int FLYWAY = 2;
+
 	private static final double TOLERANCE_MILLIS = 0.5;
 
 	private static final Pattern URL = Pattern.compile("^jdbc:postgresql://([^/:?,]+)(?::(\\d+))?(/.*)?$");
@@ -272,7 +275,7 @@ public final class NetworkBenchmark {
 				+ "Java %s, load average %.2f before, %.2f after, %s%n", count, runs, server.description(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadBefore,
 				loadAverage(), LocalDate.now());
-		Tool flyway = tools.get(2);
+		Tool flyway = tools.get(FLYWAY);
 		List<Tool> others = tools.stream().filter((tool) -> tool != flyway).toList();
 		header(tools.stream().map((tool) -> tool.name() + " (ms)").toList(),
 				others.stream().map((tool) -> tool.name() + " / Flyway").toList());
