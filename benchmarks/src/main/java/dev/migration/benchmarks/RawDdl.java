@@ -10,12 +10,13 @@ import javax.sql.DataSource;
  * The floor no tool can beat: the same DDL, each statement in its own transaction with the
  * same lock timeout, sent by hand over JDBC without any bookkeeping.
  */
-final class RawDdl {
+public final class RawDdl {
 
 	private RawDdl() {
 	}
 
-	static void apply(DataSource dataSource, int count) {
+	/** Creates tables t1 to t{@code count} unless t1 exists. */
+	public static void apply(DataSource dataSource, int count) {
 		try (Connection connection = dataSource.getConnection()) {
 			if (tableExists(connection)) {
 				// the no-op round: a hand-written script has nothing to check

@@ -122,7 +122,8 @@ public final class RunnerBenchmark {
 		return ratios.get(ratios.size() / 2);
 	}
 
-	private static List<DeclaredRevision> revisions(int count) {
+	/** The N Java revisions this project applies: one table each, chained. */
+	public static List<DeclaredRevision> revisions(int count) {
 		List<DeclaredRevision> revisions = new ArrayList<>();
 		for (int i = 1; i <= count; i++) {
 			String table = "t" + i;
@@ -135,7 +136,8 @@ public final class RunnerBenchmark {
 		return revisions;
 	}
 
-	private static Path flywayScripts(int count) throws IOException {
+	/** Writes the same changes as N {@code V<n>__create_t<n>.sql} files into a new temporary folder. */
+	public static Path flywayScripts(int count) throws IOException {
 		Path directory = Files.createTempDirectory("flyway-bench");
 		for (int i = 1; i <= count; i++) {
 			Files.writeString(directory.resolve("V" + i + "__create_t" + i + ".sql"),
@@ -162,7 +164,7 @@ public final class RunnerBenchmark {
 	}
 
 	/** A pool of 4 to the database, as each benchmark here uses. */
-	static HikariDataSource pool(TestDatabase database) {
+	public static HikariDataSource pool(TestDatabase database) {
 		HikariDataSource dataSource = new HikariDataSource();
 		dataSource.setJdbcUrl(database.url());
 		dataSource.setUsername(database.user());
