@@ -18,10 +18,10 @@ record FailureMessage(String description, String action) {
 	/** Where a sentence or a clause after a semicolon starts; the capture is its first word. */
 	private static final Pattern SENTENCE_START = Pattern.compile("(?:[.:]\\s+|;\\s+|\\n)([A-Za-z]+)");
 
-	private static final Set<String> ADVICE = Set.of("add", "accept", "change", "check", "correct", "create",
-			"connect", "declare", "delete", "deploy", "downgrade", "drop", "end", "fix", "give", "if", "let", "make", "mark",
-			"merge", "move", "name", "put", "raise", "remove", "rename", "repair", "restore", "run", "set", "split",
-			"start", "stamp", "upgrade", "use", "wait", "write");
+	private static final Set<String> ADVICE = Set.of("add", "accept", "change", "check", "connect", "correct",
+			"create", "declare", "delete", "deploy", "downgrade", "drop", "end", "fix", "give", "if", "let", "make",
+			"mark", "merge", "move", "name", "put", "raise", "remove", "rename", "repair", "restore", "run", "set",
+			"split", "start", "stamp", "upgrade", "use", "wait", "write");
 
 	/**
 	 * Cuts a message where its first sentence of advice starts.
