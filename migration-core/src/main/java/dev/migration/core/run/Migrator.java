@@ -1075,7 +1075,9 @@ public final class Migrator {
 		}
 		UnmanagedTables tables = UnmanagedTables.read(jdbc, this.settings.history(), this.settings.flywayTable(),
 				this.schemas);
-		if (tables.isEmpty()) {
+		if (tables.isEmpty() || reader(jdbc).exists()) {
+			// a history there now was made by a runner that started meanwhile: its tables are no stranger's, and
+			// the run, once it holds the lock, finds what that runner did
 			return false;
 		}
 		if (this.baseline == null) {
