@@ -1,28 +1,23 @@
 package dev.migration.core.tenant;
 
+import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.Migration;
 import dev.migration.core.MigrationException;
-import dev.migration.core.catalog.DeclaredRevision;
-import dev.migration.core.catalog.MigrationCatalog;
-import dev.migration.core.dialect.PostgresDialect;
-import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.run.Migrator;
-import dev.migration.core.run.RunSettings;
-import dev.migration.core.schema.ColumnType;
 import dev.migration.core.tenant.TenantOutcome.Status;
 import dev.migration.testdb.PostgresTest;
+import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -31,13 +26,25 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @PostgresTest(emptyBeforeEach = true)
 class TenantFanOutTests {
 
+	private final TestDatabase database;
+
 	private final DataSource dataSource;
 
 	private final JdbcTemplate jdbc;
 
-	TenantFanOutTests(DataSource dataSource) {
-		this.dataSource = dataSource;
-		this.jdbc = new JdbcTemplate(dataSource);
+	private Process child;
+
+	TenantFanOutTests(TestDatabase database) {
+		this.database = database;
+		this.dataSource = database.dataSource();
+		this.jdbc = new JdbcTemplate(this.dataSource);
+	}
+
+	@AfterEach
+	void killLeftoverChild() {
+		if (this.child != null) {
+			this.child.destroyForcibly();
+		}
 	}
 
 	@BeforeEach
@@ -91,6 +98,53 @@ class TenantFanOutTests {
 	}
 
 	@Test
+	void aFanOutKilledMidwayIsFinishedByTheNextRunWhichRunsOnlyWhatEachTenantLacks(@TempDir Path logs)
+			throws Exception {
+		List<String> tenants = tenants(40);
+		this.child = FanOutProcess.start(this.database, tenants.size(), logs.resolve("fan-out.log"));
+		int doneBeforeKill = awaitTenantsDone(12);
+		// kill -9 in the middle of the fan-out: some tenants done, some in the middle of a revision, some untouched
+		this.child.destroyForcibly().waitFor();
+		int doneAtKill = tenantsDone();
+		assertThat(doneAtKill).as("the kill came midway").isBetween(doneBeforeKill, tenants.size() - 1);
+		TenantReport rerun = TenantFanOut.of(migrator()).withParallelism(4).upgrade(tenants, "heads");
+		assertThat(rerun.complete()).as("%s", rerun.failed()).isTrue();
+		assertThat(rerun.counts().get(Status.UP_TO_DATE)).as("tenants the killed run had finished")
+			.isEqualTo(doneAtKill);
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM public.fanout_log", Integer.class))
+			.as("each tenant's first revision committed once, the killed one's rolled back").isEqualTo(tenants.size());
+		assertThat(this.jdbc.queryForObject("SELECT count(DISTINCT tenant) FROM public.fanout_log", Integer.class))
+			.isEqualTo(tenants.size());
+	}
+
+	private int awaitTenantsDone(int count) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			int done = tenantsDone();
+			if (done >= count) {
+				return done;
+			}
+			if (!this.child.isAlive()) {
+				throw new IllegalStateException("The fan-out process ended before " + count + " tenants were done");
+			}
+			Thread.sleep(20);
+		}
+		throw new IllegalStateException("Fewer than " + count + " tenants were done after 60 s");
+	}
+
+	/** Tenants whose state says they are at the last revision, as their own history records it. */
+	private int tenantsDone() {
+		int done = 0;
+		for (String schema : this.jdbc.queryForList("SELECT n.nspname FROM pg_namespace n JOIN pg_class c "
+				+ "ON c.relnamespace = n.oid WHERE c.relname = 'migration_history_state' AND n.nspname ~ '^t[0-9]{2}$'",
+				String.class)) {
+			done += this.jdbc.queryForObject("SELECT count(*) FROM " + schema + ".migration_history_state "
+					+ "WHERE revision = 'a4'", Integer.class);
+		}
+		return done;
+	}
+
+	@Test
 	void eachTenantsSnapshotHoldsItsOwnSchemaSoAnotherTenantsChangeIsNoDriftOfIt() {
 		TenantFanOut fanOut = TenantFanOut.of(migrator()).withParallelism(2);
 		fanOut.upgrade(tenants(3), "heads");
@@ -129,23 +183,7 @@ class TenantFanOutTests {
 	}
 
 	private Migrator migrator() {
-		List<Migration> revisions = List.of((op) -> {
-			op.createTable("account", (t) -> t.column("id", ColumnType.BIGINT, (c) -> c.identity().primaryKey())
-				.column("name", ColumnType.TEXT));
-			// long enough for tenants to overlap, and logged where the test can see the overlap
-			op.execute("SELECT pg_sleep(0.1)");
-			op.execute("INSERT INTO public.fanout_log VALUES (current_schema(), transaction_timestamp(), clock_timestamp())");
-		}, (op) -> op.addColumn("account", "email", ColumnType.TEXT),
-				(op) -> op.createIndex("account_email_idx", "account", (i) -> i.on("email").concurrently()),
-				(op) -> op.execute("INSERT INTO account (name) VALUES ('first')", "DELETE FROM account"));
-		List<DeclaredRevision> declared = new ArrayList<>();
-		for (int i = 0; i < revisions.size(); i++) {
-			RevisionNode node = (i == 0) ? RevisionNode.of("a1", "step 1")
-					: RevisionNode.of("a" + (i + 1), "step " + (i + 1), "a" + i);
-			declared.add(new DeclaredRevision(node, revisions.get(i), true));
-		}
-		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(declared), new PostgresDialect(),
-				RunSettings.defaults().withLockRetries(0, Duration.ZERO));
+		return TenantHistory.migrator(this.dataSource);
 	}
 
 	private static List<String> tenants(int count) {
