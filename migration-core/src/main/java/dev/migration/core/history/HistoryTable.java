@@ -19,6 +19,8 @@ public record HistoryTable(String schema, String table) {
 
 	private static final String PROGRESS_SUFFIX = "_progress";
 
+	private static final String TENANTS_SUFFIX = "_tenants";
+
 	public HistoryTable {
 		if (schema != null) {
 			Names.require("history schema (migrations.schema)", schema);
@@ -60,6 +62,15 @@ public record HistoryTable(String schema, String table) {
 	 */
 	public QualifiedName progress() {
 		return new QualifiedName(this.schema, this.table + PROGRESS_SUFFIX);
+	}
+
+	/**
+	 * Returns the qualified name of the table where a tenant fan-out records how each tenant's
+	 * last run ended.
+	 * @return the tenants table
+	 */
+	public QualifiedName tenants() {
+		return new QualifiedName(this.schema, this.table + TENANTS_SUFFIX);
 	}
 
 	@Override

@@ -181,6 +181,17 @@ public final class Migrator {
 	}
 
 	/**
+	 * Returns a migrator of the same revisions and settings against another database, such as a
+	 * tenant's own.
+	 * @param other the database
+	 * @return the migrator
+	 */
+	public Migrator withDataSource(DataSource other) {
+		return new Migrator(other, this.catalog, this.dialect, this.settings, this.listener, this.upgradeCheck,
+				this.release, this.baseline, this.schemas, this.callbacks);
+	}
+
+	/**
 	 * Returns a migrator whose upgrades run Flyway's SQL callbacks at their events, each in a
 	 * transaction of its own on the run's connection, under the migration lock.
 	 * @param sql the callbacks, taken out of the files of the locations
@@ -225,6 +236,14 @@ public final class Migrator {
 	public static Migrator create(DataSource dataSource, Collection<? extends Migration> migrations,
 			RunSettings settings) {
 		return new Migrator(dataSource, MigrationCatalog.of(migrations), new PostgresDialect(), settings);
+	}
+
+	/**
+	 * Returns the database this migrator runs against.
+	 * @return the data source
+	 */
+	public DataSource dataSource() {
+		return this.dataSource;
 	}
 
 	/**

@@ -1,24 +1,34 @@
 package dev.migration.core.tenant;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 import dev.migration.core.MigrationException;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.history.HistoryEntry;
+import dev.migration.core.history.Outcome;
+import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.OwnedSchemas;
 import dev.migration.core.run.RunResult;
+import dev.migration.core.run.RunScope;
+import dev.migration.core.tenant.TenantStanding.Standing;
 
 /**
- * The same revisions applied to many tenants, a schema each, with bounded parallelism and in
- * waves: the canaries first, then the rest in stages; a failing wave stops the next unless told
- * to go on. Each tenant keeps its history (and so its state) in its own schema, so a rerun after
+ * The same revisions applied to many tenants (a schema each, a database each, or both) with
+ * bounded parallelism and in waves: the canaries first, then the rest in stages; a failing wave stops the next unless told
+ * to go on. Each tenant keeps its history (and so its state) where its revisions run, so a rerun after
  * a crash or a stop runs only what each tenant still lacks. Immutable.
  */
 public final class TenantFanOut {
@@ -94,25 +104,44 @@ public final class TenantFanOut {
 	}
 
 	/**
-	 * Upgrades every tenant to the target, wave after wave.
+	 * Upgrades every tenant, each a schema of the migrator's database, to the target, wave after wave.
 	 * @param tenants the tenants' schemas, each created when missing
 	 * @param target the target, such as {@code heads}
 	 * @return what happened to each tenant, in the order given
 	 * @throws MigrationException when a canary is no tenant, or a tenant is named twice
 	 */
 	public TenantReport upgrade(List<String> tenants, String target) {
-		List<List<String>> waves = waves(tenants);
+		return upgrade(tenants.stream().map(Tenant::ofSchema).toList(), target, RunScope.RELEASED);
+	}
+
+	/**
+	 * Upgrades every tenant to the target, wave after wave.
+	 * @param tenants the tenants
+	 * @param target the target, such as {@code heads}
+	 * @param scope the start-up revisions alone, or everything released
+	 * @return what happened to each tenant, in the order given
+	 * @throws MigrationException when a canary is no tenant, or a tenant is named twice
+	 */
+	public TenantReport upgrade(List<Tenant> tenants, String target, RunScope scope) {
+		List<List<Tenant>> waves = waves(tenants);
+		TenantLedger ledger = ledger();
+		ledger.create();
 		List<TenantOutcome> outcomes = new ArrayList<>();
 		boolean stopped = false;
 		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism);
 		try {
-			for (List<String> wave : waves) {
+			for (List<Tenant> wave : waves) {
 				if (stopped) {
-					wave.forEach((tenant) -> outcomes.add(new TenantOutcome(tenant, TenantOutcome.Status.SKIPPED, 0,
-							null, 0)));
+					wave.forEach((tenant) -> outcomes.add(new TenantOutcome(tenant.name(), TenantOutcome.Status.SKIPPED,
+							0, null, 0)));
 					continue;
 				}
-				List<TenantOutcome> done = runWave(pool, wave, target);
+				List<TenantOutcome> done = inParallel(pool, wave, (tenant) -> {
+					TenantOutcome outcome = runOne(tenant, target, scope);
+					ledger.record(outcome);
+					return outcome;
+				},
+						(tenant, failure) -> new TenantOutcome(tenant.name(), TenantOutcome.Status.FAILED, 0, failure, 0));
 				outcomes.addAll(done);
 				stopped = !this.continueAfterFailure
 						&& done.stream().anyMatch((outcome) -> outcome.status() == TenantOutcome.Status.FAILED);
@@ -122,10 +151,77 @@ public final class TenantFanOut {
 			pool.shutdownNow();
 		}
 		List<TenantOutcome> ordered = new ArrayList<>();
-		for (String tenant : tenants) {
-			outcomes.stream().filter((outcome) -> outcome.tenant().equals(tenant)).findFirst().ifPresent(ordered::add);
+		for (Tenant tenant : tenants) {
+			outcomes.stream().filter((outcome) -> outcome.tenant().equals(tenant.name())).findFirst()
+				.ifPresent(ordered::add);
 		}
 		return new TenantReport(ordered);
+	}
+
+	/**
+	 * Reads where each tenant stands against the target, as many at once as the fan-out runs.
+	 * @param tenants the tenants
+	 * @param target the target, such as {@code heads}
+	 * @return each tenant's standing, in the order given
+	 */
+	public List<TenantStanding> standings(List<Tenant> tenants, String target) {
+		Map<String, TenantLedger.LastRun> lastRuns = ledger().read();
+		ExecutorService pool = Executors.newFixedThreadPool(this.parallelism);
+		try {
+			return inParallel(pool, tenants, (tenant) -> standing(tenant, target, lastRuns.get(tenant.name())),
+					(tenant, failure) -> unreadable(tenant, failure));
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/**
+	 * Reads where one tenant stands against the target.
+	 * @param tenant the tenant
+	 * @param target the target
+	 * @return its standing; {@code UNREADABLE} with the reason when its history cannot be read
+	 */
+	public TenantStanding standing(Tenant tenant, String target) {
+		return standing(tenant, target, ledger().read().get(tenant.name()));
+	}
+
+	private TenantStanding standing(Tenant tenant, String target, TenantLedger.LastRun lastRun) {
+		try {
+			Migrator migrator = migratorOf(tenant);
+			DatabaseState state = migrator.state();
+			List<String> current = state.current().stream().sorted().toList();
+			List<String> pending = migrator.pending(state, target).stream().map(DeclaredRevision::id).toList();
+			OffsetDateTime lastRunAt = (lastRun != null) ? lastRun.finishedAt() : null;
+			if (pending.isEmpty()) {
+				return new TenantStanding(tenant.name(), Standing.AT_TARGET, current, pending, null, lastRunAt);
+			}
+			List<HistoryEntry> history = migrator.history();
+			HistoryEntry last = history.isEmpty() ? null : history.get(history.size() - 1);
+			if (last != null && last.outcome() == Outcome.FAILED) {
+				// a step that kept part of its work: its history says what failed
+				return new TenantStanding(tenant.name(), Standing.FAILED, current, pending,
+						last.revision() + ": " + last.error(), lastRunAt);
+			}
+			if (lastRun != null && lastRun.status() == TenantOutcome.Status.FAILED) {
+				// a step that rolled back left nothing in the tenant's history, only in the fan-out's record
+				return new TenantStanding(tenant.name(), Standing.FAILED, current, pending, lastRun.failure(),
+						lastRunAt);
+			}
+			return new TenantStanding(tenant.name(), history.isEmpty() ? Standing.NEW : Standing.PENDING, current,
+					pending, null, lastRunAt);
+		}
+		catch (RuntimeException ex) {
+			return unreadable(tenant, String.valueOf(ex.getMessage()));
+		}
+	}
+
+	private TenantLedger ledger() {
+		return new TenantLedger(this.migrator.dataSource(), this.migrator.settings().history());
+	}
+
+	private static TenantStanding unreadable(Tenant tenant, String failure) {
+		return new TenantStanding(tenant.name(), Standing.UNREADABLE, List.of(), List.of(), failure, null);
 	}
 
 	/**
@@ -134,65 +230,80 @@ public final class TenantFanOut {
 	 * @return the migrator
 	 */
 	public Migrator migratorOf(String tenant) {
-		return this.migrator.withSchemas(new OwnedSchemas(tenant, List.of(), true));
+		return migratorOf(Tenant.ofSchema(tenant));
 	}
 
-	private List<List<String>> waves(List<String> tenants) {
-		Set<String> unique = new LinkedHashSet<>(tenants);
-		if (unique.size() != tenants.size()) {
-			throw new MigrationException("A tenant is listed twice among " + tenants.size() + " tenants; list each "
-					+ "schema once.");
-		}
+	/**
+	 * Returns a tenant's migrator: the revisions in its database and schema, its history there.
+	 * @param tenant the tenant
+	 * @return the migrator
+	 */
+	public Migrator migratorOf(Tenant tenant) {
+		Migrator migrator = (tenant.dataSource() != null) ? this.migrator.withDataSource(tenant.dataSource())
+				: this.migrator;
+		return (tenant.schema() != null) ? migrator.withSchemas(new OwnedSchemas(tenant.schema(), List.of(), true))
+				: migrator;
+	}
+
+	private List<List<Tenant>> waves(List<Tenant> tenants) {
+		Set<String> unique = new LinkedHashSet<>();
+		tenants.forEach((tenant) -> {
+			if (!unique.add(tenant.name())) {
+				throw new MigrationException("Tenant '" + tenant.name() + "' is listed twice among " + tenants.size()
+						+ " tenants; list each tenant once.");
+			}
+		});
 		for (String canary : this.canaries) {
 			if (!unique.contains(canary)) {
 				throw new MigrationException("Canary tenant '" + canary + "' is not among the tenants; name one of "
 						+ "them in migrations.tenants.canaries.");
 			}
 		}
-		List<List<String>> waves = new ArrayList<>();
+		List<List<Tenant>> waves = new ArrayList<>();
 		if (!this.canaries.isEmpty()) {
-			waves.add(this.canaries);
+			waves.add(tenants.stream().filter((tenant) -> this.canaries.contains(tenant.name())).toList());
 		}
-		List<String> rest = tenants.stream().filter((tenant) -> !this.canaries.contains(tenant)).toList();
-		int size = (int) Math.ceil(rest.size() / (double) this.stages);
-		for (int i = 0; i < rest.size(); i += Math.max(size, 1)) {
-			waves.add(rest.subList(i, Math.min(rest.size(), i + Math.max(size, 1))));
+		List<Tenant> rest = tenants.stream().filter((tenant) -> !this.canaries.contains(tenant.name())).toList();
+		int size = Math.max(1, (int) Math.ceil(rest.size() / (double) this.stages));
+		for (int i = 0; i < rest.size(); i += size) {
+			waves.add(rest.subList(i, Math.min(rest.size(), i + size)));
 		}
 		return waves;
 	}
 
-	private List<TenantOutcome> runWave(ExecutorService pool, List<String> wave, String target) {
-		List<Future<TenantOutcome>> runs = new ArrayList<>();
-		for (String tenant : wave) {
-			runs.add(pool.submit(() -> runOne(tenant, target)));
+	/** Runs the work for each tenant, at most as many at once as the pool has threads, in the order given. */
+	private static <T> List<T> inParallel(ExecutorService pool, List<Tenant> tenants, Function<Tenant, T> work,
+			BiFunction<Tenant, String, T> failed) {
+		List<Future<T>> runs = new ArrayList<>();
+		for (Tenant tenant : tenants) {
+			runs.add(pool.submit(() -> work.apply(tenant)));
 		}
-		List<TenantOutcome> outcomes = new ArrayList<>();
+		List<T> results = new ArrayList<>();
 		for (int i = 0; i < runs.size(); i++) {
 			try {
-				outcomes.add(runs.get(i).get());
+				results.add(runs.get(i).get());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new MigrationException("Interrupted while tenants were migrated; run again to finish the rest.", ex);
 			}
 			catch (ExecutionException ex) {
-				outcomes.add(new TenantOutcome(wave.get(i), TenantOutcome.Status.FAILED, 0,
-						String.valueOf(ex.getCause()), 0));
+				results.add(failed.apply(tenants.get(i), String.valueOf(ex.getCause())));
 			}
 		}
-		return outcomes;
+		return results;
 	}
 
-	private TenantOutcome runOne(String tenant, String target) {
+	private TenantOutcome runOne(Tenant tenant, String target, RunScope scope) {
 		long start = System.nanoTime();
 		try {
-			RunResult result = migratorOf(tenant).upgrade(target);
+			RunResult result = migratorOf(tenant).upgrade(target, scope);
 			int applied = result.steps().size();
-			return new TenantOutcome(tenant, (applied == 0) ? TenantOutcome.Status.UP_TO_DATE
+			return new TenantOutcome(tenant.name(), (applied == 0) ? TenantOutcome.Status.UP_TO_DATE
 					: TenantOutcome.Status.UPGRADED, applied, null, (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {
-			return new TenantOutcome(tenant, TenantOutcome.Status.FAILED, 0, ex.getMessage(),
+			return new TenantOutcome(tenant.name(), TenantOutcome.Status.FAILED, 0, ex.getMessage(),
 					(System.nanoTime() - start) / 1_000_000);
 		}
 	}

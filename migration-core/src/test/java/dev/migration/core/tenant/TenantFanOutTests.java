@@ -15,9 +15,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.MigrationException;
 import dev.migration.core.run.Migrator;
+import dev.migration.core.run.RunScope;
+import dev.migration.core.tenant.TenantStanding.Standing;
 import dev.migration.core.tenant.TenantOutcome.Status;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
+import dev.migration.testdb.TestDatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -180,6 +183,57 @@ class TenantFanOutTests {
 					+ "migrations.tenants.canaries.");
 		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 't0_'",
 				Integer.class)).isZero();
+	}
+
+	@Test
+	void eachTenantsStandingIsReadFromItsOwnHistoryAndSurvivesARestart() {
+		List<String> names = tenants(6);
+		TenantFanOut fanOut = TenantFanOut.of(migrator()).withParallelism(2);
+		fanOut.upgrade(names.subList(0, 4), "a2");
+		// t01's index step meets an index of that name and fails, which its history records
+		this.jdbc.execute("CREATE INDEX account_email_idx ON t01.account (email)");
+		fanOut.continuingAfterFailure(true).upgrade(names.subList(0, 3), "heads");
+		List<Tenant> all = names.stream().map(Tenant::ofSchema).toList();
+		// a new fan-out, as after a restart: what it reports comes from the tenants' histories alone
+		List<TenantStanding> standings = TenantFanOut.of(migrator()).withParallelism(3).standings(all, "heads");
+		assertThat(standings).extracting(TenantStanding::tenant).containsExactlyElementsOf(names);
+		assertThat(standings).extracting(TenantStanding::standing).containsExactly(Standing.AT_TARGET,
+				Standing.FAILED, Standing.AT_TARGET, Standing.PENDING, Standing.NEW, Standing.NEW);
+		assertThat(standings.get(1).current()).containsExactly("a2");
+		assertThat(standings.get(1).pending()).containsExactly("a3", "a4");
+		assertThat(standings.get(1).failure()).contains("account_email_idx");
+		assertThat(standings.get(1).lastRunAt()).isNotNull();
+		assertThat(standings.get(4).lastRunAt()).isNull();
+		assertThat(standings.get(3).pending()).containsExactly("a3", "a4");
+		assertThat(standings.get(4).pending()).containsExactly("a1", "a2", "a3", "a4");
+		assertThat(this.jdbc.queryForObject("SELECT count(*) FROM pg_namespace WHERE nspname IN ('t04', 't05')",
+				Integer.class)).as("reading a new tenant creates nothing").isZero();
+	}
+
+	@Test
+	void tenantsWithADatabaseOfTheirOwnEachKeepTheirHistoryThere() {
+		TestDatabaseServer server = TestDatabaseServer.get();
+		TestDatabase first = server.createDatabase("tenant_a");
+		TestDatabase second = server.createDatabase("tenant_b");
+		try {
+			List<Tenant> tenants = List.of(Tenant.ofDatabase("a", first.dataSource()),
+					new Tenant("b", "app", second.dataSource()));
+			TenantReport report = TenantFanOut.of(migrator()).withParallelism(2).upgrade(tenants, "heads",
+					RunScope.RELEASED);
+			assertThat(report.counts()).as("%s", report.failed()).containsEntry(Status.UPGRADED, 2L);
+			assertThat(new JdbcTemplate(first.dataSource()).queryForObject(
+					"SELECT count(*) FROM public.migration_history", Integer.class)).isEqualTo(4);
+			assertThat(new JdbcTemplate(second.dataSource()).queryForObject(
+					"SELECT count(*) FROM app.account", Integer.class)).isOne();
+			assertThat(this.jdbc.queryForObject("SELECT to_regclass('public.migration_history') IS NULL",
+					Boolean.class)).as("the fan-out's own database is no tenant").isTrue();
+			assertThat(TenantFanOut.of(migrator()).standings(tenants, "heads"))
+				.extracting(TenantStanding::standing).containsOnly(Standing.AT_TARGET);
+		}
+		finally {
+			server.dropDatabase(first);
+			server.dropDatabase(second);
+		}
 	}
 
 	private Migrator migrator() {
