@@ -32,6 +32,8 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 import dev.migration.autoconfigure.MigrationAutoConfiguration.MigrationDataSourceCondition;
 import dev.migration.autoconfigure.command.MigrationCommandEnvironmentPostProcessor;
 import dev.migration.autoconfigure.scan.RevisionScan;
+import dev.migration.autoconfigure.tenant.MigrationTenantSource;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.Migration;
 import dev.migration.core.run.MigrationListener;
 import dev.migration.core.run.Migrator;
@@ -92,6 +94,14 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
+	@Conditional(TenantsConfiguredCondition.class)
+	MigrationTenants migrationTenants(Migrator migrator, ObjectProvider<MigrationTenantSource> source,
+			MigrationProperties properties, ApplicationEventPublisher events) {
+		return new MigrationTenants(migrator, source.getIfAvailable(), properties, events);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
 	MigrationRuns migrationRuns(Migrator migrator, ApplicationEventPublisher events) {
 		return new MigrationRuns(migrator, events);
 	}
@@ -99,8 +109,11 @@ public final class MigrationAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationInitializer migrationInitializer(MigrationRuns runs, ObjectProvider<MigrationStrategy> strategy,
+			ObjectProvider<MigrationTenants> tenants, ObjectProvider<MigrationTenantSource> tenantSource,
 			MigrationProperties properties) {
-		return new MigrationInitializer(runs, strategy.getIfAvailable(), properties);
+		// tenant settings without tenants would be ignored: refused here, where every start passes
+		MigrationTenants.checkSettings(properties.getTenants(), tenantSource.getIfAvailable() != null);
+		return new MigrationInitializer(runs, strategy.getIfAvailable(), properties, tenants.getIfAvailable());
 	}
 
 	@Bean
@@ -111,8 +124,10 @@ public final class MigrationAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	MigrationBackgroundRun migrationBackgroundRun(MigrationRuns runs, MigrationProperties properties) {
-		return new MigrationBackgroundRun(runs, properties);
+	MigrationBackgroundRun migrationBackgroundRun(MigrationRuns runs, MigrationProperties properties,
+			ObjectProvider<MigrationTenants> tenants) {
+		// with tenants the application's own schema is no tenant: their background run is theirs
+		return new MigrationBackgroundRun(runs, properties, tenants.getIfAvailable() == null);
 	}
 
 	/** Matches when there is a DataSource bean, a {@code migrations.url}, connection details or an offline command. */
@@ -140,6 +155,37 @@ public final class MigrationAutoConfiguration {
 		@Conditional(OfflineCommandCondition.class)
 		private static final class OfflineCommand {
 
+		}
+
+	}
+
+	/** Matches when tenants are listed by {@code migrations.tenants.names} or {@code .query}, or by a bean. */
+	static final class TenantsConfiguredCondition extends AnyNestedCondition {
+
+		TenantsConfiguredCondition() {
+			super(ConfigurationCondition.ConfigurationPhase.REGISTER_BEAN);
+		}
+
+		@ConditionalOnBean(MigrationTenantSource.class)
+		private static final class TenantSourceBean {
+
+		}
+
+		@Conditional(TenantsListed.class)
+		private static final class TenantProperties {
+
+		}
+
+	}
+
+	/** Matches when {@code migrations.tenants.names} or {@code migrations.tenants.query} is set. */
+	static final class TenantsListed extends SpringBootCondition {
+
+		@Override
+		public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {
+			return MigrationProperties.tenantsOf(context.getEnvironment()).isListed()
+					? ConditionOutcome.match("migrations.tenants lists tenants")
+					: ConditionOutcome.noMatch("migrations.tenants lists no tenants");
 		}
 
 	}

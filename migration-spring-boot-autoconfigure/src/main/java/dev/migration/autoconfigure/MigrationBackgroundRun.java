@@ -27,6 +27,8 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 
 	private final MigrationProperties properties;
 
+	private final boolean enabled;
+
 	private volatile Thread thread;
 
 	private volatile boolean stopping;
@@ -37,13 +39,25 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 	 * @param properties the properties
 	 */
 	public MigrationBackgroundRun(MigrationRuns runs, MigrationProperties properties) {
+		this(runs, properties, true);
+	}
+
+	/**
+	 * Creates the background run.
+	 * @param runs the runs of this application
+	 * @param properties the properties
+	 * @param enabled whether the application's own database has a background run (not when its
+	 * revisions run on tenants)
+	 */
+	public MigrationBackgroundRun(MigrationRuns runs, MigrationProperties properties, boolean enabled) {
 		this.runs = Objects.requireNonNull(runs, "runs");
 		this.properties = Objects.requireNonNull(properties, "properties");
+		this.enabled = enabled;
 	}
 
 	@Override
 	public void onApplicationEvent(ApplicationReadyEvent event) {
-		if (!this.properties.isAutoRun() || this.properties.getCommand() != null
+		if (!this.enabled || !this.properties.isAutoRun() || this.properties.getCommand() != null
 				|| !this.properties.getBackground().isEnabled() || nothingToDo()) {
 			return;
 		}

@@ -4,6 +4,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.InitializingBean;
 
+import dev.migration.autoconfigure.tenant.MigrationTenants;
+import dev.migration.core.MigrationException;
+
 /**
  * Runs the migrations while the application context refreshes, so the application is never
  * ready with required revisions missing. Beans that use the database ({@code JdbcTemplate},
@@ -19,6 +22,8 @@ public class MigrationInitializer implements InitializingBean {
 
 	private final MigrationProperties properties;
 
+	private final MigrationTenants tenants;
+
 	/**
 	 * Creates an initializer.
 	 * @param runs the runs of this application
@@ -26,15 +31,37 @@ public class MigrationInitializer implements InitializingBean {
 	 * @param properties the properties
 	 */
 	public MigrationInitializer(MigrationRuns runs, MigrationStrategy strategy, MigrationProperties properties) {
+		this(runs, strategy, properties, null);
+	}
+
+	/**
+	 * Creates an initializer.
+	 * @param runs the runs of this application
+	 * @param strategy what to do instead of an upgrade to the target, or {@code null}
+	 * @param properties the properties
+	 * @param tenants the tenants the revisions run on instead of the application's database, or {@code null}
+	 */
+	public MigrationInitializer(MigrationRuns runs, MigrationStrategy strategy, MigrationProperties properties,
+			MigrationTenants tenants) {
+		if (tenants != null && strategy != null) {
+			throw new MigrationException("A MigrationStrategy bean decides how the application's database is "
+					+ "migrated, but its revisions run on tenants (migrations.tenants), which it would not see; remove "
+					+ "the bean, or the tenants.");
+		}
 		this.runs = runs;
 		this.strategy = strategy;
 		this.properties = properties;
+		this.tenants = tenants;
 	}
 
 	@Override
 	public void afterPropertiesSet() {
 		if (this.properties.getCommand() != null) {
 			// command mode runs its own command once the context is ready
+			return;
+		}
+		if (this.tenants != null) {
+			migrateTenants();
 			return;
 		}
 		if (!this.properties.isAutoRun()) {
@@ -49,6 +76,16 @@ public class MigrationInitializer implements InitializingBean {
 			// background and contract revisions run once the application is ready
 			this.runs.upgradeStartup(this.properties.getTarget());
 		}
+	}
+
+	private void migrateTenants() {
+		if (!this.properties.isAutoRun()) {
+			logger.info("migrations.auto-run is false: {} tenant(s) not migrated at start-up; trigger the run with POST "
+					+ "/actuator/migrations or --migrations.command=upgrade", this.tenants.tenants().size());
+			return;
+		}
+		// background and contract revisions run once the application is ready
+		this.tenants.upgradeStartup();
 	}
 
 	private String pendingCount() {

@@ -263,6 +263,8 @@ public class MigrationProperties {
 
 	private final Revisions revisions = new Revisions();
 
+	private final Tenants tenants = new Tenants();
+
 	/**
 	 * Further databases, by name, each with its own connection, revisions (Java revisions of
 	 * its revision-packages, SQL files of its locations) and history; every other setting is
@@ -656,6 +658,170 @@ public class MigrationProperties {
 
 	public Squash getSquash() {
 		return this.squash;
+	}
+
+	public Tenants getTenants() {
+		return this.tenants;
+	}
+
+	/**
+	 * Binds {@code migrations.tenants} alone, for the conditions that run before the properties bean exists.
+	 * @param environment the application's environment
+	 * @return the tenant settings, defaults when none is set
+	 */
+	public static Tenants tenantsOf(Environment environment) {
+		return Binder.get(environment).bind("migrations.tenants", Tenants.class).orElseGet(Tenants::new);
+	}
+
+	/**
+	 * The tenants the application's revisions run on, instead of its own schema: a schema each,
+	 * a database each, or both; listed here, by a query or by a {@code MigrationTenantSource} bean.
+	 */
+	public static class Tenants {
+
+		/** The tenants, by name. */
+		private List<String> names = new ArrayList<>();
+
+		/**
+		 * A query on the application's database whose first column lists the tenants, run at every
+		 * fan-out, such as {@code SELECT schema_name FROM tenant WHERE active}.
+		 */
+		private String query;
+
+		/**
+		 * The schema of each tenant, with {@code {tenant}} for its name; by default the name itself,
+		 * or, with a url, the search path of the tenant's database.
+		 */
+		private String schema;
+
+		/**
+		 * The JDBC URL of each tenant's own database, with {@code {tenant}} for its name, such as
+		 * {@code jdbc:postgresql://db:5432/{tenant}}; not set: the tenants are schemas of the
+		 * application's database.
+		 */
+		private String url;
+
+		/** The login of the tenants' databases; with url only. */
+		private String user;
+
+		/** The password of the tenants' databases; with url only. */
+		private String password;
+
+		/** How many tenants are migrated at once, each on a connection of its own. */
+		private int parallelism = 4;
+
+		/** The tenants migrated first, alone; the rest wait for them to succeed. */
+		private List<String> canaries = new ArrayList<>();
+
+		/** In how many waves of about equal size the tenants after the canaries run. */
+		private int stages = 1;
+
+		/** Whether the next wave starts although a tenant of the last one failed. */
+		private boolean continueAfterFailure;
+
+		/**
+		 * Runs touch these tenants alone, listed or not (a tenant created since, brought to head
+		 * by command); the commands that work on one history (downgrade, stamp, history...) need
+		 * exactly one.
+		 */
+		private List<String> only = new ArrayList<>();
+
+		public List<String> getNames() {
+			return this.names;
+		}
+
+		public void setNames(List<String> names) {
+			this.names = names;
+		}
+
+		public String getQuery() {
+			return this.query;
+		}
+
+		public void setQuery(String query) {
+			this.query = query;
+		}
+
+		public String getSchema() {
+			return this.schema;
+		}
+
+		public void setSchema(String schema) {
+			this.schema = schema;
+		}
+
+		public String getUrl() {
+			return this.url;
+		}
+
+		public void setUrl(String url) {
+			this.url = url;
+		}
+
+		public String getUser() {
+			return this.user;
+		}
+
+		public void setUser(String user) {
+			this.user = user;
+		}
+
+		public String getPassword() {
+			return this.password;
+		}
+
+		public void setPassword(String password) {
+			this.password = password;
+		}
+
+		public int getParallelism() {
+			return this.parallelism;
+		}
+
+		public void setParallelism(int parallelism) {
+			this.parallelism = parallelism;
+		}
+
+		public List<String> getCanaries() {
+			return this.canaries;
+		}
+
+		public void setCanaries(List<String> canaries) {
+			this.canaries = canaries;
+		}
+
+		public int getStages() {
+			return this.stages;
+		}
+
+		public void setStages(int stages) {
+			this.stages = stages;
+		}
+
+		public boolean isContinueAfterFailure() {
+			return this.continueAfterFailure;
+		}
+
+		public void setContinueAfterFailure(boolean continueAfterFailure) {
+			this.continueAfterFailure = continueAfterFailure;
+		}
+
+		public List<String> getOnly() {
+			return this.only;
+		}
+
+		public void setOnly(List<String> only) {
+			this.only = only;
+		}
+
+		/**
+		 * Returns whether the properties list the tenants, by name or by query.
+		 * @return whether a property source of tenants is set
+		 */
+		public boolean isListed() {
+			return !this.names.isEmpty() || (this.query != null && !this.query.isBlank());
+		}
+
 	}
 
 	/** What backfills wait for between batches, to spare standbys, autovacuum and the WAL. */

@@ -20,7 +20,7 @@ public class MigrationRunFinishedEvent extends ApplicationEvent {
 	}
 
 	/**
-	 * Returns what the run did, or {@code null} when it failed.
+	 * Returns what the run did, or {@code null} when it failed or was a fan-out over tenants.
 	 * @return the result
 	 */
 	public RunResult getResult() {

@@ -194,22 +194,24 @@ public final class TenantFanOut {
 			List<String> pending = migrator.pending(state, target).stream().map(DeclaredRevision::id).toList();
 			OffsetDateTime lastRunAt = (lastRun != null) ? lastRun.finishedAt() : null;
 			if (pending.isEmpty()) {
-				return new TenantStanding(tenant.name(), Standing.AT_TARGET, current, pending, null, lastRunAt);
+				return new TenantStanding(tenant.name(), Standing.AT_TARGET, current, pending, false, null, lastRunAt);
 			}
+			boolean startup = !migrator.plan(state, target, RunScope.STARTUP).now().isEmpty();
 			List<HistoryEntry> history = migrator.history();
 			HistoryEntry last = history.isEmpty() ? null : history.get(history.size() - 1);
+			String failure = null;
+			Standing standing = history.isEmpty() ? Standing.NEW : Standing.PENDING;
 			if (last != null && last.outcome() == Outcome.FAILED) {
 				// a step that kept part of its work: its history says what failed
-				return new TenantStanding(tenant.name(), Standing.FAILED, current, pending,
-						last.revision() + ": " + last.error(), lastRunAt);
+				standing = Standing.FAILED;
+				failure = last.revision() + ": " + last.error();
 			}
-			if (lastRun != null && lastRun.status() == TenantOutcome.Status.FAILED) {
+			else if (lastRun != null && lastRun.status() == TenantOutcome.Status.FAILED) {
 				// a step that rolled back left nothing in the tenant's history, only in the fan-out's record
-				return new TenantStanding(tenant.name(), Standing.FAILED, current, pending, lastRun.failure(),
-						lastRunAt);
+				standing = Standing.FAILED;
+				failure = lastRun.failure();
 			}
-			return new TenantStanding(tenant.name(), history.isEmpty() ? Standing.NEW : Standing.PENDING, current,
-					pending, null, lastRunAt);
+			return new TenantStanding(tenant.name(), standing, current, pending, startup, failure, lastRunAt);
 		}
 		catch (RuntimeException ex) {
 			return unreadable(tenant, String.valueOf(ex.getMessage()));
@@ -221,7 +223,7 @@ public final class TenantFanOut {
 	}
 
 	private static TenantStanding unreadable(Tenant tenant, String failure) {
-		return new TenantStanding(tenant.name(), Standing.UNREADABLE, List.of(), List.of(), failure, null);
+		return new TenantStanding(tenant.name(), Standing.UNREADABLE, List.of(), List.of(), false, failure, null);
 	}
 
 	/**

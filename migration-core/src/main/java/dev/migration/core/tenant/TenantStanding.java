@@ -12,11 +12,13 @@ import java.util.Objects;
  * @param standing at the target, pending, failed, new or unreadable
  * @param current its current revisions
  * @param pending the revisions an upgrade to the target would apply, in order
+ * @param startupPending whether start-up revisions are among them (not only background or
+ * contract ones), which keep the tenant from serving the code that needs them
  * @param failure why its last run failed or why it could not be read, or {@code null}
  * @param lastRunAt when a fan-out last ran it, or {@code null} when none has
  */
 public record TenantStanding(String tenant, Standing standing, List<String> current, List<String> pending,
-		String failure, OffsetDateTime lastRunAt) {
+		boolean startupPending, String failure, OffsetDateTime lastRunAt) {
 
 	public TenantStanding {
 		Objects.requireNonNull(tenant, "tenant");

@@ -12,6 +12,7 @@ import org.springframework.util.ClassUtils;
 
 import dev.migration.autoconfigure.DeferredDataSource.DatabaseNotConfiguredException;
 import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.autoconfigure.diagnostics.FailureAnalyses;
 import dev.migration.core.graph.AmbiguousRevisionException;
 import dev.migration.core.graph.InvalidTargetException;
@@ -98,6 +99,10 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 			else if (command == MigrationCommand.REVISION && scaffold.isAutogenerate()) {
 				modelCheck(command).autogenerate(commands(command), scaffold.getRenames(), this.console.out());
 			}
+			else if (!command.worksWithoutTheDatabase() && tenants() != null) {
+				new TenantCommands(tenants()).run(command, commands(command), this.properties.getTarget(),
+						this.console.out());
+			}
 			else {
 				commands(command).run(command, this.properties.getTarget(), this.console.out());
 			}
@@ -119,6 +124,11 @@ public class MigrationCommandRunner implements ApplicationListener<ApplicationSt
 		catch (RuntimeException ex) {
 			return fail(command, ex);
 		}
+	}
+
+	/** The tenants the revisions run on, or {@code null} when they run on the application's database. */
+	private MigrationTenants tenants() {
+		return this.context.getBeanProvider(MigrationTenants.class).getIfAvailable();
 	}
 
 	/** The model check, whose classes are loaded only once its libraries are known to be there. */

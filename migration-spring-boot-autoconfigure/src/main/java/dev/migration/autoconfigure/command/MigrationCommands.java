@@ -141,6 +141,15 @@ public class MigrationCommands {
 	}
 
 	/**
+	 * Returns the same commands on another engine, such as one tenant's.
+	 * @param other the engine
+	 * @return the commands
+	 */
+	public MigrationCommands withMigrator(Migrator other) {
+		return new MigrationCommands(other, this.scaffold, this.notChecked, this.trace, this.sqlLocations, this.squash);
+	}
+
+	/**
 	 * Runs a command and prints its result.
 	 * @param command the command
 	 * @param target {@code migrations.target}

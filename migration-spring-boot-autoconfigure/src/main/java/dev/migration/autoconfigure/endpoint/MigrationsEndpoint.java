@@ -31,6 +31,7 @@ import dev.migration.autoconfigure.BackfillPaces;
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.MigrationRuns;
 import dev.migration.autoconfigure.RunInProgressException;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
@@ -87,6 +88,26 @@ public class MigrationsEndpoint {
 	/** The further databases of {@code migrations.databases}, by name, each shown and run as this one. */
 	private final Map<String, MigrationsEndpoint> databases;
 
+	/** The tenants the revisions run on instead of the application's database, or {@code null}. */
+	private final @Nullable TenantsView tenants;
+
+	/**
+	 * Creates the endpoint of an application whose revisions run on tenants.
+	 * @param runs the runs of this application
+	 * @param target the target
+	 * @param paces the pace of the backfills running in this application
+	 * @param databases the further databases, by name
+	 * @param tenants the tenants, or {@code null} when the revisions run on the application's database
+	 */
+	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces,
+			Map<String, MigrationsEndpoint> databases, @Nullable MigrationTenants tenants) {
+		this.runs = Objects.requireNonNull(runs, "runs");
+		this.target = Objects.requireNonNull(target, "target");
+		this.paces = Objects.requireNonNull(paces, "paces");
+		this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+		this.tenants = (tenants != null) ? new TenantsView(tenants) : null;
+	}
+
 	/**
 	 * Creates the endpoint.
 	 * @param runs the runs of this application
@@ -97,10 +118,7 @@ public class MigrationsEndpoint {
 	 */
 	public MigrationsEndpoint(MigrationRuns runs, String target, BackfillPaces paces,
 			Map<String, MigrationsEndpoint> databases) {
-		this.runs = Objects.requireNonNull(runs, "runs");
-		this.target = Objects.requireNonNull(target, "target");
-		this.paces = Objects.requireNonNull(paces, "paces");
-		this.databases = Collections.unmodifiableMap(new LinkedHashMap<>(databases));
+		this(runs, target, paces, databases, null);
 	}
 
 	/**
@@ -130,6 +148,9 @@ public class MigrationsEndpoint {
 	@ReadOperation
 	public MigrationsDescriptor migrations() {
 		Migrator migrator = this.runs.migrator();
+		if (this.tenants != null) {
+			return tenantsDescriptor(migrator);
+		}
 		boolean running = this.runs.isRunning();
 		DatabaseState state = migrator.state();
 		List<HistoryEntry> history = migrator.history();
@@ -149,7 +170,16 @@ public class MigrationsEndpoint {
 				awaitingRelease(waiting), history.stream().map(HistoryDescriptor::of).toList(),
 				lastRun.map(LastRunDescriptor::of).orElse(null), backfills(migrator),
 				migrator.unfinished().stream().map(UnfinishedDescriptor::of).toList(), callbacks(migrator),
-				furtherDatabases());
+				furtherDatabases(), null);
+	}
+
+	/** With tenants, the application's own schema holds no history: each tenant's is shown instead. */
+	private MigrationsDescriptor tenantsDescriptor(Migrator migrator) {
+		TenantsView.Described described = this.tenants.describe(migrator);
+		LastRunDescriptor lastRun = this.tenants.lastRun();
+		return new MigrationsDescriptor(described.status(), this.target, List.of(), sorted(migrator.heads()),
+				described.pending(), List.of(), List.of(), lastRun, List.of(), List.of(), callbacks(migrator),
+				furtherDatabases(), described.tenants());
 	}
 
 	private Map<String, MigrationsDescriptor> furtherDatabases() {
@@ -207,8 +237,9 @@ public class MigrationsEndpoint {
 	 * @return what the run applied, or why it did not run or stopped
 	 */
 	@WriteOperation
-	public RunDescriptor upgrade(@Nullable String target, @Nullable String release, @Nullable String database) {
-		return attempt(target, release, database).descriptor();
+	public RunDescriptor upgrade(@Nullable String target, @Nullable String release, @Nullable String database,
+			@Nullable String tenants) {
+		return attempt(target, release, database, tenants).descriptor();
 	}
 
 	/**
@@ -218,7 +249,7 @@ public class MigrationsEndpoint {
 	 * @return what the run applied, or why it did not run or stopped
 	 */
 	public RunDescriptor upgrade(@Nullable String target, @Nullable String release) {
-		return upgrade(target, release, null);
+		return upgrade(target, release, null, null);
 	}
 
 	/**
@@ -228,9 +259,16 @@ public class MigrationsEndpoint {
 	 * @param database one of {@code migrations.databases}, or {@code null}
 	 * @return the outcome
 	 */
-	Attempt attempt(@Nullable String target, @Nullable String release, @Nullable String database) {
+	Attempt attempt(@Nullable String target, @Nullable String release, @Nullable String database,
+			@Nullable String tenants) {
+		if (tenants != null && (this.tenants == null || database != null)) {
+			return new Attempt(RunDescriptor.failed((target != null) ? shown(target) : this.target, "Nothing ran: the "
+					+ "request names tenants, but " + ((database != null) ? "also a database, whose revisions run on "
+							+ "no tenants" : "this application's revisions run on no tenants (migrations.tenants)")
+					+ "; leave tenants out.", null, null, List.of()), true);
+		}
 		if (database == null) {
-			return attempt(target, release);
+			return attemptHere(target, release, tenants);
 		}
 		MigrationsEndpoint endpoint = this.databases.get(database);
 		if (endpoint != null) {
@@ -252,10 +290,18 @@ public class MigrationsEndpoint {
 	 * @return the outcome
 	 */
 	Attempt attempt(@Nullable String target, @Nullable String release) {
+		return attemptHere(target, release, null);
+	}
+
+	/** The same, on this endpoint's database or, with tenants, on those named (all when none is). */
+	private Attempt attemptHere(@Nullable String target, @Nullable String release, @Nullable String tenants) {
 		String refused = oversized("target", target, LONGEST_TARGET, "a revision id or prefix, a label, heads, base or "
 				+ "a relative step such as +1");
 		if (refused == null) {
 			refused = oversized("release", release, LONGEST_RELEASE, "contract revision ids separated by commas, or all");
+		}
+		if (refused == null) {
+			refused = oversized("tenants", tenants, TenantsView.LONGEST_TENANTS, "tenant names separated by commas");
 		}
 		if (refused != null) {
 			String shown = (target != null) ? shown(target) : this.target;
@@ -279,6 +325,9 @@ public class MigrationsEndpoint {
 			logger.warn("Could not read the migration state before a run", ex);
 			return new Attempt(RunDescriptor.failed(resolved, ex.getMessage(), null, null, List.of()), false);
 		}
+		if (this.tenants != null) {
+			return this.tenants.upgrade(resolved, released, tenants);
+		}
 		return new Attempt(run(migrator, resolved, released, before), false);
 	}
 
@@ -300,11 +349,11 @@ public class MigrationsEndpoint {
 			return new RunDescriptor(pending ? MigrationStatus.PENDING : MigrationStatus.UP_TO_DATE, target,
 					summary(result), sorted(result.before()), sorted(result.after()),
 					result.steps().stream().map(StepDescriptor::of).toList(), result.durationMs(),
-					result.waiting().stream().map(WaitingDescriptor::of).toList());
+					result.waiting().stream().map(WaitingDescriptor::of).toList(), null);
 		}
 		catch (RunInProgressException ex) {
 			return new RunDescriptor(MigrationStatus.RUNNING, target, ex.getMessage(), sorted(before), null, List.of(),
-					null, List.of());
+					null, List.of(), null);
 		}
 		catch (RuntimeException ex) {
 			logger.error("The migration run triggered through the endpoint failed", ex);
@@ -439,12 +488,16 @@ public class MigrationsEndpoint {
 	 * their direction finishes them
 	 * @param callbacks the SQL callbacks upgrades run, in the order of their events
 	 * @param databases the same of each further database ({@code migrations.databases}), by name
+	 * @param tenants where each tenant stands when the revisions run on tenants, else {@code null};
+	 * then the top-level status sums theirs up, pending lists what any tenant lacks, and current
+	 * and history (the application's own schema) are empty
 	 */
 	public record MigrationsDescriptor(MigrationStatus status, String target, List<String> current, List<String> heads,
 			List<PendingDescriptor> pending, List<String> awaitingRelease, List<HistoryDescriptor> history,
 			@Nullable LastRunDescriptor lastRun, List<BackfillDescriptor> backfills,
 			List<UnfinishedDescriptor> unfinished, List<CallbackDescriptor> callbacks,
-			Map<String, MigrationsDescriptor> databases) implements OperationResponseBody {
+			Map<String, MigrationsDescriptor> databases, TenantsView.@Nullable TenantsDescriptor tenants)
+			implements OperationResponseBody {
 
 	}
 
@@ -649,10 +702,12 @@ public class MigrationsEndpoint {
 	 * @param applied the steps it completed, in order
 	 * @param durationMs how long the run took, or {@code null} when it did not complete
 	 * @param waiting the pending revisions the run left for a release, in order
+	 * @param tenants what the run did for each tenant, when the revisions run on tenants, else {@code null}
 	 */
 	public record RunDescriptor(MigrationStatus status, String target, @Nullable String message,
 			@Nullable List<String> before, @Nullable List<String> current, List<StepDescriptor> applied,
-			@Nullable Long durationMs, List<WaitingDescriptor> waiting) implements OperationResponseBody {
+			@Nullable Long durationMs, List<WaitingDescriptor> waiting,
+			@Nullable List<TenantsView.TenantRunDescriptor> tenants) implements OperationResponseBody {
 
 		public RunDescriptor {
 			message = SecretText.mask(message);
@@ -661,7 +716,7 @@ public class MigrationsEndpoint {
 		static RunDescriptor failed(String target, @Nullable String message, @Nullable List<String> before,
 				@Nullable List<String> current, List<StepDescriptor> applied) {
 			return new RunDescriptor(MigrationStatus.FAILED, target, message, before, current, applied, null,
-					List.of());
+					List.of(), null);
 		}
 
 	}

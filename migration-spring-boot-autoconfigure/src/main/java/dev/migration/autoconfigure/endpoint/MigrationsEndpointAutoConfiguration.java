@@ -18,6 +18,7 @@ import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDatabases;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 
 /**
  * Auto-configuration of the {@link MigrationsEndpoint}, read-only unless
@@ -32,13 +33,14 @@ public final class MigrationsEndpointAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationsEndpoint migrationsEndpoint(MigrationRuns runs, MigrationProperties properties,
-			ObjectProvider<BackfillPaces> paces, ObjectProvider<MigrationDatabases> databases) {
+			ObjectProvider<BackfillPaces> paces, ObjectProvider<MigrationDatabases> databases,
+			ObjectProvider<MigrationTenants> tenants) {
 		BackfillPaces pace = paces.getIfAvailable(BackfillPaces::new);
 		Map<String, MigrationsEndpoint> further = new LinkedHashMap<>();
 		databases.ifAvailable((all) -> all.all()
 			.forEach((database) -> further.put(database.name(),
 					new MigrationsEndpoint(database.runs(), database.properties().getTarget(), pace))));
-		return new MigrationsEndpoint(runs, properties.getTarget(), pace, further);
+		return new MigrationsEndpoint(runs, properties.getTarget(), pace, further, tenants.getIfAvailable());
 	}
 
 	@Bean

@@ -32,12 +32,14 @@ public class MigrationsEndpointWebExtension {
 	 * @param release contract revision ids to release for this run, separated by commas, or
 	 * {@code all}
 	 * @param database one of {@code migrations.databases}, or {@code null} for the application's own
+	 * @param tenants the tenants to run, separated by commas, or {@code null} for all (with
+	 * {@code migrations.tenants} only)
 	 * @return what the run applied, with its HTTP status
 	 */
 	@WriteOperation
 	public WebEndpointResponse<RunDescriptor> upgrade(@Nullable String target, @Nullable String release,
-			@Nullable String database) {
-		Attempt attempt = this.delegate.attempt(target, release, database);
+			@Nullable String database, @Nullable String tenants) {
+		Attempt attempt = this.delegate.attempt(target, release, database, tenants);
 		return new WebEndpointResponse<>(attempt.descriptor(), httpStatus(attempt));
 	}
 

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -30,6 +31,7 @@ import dev.migration.autoconfigure.MigrationDatabase;
 import dev.migration.autoconfigure.MigrationDatabases;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 
 /**
  * Auto-configuration of the {@code migrations} health indicator.
@@ -48,8 +50,9 @@ public final class MigrationHealthAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean(name = "migrationsHealthIndicator")
 	MigrationsHealthIndicator migrationsHealthIndicator(MigrationRuns runs, MigrationProperties properties,
-			Environment environment) {
-		return new MigrationsHealthIndicator(runs, properties.getTarget(), pendingStatus(properties, environment));
+			Environment environment, ObjectProvider<MigrationTenants> tenants) {
+		return new MigrationsHealthIndicator(runs, properties.getTarget(), pendingStatus(properties, environment),
+				tenants.getIfAvailable());
 	}
 
 	/**

@@ -15,7 +15,9 @@ import org.springframework.core.Ordered;
 
 import dev.migration.autoconfigure.MigrationRunFinishedEvent;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.run.RunScope;
+import dev.migration.core.tenant.TenantStanding;
 
 /**
  * Keeps the application out of readiness while start-up revisions are pending, so no traffic reaches
@@ -42,6 +44,8 @@ public class MigrationReadiness implements SmartApplicationListener {
 
 	private final ApplicationEventPublisher events;
 
+	private final MigrationTenants tenants;
+
 	/**
 	 * Creates the listener.
 	 * @param runs the runs of this application
@@ -51,6 +55,20 @@ public class MigrationReadiness implements SmartApplicationListener {
 	 */
 	public MigrationReadiness(MigrationRuns runs, String target, ApplicationAvailability availability,
 			ApplicationEventPublisher events) {
+		this(runs, target, availability, events, null);
+	}
+
+	/**
+	 * Creates the listener of an application whose revisions may run on tenants.
+	 * @param runs the runs of this application
+	 * @param target the target pending revisions are counted against
+	 * @param availability the availability of the application
+	 * @param events where to publish readiness changes
+	 * @param tenants the tenants, or {@code null} when the revisions run on the application's database
+	 */
+	public MigrationReadiness(MigrationRuns runs, String target, ApplicationAvailability availability,
+			ApplicationEventPublisher events, MigrationTenants tenants) {
+		this.tenants = tenants;
 		this.runs = Objects.requireNonNull(runs, "runs");
 		this.target = Objects.requireNonNull(target, "target");
 		this.availability = Objects.requireNonNull(availability, "availability");
@@ -91,6 +109,9 @@ public class MigrationReadiness implements SmartApplicationListener {
 	private int pending() {
 		try {
 			// revisions left to the background run or to a release are no reason to refuse traffic
+			if (this.tenants != null) {
+				return (int) this.tenants.standings().stream().filter(TenantStanding::startupPending).count();
+			}
 			return this.runs.migrator().plan(this.target, RunScope.STARTUP).now().size();
 		}
 		catch (RuntimeException ex) {

@@ -1,5 +1,6 @@
 package dev.migration.autoconfigure.health;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.availability.ApplicationAvailabilityAutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -15,6 +16,7 @@ import org.springframework.context.annotation.Conditional;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 
 /**
  * Auto-configuration of {@link MigrationReadiness}: pending revisions take the application out
@@ -30,8 +32,9 @@ public final class MigrationReadinessAutoConfiguration {
 	@Bean
 	@ConditionalOnMissingBean
 	MigrationReadiness migrationReadiness(MigrationRuns runs, MigrationProperties properties,
-			ApplicationAvailability availability, ApplicationEventPublisher events) {
-		return new MigrationReadiness(runs, properties.getTarget(), availability, events);
+			ApplicationAvailability availability, ApplicationEventPublisher events,
+			ObjectProvider<MigrationTenants> tenants) {
+		return new MigrationReadiness(runs, properties.getTarget(), availability, events, tenants.getIfAvailable());
 	}
 
 	/** Matches unless {@code migrations.command} is set. */

@@ -1,6 +1,10 @@
 package dev.migration.autoconfigure.health;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -11,11 +15,15 @@ import org.springframework.boot.health.contributor.Status;
 
 import dev.migration.autoconfigure.MigrationRuns.LastRun;
 import dev.migration.autoconfigure.MigrationRuns;
+import dev.migration.autoconfigure.metrics.PendingMigrationsMetrics;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.run.DatabaseState;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunPlan;
+import dev.migration.core.tenant.TenantStanding;
+import dev.migration.core.tenant.TenantStanding.Standing;
 import dev.migration.core.run.RunScope;
 
 /**
@@ -34,6 +42,11 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 
 	private final Status pendingStatus;
 
+	private final MigrationTenants tenants;
+
+	/** How many failed tenants the details name. */
+	private static final int SHOWN_TENANTS = 20;
+
 	/**
 	 * Creates the indicator.
 	 * @param runs the runs of this application
@@ -41,14 +54,30 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 * @param pendingStatus the status while revisions are pending
 	 */
 	public MigrationsHealthIndicator(MigrationRuns runs, String target, Status pendingStatus) {
+		this(runs, target, pendingStatus, null);
+	}
+
+	/**
+	 * Creates the indicator of an application whose revisions may run on tenants.
+	 * @param runs the runs of this application
+	 * @param target the target pending revisions are counted against
+	 * @param pendingStatus the status while start-up revisions are pending
+	 * @param tenants the tenants, or {@code null} when the revisions run on the application's database
+	 */
+	public MigrationsHealthIndicator(MigrationRuns runs, String target, Status pendingStatus, MigrationTenants tenants) {
 		super("Migrations health check failed");
 		this.runs = Objects.requireNonNull(runs, "runs");
 		this.target = Objects.requireNonNull(target, "target");
 		this.pendingStatus = Objects.requireNonNull(pendingStatus, "pendingStatus");
+		this.tenants = tenants;
 	}
 
 	@Override
 	protected void doHealthCheck(Health.Builder builder) {
+		if (this.tenants != null) {
+			tenantHealth(builder);
+			return;
+		}
 		Migrator migrator = this.runs.migrator();
 		Set<String> current;
 		RunPlan plan;
@@ -83,6 +112,36 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 				.withDetail("pendingRevisions", pending.stream().map(DeclaredRevision::id).toList());
 		}
 		if (this.runs.isRunningHere()) {
+			builder.withDetail("running", true);
+		}
+	}
+
+	/**
+	 * With tenants: {@code DOWN} while a tenant failed or cannot be read, the pending status while a
+	 * tenant lacks start-up revisions, {@code UP} otherwise; the failed tenants are named.
+	 */
+	private void tenantHealth(Health.Builder builder) {
+		List<TenantStanding> standings = this.tenants.standings(PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+		Map<String, Long> counts = new TreeMap<>();
+		standings.forEach((standing) -> counts.merge(standing.standing().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
+		List<TenantStanding> broken = standings.stream()
+			.filter((s) -> s.standing() == Standing.FAILED || s.standing() == Standing.UNREADABLE)
+			.toList();
+		long blocked = standings.stream().filter(TenantStanding::startupPending).count();
+		builder.withDetail("tenants", standings.size()).withDetail("counts", counts);
+		if (!broken.isEmpty()) {
+			Map<String, String> failures = new LinkedHashMap<>();
+			broken.stream().limit(SHOWN_TENANTS)
+				.forEach((s) -> failures.put(s.tenant(), SecretText.mask(String.valueOf(s.failure()))));
+			builder.down().withDetail("failed", failures);
+		}
+		else if (blocked > 0) {
+			builder.status(this.pendingStatus).withDetail("startupPending", blocked);
+		}
+		else {
+			builder.up();
+		}
+		if (this.tenants.isRunning()) {
 			builder.withDetail("running", true);
 		}
 	}

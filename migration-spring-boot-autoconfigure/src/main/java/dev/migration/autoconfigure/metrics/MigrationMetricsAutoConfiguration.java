@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.metrics;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -11,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import dev.migration.autoconfigure.MigrationAutoConfiguration;
 import dev.migration.autoconfigure.MigrationDatabases;
 import dev.migration.autoconfigure.MigrationProperties;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.run.Migrator;
 
 /**
@@ -33,8 +35,19 @@ public final class MigrationMetricsAutoConfiguration {
 
 	@Bean
 	@ConditionalOnMissingBean
-	PendingMigrationsMetrics pendingMigrationsMetrics(Migrator migrator, MigrationProperties properties) {
-		return new PendingMigrationsMetrics(migrator, properties.getTarget(), PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+	PendingMigrationsMetrics pendingMigrationsMetrics(Migrator migrator, MigrationProperties properties,
+			ObjectProvider<MigrationTenants> tenants) {
+		MigrationTenants fanOut = tenants.getIfAvailable();
+		// with tenants the application's own schema holds nothing: what the tenants lack is what is pending
+		return (fanOut != null) ? new PendingMigrationsMetrics(fanOut, PendingMigrationsMetrics.DEFAULT_MAX_AGE)
+				: new PendingMigrationsMetrics(migrator, properties.getTarget(), PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+	}
+
+	@Bean
+	@ConditionalOnMissingBean
+	@ConditionalOnBean(MigrationTenants.class)
+	TenantMetrics migrationTenantMetrics(MigrationTenants tenants) {
+		return new TenantMetrics(tenants, PendingMigrationsMetrics.DEFAULT_MAX_AGE);
 	}
 
 	@Bean

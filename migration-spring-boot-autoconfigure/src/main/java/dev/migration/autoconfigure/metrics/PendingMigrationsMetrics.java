@@ -2,6 +2,7 @@ package dev.migration.autoconfigure.metrics;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.IntSupplier;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -12,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationListener;
 
 import dev.migration.autoconfigure.MigrationRunFinishedEvent;
+import dev.migration.autoconfigure.tenant.MigrationTenants;
 import dev.migration.core.run.Migrator;
 
 /**
@@ -29,9 +31,7 @@ public class PendingMigrationsMetrics implements MeterBinder, ApplicationListene
 
 	private static final Logger logger = LoggerFactory.getLogger(PendingMigrationsMetrics.class);
 
-	private final Migrator migrator;
-
-	private final String target;
+	private final IntSupplier counter;
 
 	private final long maxAgeNanos;
 
@@ -61,10 +61,29 @@ public class PendingMigrationsMetrics implements MeterBinder, ApplicationListene
 	 * @param database the database, the value of the {@code database} tag
 	 */
 	public PendingMigrationsMetrics(Migrator migrator, String target, Duration maxAge, String database) {
-		this.migrator = Objects.requireNonNull(migrator, "migrator");
-		this.target = Objects.requireNonNull(target, "target");
+		this(countOf(Objects.requireNonNull(migrator, "migrator"), Objects.requireNonNull(target, "target")), maxAge,
+				database);
+	}
+
+	/**
+	 * Creates the binder of an application whose revisions run on tenants: the gauge is the sum of
+	 * the revisions each tenant lacks.
+	 * @param tenants the tenants
+	 * @param maxAge how long a count is kept
+	 */
+	public PendingMigrationsMetrics(MigrationTenants tenants, Duration maxAge) {
+		this(() -> tenants.standings(maxAge).stream().mapToInt((standing) -> standing.pending().size()).sum(), maxAge,
+				MigrationStepMetrics.DEFAULT_DATABASE);
+	}
+
+	private PendingMigrationsMetrics(IntSupplier counter, Duration maxAge, String database) {
+		this.counter = counter;
 		this.maxAgeNanos = maxAge.toNanos();
 		this.database = Objects.requireNonNull(database, "database");
+	}
+
+	private static IntSupplier countOf(Migrator migrator, String target) {
+		return () -> migrator.pending(target).size();
 	}
 
 	@Override
@@ -92,7 +111,7 @@ public class PendingMigrationsMetrics implements MeterBinder, ApplicationListene
 
 	private double read() {
 		try {
-			return this.migrator.pending(this.target).size();
+			return this.counter.getAsInt();
 		}
 		catch (RuntimeException ex) {
 			logger.debug("Could not read the pending revisions for the migrations.pending gauge", ex);
