@@ -1,9 +1,12 @@
 package dev.migration.core.lint;
 
+import java.sql.Array;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -37,20 +40,35 @@ public final class DatabaseFacts {
 	private static final String USER_SCHEMAS = "n.nspname NOT IN ('pg_catalog', 'information_schema') "
 			+ "AND n.nspname NOT LIKE 'pg\\_toast%' AND n.nspname NOT LIKE 'pg\\_temp\\_%'";
 
+	/** Keeps the schemas bound as a text array, every schema when it is null. */
+	private static final String OWNED = " AND n.nspname = ANY (coalesce(?::text[], ARRAY[n.nspname]))";
+
+	/** Puts a history's own schemas on the search path, so its tables win over others of the same name. */
+	private static final String SEARCH_OWNED = "SELECT set_config('search_path', "
+			+ "(SELECT string_agg(quote_ident(s), ', ') FROM unnest(?::text[]) s), true)";
+
+	/**
+	 * A history's own schemas and those of no other history: a schema that holds a state table of the
+	 * same name is another's.
+	 */
+	private static final String SCHEMAS_IN_SCOPE = "SELECT n.nspname FROM pg_namespace n WHERE " + USER_SCHEMAS
+			+ " AND (n.nspname = ANY (?::text[]) OR NOT EXISTS (SELECT 1 FROM pg_class h WHERE h.relnamespace = n.oid "
+			+ "AND h.relname = ?))";
+
 	// a table visible on the search path is listed last, so it wins over one of the same name elsewhere;
 	// reltuples is -1 before the first VACUUM or ANALYZE, when the statistics' live count is the estimate
 	private static final String TABLES = "SELECT c.oid, c.relname, greatest(c.reltuples, "
 			+ "pg_stat_get_live_tuples(c.oid)::real)::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-			+ "WHERE c.relkind IN ('r', 'p', 'm') AND " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(c.oid)";
+			+ "WHERE c.relkind IN ('r', 'p', 'm') AND " + USER_SCHEMAS + OWNED + " ORDER BY pg_table_is_visible(c.oid)";
 
 	private static final String COLUMNS = "SELECT a.attrelid, a.attname, format_type(a.atttypid, a.atttypmod), "
 			+ "a.attnotnull FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n "
 			+ "ON n.oid = c.relnamespace WHERE a.attnum > 0 AND NOT a.attisdropped AND c.relkind IN ('r', 'p', 'm') AND "
-			+ USER_SCHEMAS;
+			+ USER_SCHEMAS + OWNED;
 
 	private static final String NOT_NULL_CHECKS = "SELECT k.conrelid, pg_get_expr(k.conbin, k.conrelid), "
 			+ "k.convalidated, k.conname FROM pg_constraint k JOIN pg_namespace n ON n.oid = k.connamespace "
-			+ "WHERE k.contype = 'c' AND " + USER_SCHEMAS;
+			+ "WHERE k.contype = 'c' AND " + USER_SCHEMAS + OWNED;
 
 	// an equality on the one column of a unique index without a predicate picks one row (indkey[0] is 0 for an
 	// expression); the leading column of a wider or partial one can match many
@@ -59,7 +77,7 @@ public final class DatabaseFacts {
 			+ "WHERE k.attrelid = x.indrelid AND k.attnum = ANY (x.indkey) AND k.attnum > 0)::text[] FROM pg_index x "
 			+ "JOIN pg_class i ON i.oid = x.indexrelid JOIN pg_class t ON t.oid = x.indrelid JOIN pg_namespace n "
 			+ "ON n.oid = i.relnamespace LEFT JOIN pg_attribute a ON a.attrelid = x.indrelid AND a.attnum = x.indkey[0] "
-			+ "WHERE " + USER_SCHEMAS + " ORDER BY pg_table_is_visible(i.oid)";
+			+ "WHERE " + USER_SCHEMAS + OWNED + " ORDER BY pg_table_is_visible(i.oid)";
 
 	private static final String VOLATILE_FUNCTIONS = "SELECT DISTINCT lower(proname) FROM pg_proc WHERE provolatile = 'v'";
 
@@ -110,60 +128,127 @@ public final class DatabaseFacts {
 	 * @return the facts
 	 */
 	public static DatabaseFacts read(DataSource dataSource, long smallTableRows) {
-		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			Map<Long, String> names = new HashMap<>();
-			Map<String, Table> tables = new HashMap<>();
-			try (ResultSet rows = statement.executeQuery(TABLES)) {
-				while (rows.next()) {
-					String name = rows.getString(2);
-					names.put(rows.getLong(1), name);
-					tables.put(Scope.key(name), new Table(name, Math.max(0, rows.getLong(3)), new HashMap<>()));
-				}
+		return read(dataSource, smallTableRows, SchemaScope.ALL);
+	}
+
+	/**
+	 * Reads the facts one history's revisions are judged by: its own schemas first, other
+	 * histories' schemas (other tenants) left out.
+	 * @param dataSource the database
+	 * @param smallTableRows tables estimated below this many rows count as small
+	 * @param scope the schemas to read
+	 * @return the facts
+	 */
+	public static DatabaseFacts read(DataSource dataSource, long smallTableRows, SchemaScope scope) {
+		try (Connection connection = dataSource.getConnection()) {
+			// one snapshot for every query: a table made meanwhile by another session must not show in one query and
+			// be missing from the next
+			boolean autoCommit = connection.getAutoCommit();
+			int isolation = connection.getTransactionIsolation();
+			connection.setAutoCommit(false);
+			connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+			try {
+				return read(connection, smallTableRows, schemasInScope(connection, scope));
 			}
-			Set<String> notNull = new HashSet<>();
-			try (ResultSet rows = statement.executeQuery(COLUMNS)) {
-				while (rows.next()) {
-					String table = names.get(rows.getLong(1));
-					String column = Scope.column(table, rows.getString(2));
-					tables.get(Scope.key(table)).columnTypes().put(column, TypeName.parse(rows.getString(3)));
-					if (rows.getBoolean(4)) {
-						notNull.add(column);
-					}
-				}
+			finally {
+				connection.rollback();
+				connection.setTransactionIsolation(isolation);
+				connection.setAutoCommit(autoCommit);
 			}
-			Map<String, String> notValidNotNullChecks = new HashMap<>();
-			try (ResultSet rows = statement.executeQuery(NOT_NULL_CHECKS)) {
-				while (rows.next()) {
-					String column = Expressions.notNullColumn(rows.getString(2));
-					if (column != null && rows.getBoolean(3)) {
-						notNull.add(Scope.column(names.get(rows.getLong(1)), column));
-					}
-					else if (column != null) {
-						// validated by a later revision, it lets SET NOT NULL skip its scan as well
-						notValidNotNullChecks.put(Scope.key(rows.getString(4)), Scope.column(names.get(rows.getLong(1)),
-								column));
-					}
-				}
-			}
-			Map<String, String> indexes = new HashMap<>();
-			Set<String> keyColumns = new HashSet<>();
-			Map<String, List<String>> indexColumns = new HashMap<>();
-			try (ResultSet rows = statement.executeQuery(INDEXES)) {
-				while (rows.next()) {
-					indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
-					indexColumns.put(Scope.key(rows.getString(1)), List.of((String[]) rows.getArray(6).getArray()));
-					if (rows.getBoolean(3) && rows.getString(4) != null && rows.getBoolean(5)) {
-						keyColumns.add(Scope.column(rows.getString(2), rows.getString(4)));
-					}
-				}
-			}
-			return new DatabaseFacts(true, tables, indexes, notNull, notValidNotNullChecks, functions(statement),
-					keyColumns, indexColumns, smallTableRows);
 		}
 		catch (SQLException ex) {
 			throw new MigrationException("The lint gate could not read the database's catalog (tables, indexes, "
 					+ "functions) to judge the revisions to apply: " + ex.getMessage(), ex);
 		}
+	}
+
+	private static DatabaseFacts read(Connection connection, long smallTableRows, Array schemas) throws SQLException {
+		Map<Long, String> names = new HashMap<>();
+		Map<String, Table> tables = new HashMap<>();
+		try (ResultSet rows = query(connection, TABLES, schemas)) {
+			while (rows.next()) {
+				String name = rows.getString(2);
+				names.put(rows.getLong(1), name);
+				tables.put(Scope.key(name), new Table(name, Math.max(0, rows.getLong(3)), new HashMap<>()));
+			}
+		}
+		Set<String> notNull = new HashSet<>();
+		try (ResultSet rows = query(connection, COLUMNS, schemas)) {
+			while (rows.next()) {
+				String table = names.get(rows.getLong(1));
+				String column = Scope.column(table, rows.getString(2));
+				tables.get(Scope.key(table)).columnTypes().put(column, TypeName.parse(rows.getString(3)));
+				if (rows.getBoolean(4)) {
+					notNull.add(column);
+				}
+			}
+		}
+		Map<String, String> notValidNotNullChecks = new HashMap<>();
+		try (ResultSet rows = query(connection, NOT_NULL_CHECKS, schemas)) {
+			while (rows.next()) {
+				String column = Expressions.notNullColumn(rows.getString(2));
+				if (column != null && rows.getBoolean(3)) {
+					notNull.add(Scope.column(names.get(rows.getLong(1)), column));
+				}
+				else if (column != null) {
+					// validated by a later revision, it lets SET NOT NULL skip its scan as well
+					notValidNotNullChecks.put(Scope.key(rows.getString(4)), Scope.column(names.get(rows.getLong(1)),
+							column));
+				}
+			}
+		}
+		Map<String, String> indexes = new HashMap<>();
+		Set<String> keyColumns = new HashSet<>();
+		Map<String, List<String>> indexColumns = new HashMap<>();
+		try (ResultSet rows = query(connection, INDEXES, schemas)) {
+			while (rows.next()) {
+				indexes.put(Scope.key(rows.getString(1)), rows.getString(2));
+				indexColumns.put(Scope.key(rows.getString(1)), List.of((String[]) rows.getArray(6).getArray()));
+				if (rows.getBoolean(3) && rows.getString(4) != null && rows.getBoolean(5)) {
+					keyColumns.add(Scope.column(rows.getString(2), rows.getString(4)));
+				}
+			}
+		}
+		try (Statement statement = connection.createStatement()) {
+			return new DatabaseFacts(true, tables, indexes, notNull, notValidNotNullChecks, functions(statement),
+					keyColumns, indexColumns, smallTableRows);
+		}
+	}
+
+	/** Prefers the history's own schemas and returns those to read, or {@code null} for every one. */
+	private static Array schemasInScope(Connection connection, SchemaScope scope) throws SQLException {
+		if (scope.owned().isEmpty() || scope.historyState() == null) {
+			return null;
+		}
+		Array owned = connection.createArrayOf("text", scope.owned().toArray());
+		try (PreparedStatement search = connection.prepareStatement(SEARCH_OWNED)) {
+			search.setArray(1, owned);
+			search.execute();
+		}
+		List<String> schemas = new ArrayList<>();
+		try (PreparedStatement statement = connection.prepareStatement(SCHEMAS_IN_SCOPE)) {
+			statement.setArray(1, owned);
+			statement.setString(2, scope.historyState());
+			try (ResultSet rows = statement.executeQuery()) {
+				while (rows.next()) {
+					schemas.add(rows.getString(1));
+				}
+			}
+		}
+		return connection.createArrayOf("text", schemas.toArray());
+	}
+
+	/** Runs a query of the given schemas (every one for {@code null}); the statement closes with its result set. */
+	private static ResultSet query(Connection connection, String sql, Array schemas) throws SQLException {
+		PreparedStatement statement = connection.prepareStatement(sql);
+		statement.closeOnCompletion();
+		if (schemas != null) {
+			statement.setArray(1, schemas);
+		}
+		else {
+			statement.setNull(1, java.sql.Types.ARRAY);
+		}
+		return statement.executeQuery();
 	}
 
 	/**

@@ -54,10 +54,26 @@ public final class LintGate implements UpgradeCheck {
 	 */
 	@Override
 	public void check(MigrationCatalog catalog, List<DeclaredRevision> toApply, DataSource database) {
+		check(catalog, toApply, database, SchemaScope.ALL);
+	}
+
+	/**
+	 * Checks the revisions about to be applied to a history that owns schemas, judged by what
+	 * those schemas hold.
+	 * @param catalog every revision in code
+	 * @param toApply the revisions the run will apply
+	 * @param database the database they will run on
+	 * @param scope the schemas the history owns, and how to tell another history's
+	 * @throws LintFailedException when one of them has errors and the policy is to fail
+	 */
+	@Override
+	public void check(MigrationCatalog catalog, List<DeclaredRevision> toApply, DataSource database,
+			SchemaScope scope) {
 		if (this.policy == LintPolicy.OFF || toApply.isEmpty()) {
 			return;
 		}
-		LintReport report = Linter.lint(toApply, catalog.recordings(), DatabaseFacts.read(database, this.smallTableRows));
+		LintReport report = Linter.lint(toApply, catalog.recordings(),
+				DatabaseFacts.read(database, this.smallTableRows, scope));
 		List<Finding> errors = report.failures(this.notChecked);
 		if (errors.isEmpty()) {
 			return;

@@ -42,6 +42,7 @@ import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.HistoryReader;
 import dev.migration.core.history.HistoryStatements;
 import dev.migration.core.history.ProgressStatements;
+import dev.migration.core.lint.SchemaScope;
 import dev.migration.core.run.ChecksumMismatchException.ChecksumMismatch;
 import dev.migration.core.scaffold.SquashTemplate;
 import dev.migration.core.sink.JdbcStatementSink;
@@ -749,7 +750,9 @@ public final class Migrator {
 			// what a callback runs is judged as what a revision runs
 			List<DeclaredRevision> checked = new ArrayList<>(path);
 			checked.addAll(this.callbacks.asRevisions(!path.isEmpty()));
-			this.upgradeCheck.check(this.catalog, checked, this.dataSource);
+			// a tenant's tables are judged by its schemas alone: another's table of the same name is not its own
+			this.upgradeCheck.check(this.catalog, checked, this.dataSource, this.schemas.isSet()
+					? new SchemaScope(this.schemas.all(), this.settings.history().state().name()) : SchemaScope.ALL);
 		}
 		Direction direction = (action == Action.UPGRADE) ? Direction.UPGRADE : Direction.DOWNGRADE;
 		offlineRun().rehearse(path,

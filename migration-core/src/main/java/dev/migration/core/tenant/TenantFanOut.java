@@ -14,7 +14,11 @@ import java.util.concurrent.Future;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.migration.core.MigrationException;
+import dev.migration.core.SecretText;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.history.HistoryEntry;
 import dev.migration.core.history.Outcome;
@@ -32,6 +36,8 @@ import dev.migration.core.tenant.TenantStanding.Standing;
  * a crash or a stop runs only what each tenant still lacks. Immutable.
  */
 public final class TenantFanOut {
+
+	private static final Logger logger = LoggerFactory.getLogger(TenantFanOut.class);
 
 	private final Migrator migrator;
 
@@ -305,6 +311,8 @@ public final class TenantFanOut {
 					: TenantOutcome.Status.UPGRADED, applied, null, (System.nanoTime() - start) / 1_000_000);
 		}
 		catch (RuntimeException ex) {
+			// the outcome keeps the message; the trace is for whoever reads the log
+			logger.warn("Tenant {} failed: {}", tenant.name(), SecretText.mask(ex.getMessage()), ex);
 			return new TenantOutcome(tenant.name(), TenantOutcome.Status.FAILED, 0, ex.getMessage(),
 					(System.nanoTime() - start) / 1_000_000);
 		}

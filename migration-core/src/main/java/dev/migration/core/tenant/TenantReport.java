@@ -31,6 +31,17 @@ public record TenantReport(List<TenantOutcome> outcomes) {
 	}
 
 	/**
+	 * Sums the outcomes up in one line.
+	 * @return such as {@code 998 upgraded, 0 already at the target, 2 failed, 0 skipped}
+	 */
+	public String summary() {
+		Map<TenantOutcome.Status, Long> counts = counts();
+		return counts.get(TenantOutcome.Status.UPGRADED) + " upgraded, " + counts.get(TenantOutcome.Status.UP_TO_DATE)
+				+ " already at the target, " + counts.get(TenantOutcome.Status.FAILED) + " failed, "
+				+ counts.get(TenantOutcome.Status.SKIPPED) + " skipped";
+	}
+
+	/**
 	 * Returns the tenants whose run failed.
 	 * @return their outcomes
 	 */

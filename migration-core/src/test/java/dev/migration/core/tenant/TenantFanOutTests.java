@@ -14,6 +14,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.MigrationException;
+import dev.migration.core.catalog.DeclaredRevision;
+import dev.migration.core.catalog.MigrationCatalog;
+import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.graph.RevisionNode;
+import dev.migration.core.lint.LintGate;
+import dev.migration.core.lint.LintPolicy;
+import dev.migration.core.run.RunSettings;
+import dev.migration.core.schema.ColumnType;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunScope;
 import dev.migration.core.tenant.TenantStanding.Standing;
@@ -234,6 +242,35 @@ class TenantFanOutTests {
 			server.dropDatabase(first);
 			server.dropDatabase(second);
 		}
+	}
+
+	@Test
+	void eachTenantsRevisionsAreLintedByItsOwnTablesNotAnotherTenantsOfTheSameName() {
+		TenantFanOut fanOut = TenantFanOut.of(lintGated()).withParallelism(4);
+		List<String> others = tenants(13).subList(1, 13);
+		assertThat(fanOut.upgrade(others, "b1").complete()).isTrue();
+		// t00, made last, holds a large table of the same name: a plain index on it would be an error
+		assertThat(fanOut.upgrade(List.of("t00"), "b1").complete()).isTrue();
+		this.jdbc.execute("INSERT INTO t00.big (x) SELECT g FROM generate_series(1, 20000) g");
+		this.jdbc.execute("ANALYZE t00.big");
+		assertThatExceptionOfType(MigrationException.class)
+			.isThrownBy(() -> fanOut.migratorOf("t00").upgrade("heads"))
+			.withMessageContaining("big_x_idx");
+		TenantReport report = fanOut.upgrade(others, "heads");
+		assertThat(report.failed()).as("the others' tables are empty: their index is safe").isEmpty();
+		assertThat(report.counts()).containsEntry(Status.UPGRADED, 12L);
+	}
+
+	/** Two revisions whose plain index is safe on a new table only, behind the lint gate. */
+	private Migrator lintGated() {
+		List<DeclaredRevision> declared = List.of(
+				new DeclaredRevision(RevisionNode.of("b1", "big table"), (op) -> op.createTable("big",
+						(t) -> t.column("id", ColumnType.BIGINT, (c) -> c.identity().primaryKey()).column("x",
+								ColumnType.BIGINT)), true),
+				new DeclaredRevision(RevisionNode.of("b2", "index it", "b1"),
+						(op) -> op.createIndex("big_x_idx", "big", (i) -> i.on("x")), true));
+		return new Migrator(this.dataSource, MigrationCatalog.ofDeclared(declared), new PostgresDialect(),
+				RunSettings.defaults()).withUpgradeCheck(new LintGate(LintPolicy.FAIL));
 	}
 
 	private Migrator migrator() {

@@ -45,7 +45,7 @@ final class TenantCommands {
 	private void upgrade(String target, PrintStream out) {
 		List<Tenant> chosen = this.tenants.tenants();
 		TenantReport report = this.tenants.upgrade(target, Release.none(), chosen);
-		out.println("Migrated " + chosen.size() + " tenant(s) to " + target + ": " + report.counts());
+		out.println("Migrated " + chosen.size() + " tenant(s) to " + target + ": " + report.summary());
 		TextTable table = TextTable.withHeader("TENANT", "STATUS", "APPLIED", "DURATION", "FAILURE");
 		for (TenantOutcome outcome : report.outcomes()) {
 			table.row(outcome.tenant(), outcome.status(), outcome.applied(), outcome.durationMs() + " ms",

@@ -115,11 +115,8 @@ final class TenantsView {
 		catch (RuntimeException ex) {
 			return ran(RunDescriptor.failed(target, ex.getMessage(), null, null, List.of()));
 		}
-		Map<TenantOutcome.Status, Long> counts = report.counts();
-		String summary = "Migrated " + report.outcomes().size() + " tenant(s) to " + target + ": "
-				+ counts.get(TenantOutcome.Status.UPGRADED) + " upgraded, " + counts.get(TenantOutcome.Status.UP_TO_DATE)
-				+ " already there, " + counts.get(TenantOutcome.Status.FAILED) + " failed, "
-				+ counts.get(TenantOutcome.Status.SKIPPED) + " skipped.";
+		String summary = "Migrated " + report.outcomes().size() + " tenant(s) to " + target + ": " + report.summary()
+				+ ".";
 		MigrationStatus status = report.complete() ? MigrationStatus.UP_TO_DATE : MigrationStatus.FAILED;
 		return ran(new RunDescriptor(status, target, summary, null, null, List.of(),
 				(System.nanoTime() - start) / 1_000_000, List.of(),

@@ -229,7 +229,7 @@ public class MigrationTenants implements ApplicationListener<ApplicationReadyEve
 	private void runInBackground() {
 		try {
 			TenantReport report = upgrade(this.properties.getTarget(), Release.none(), tenants());
-			logger.info("Background tenant run done: {}", report.counts());
+			logger.info("Background tenant run done: {}", report.summary());
 			if (!report.complete()) {
 				logger.error("Background tenant run left tenants behind: {}", new TenantRunException(report).getMessage());
 			}
@@ -248,7 +248,7 @@ public class MigrationTenants implements ApplicationListener<ApplicationReadyEve
 			long start = System.nanoTime();
 			TenantReport report = fanOut(this.template.withRelease(release)).upgrade(tenants, target, scope);
 			logger.info("Migrated {} tenant(s) to {} in {} ms: {}", tenants.size(), target,
-					(System.nanoTime() - start) / 1_000_000, report.counts());
+					(System.nanoTime() - start) / 1_000_000, report.summary());
 			this.lastRun.set(new LastFanOut(Instant.now(), report, null));
 			finished(report.complete() ? null : new TenantRunException(report));
 			return report;
