@@ -16,6 +16,7 @@ import dev.migration.core.MigrationException;
 import dev.migration.core.tenant.TenantOutcome;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
+import dev.migration.testdb.TestDatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -145,6 +146,35 @@ class TenantsApplicationTests {
 			this.jdbc.execute("ALTER TABLE tenant_hooli.moved RENAME TO migration_history");
 			assertThat((Object) JsonPath.read(app.get("/actuator/migrations").body(), "$.status"))
 				.isEqualTo("UP_TO_DATE");
+		}
+	}
+
+	@Test
+	void tenantsWithADatabaseEachAreReachedThroughTheUrlTemplate() {
+		TestDatabaseServer server = TestDatabaseServer.get();
+		TestDatabase first = server.createDatabase("tenant_db");
+		TestDatabase second = server.createDatabase("tenant_db");
+		try {
+			String template = first.url().replace(first.name(), "{tenant}");
+			try (TestApplication app = TestApplication.start(this.database, REVISIONS, "migrations.auto-run=true",
+					"migrations.tenants.names=" + first.name() + "," + second.name(),
+					"migrations.tenants.url=" + template, "migrations.tenants.user=" + first.user(),
+					"migrations.tenants.password=" + first.password())) {
+				for (TestDatabase tenant : List.of(first, second)) {
+					assertThat(new JdbcTemplate(tenant.dataSource()).queryForList("SELECT text FROM public.greeting",
+							String.class)).containsExactly("hello");
+				}
+				assertThat(this.jdbc.queryForObject("SELECT to_regclass('public.greeting') IS NULL", Boolean.class))
+					.isTrue();
+				String json = app.get("/actuator/migrations").body();
+				assertThat((Object) JsonPath.read(json, "$.tenants.counts.at-target")).isEqualTo(2);
+				assertThat((Object) JsonPath.read(json, "$.tenants.tenants[*].tenant"))
+					.isEqualTo(List.of(first.name(), second.name()));
+			}
+		}
+		finally {
+			server.dropDatabase(first);
+			server.dropDatabase(second);
 		}
 	}
 
