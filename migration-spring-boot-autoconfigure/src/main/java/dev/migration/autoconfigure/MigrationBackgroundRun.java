@@ -29,7 +29,7 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 
 	private final boolean enabled;
 
-	private volatile Thread thread;
+	private final BackgroundThread thread = new BackgroundThread();
 
 	private volatile boolean stopping;
 
@@ -61,10 +61,7 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 				|| !this.properties.getBackground().isEnabled() || nothingToDo()) {
 			return;
 		}
-		Thread started = new Thread(this::runUntilDone, "migrations-background");
-		started.setDaemon(true);
-		this.thread = started;
-		started.start();
+		this.thread.start("migrations-background", this::runUntilDone);
 	}
 
 	/**
@@ -74,23 +71,14 @@ public class MigrationBackgroundRun implements ApplicationListener<ApplicationRe
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	public boolean awaitCompletion(Duration timeout) throws InterruptedException {
-		Thread running = this.thread;
-		if (running != null) {
-			running.join(timeout.toMillis());
-			return !running.isAlive();
-		}
-		return true;
+		return this.thread.await(timeout);
 	}
 
 	@Override
 	public void destroy() throws InterruptedException {
-		Thread running = this.thread;
-		if (running != null && running.isAlive()) {
-			// a step cut short here rolls back; the next start resumes it, a backfill from its last batch
-			this.stopping = true;
-			running.interrupt();
-			running.join(Math.max(1, this.properties.getBackground().getStopTimeout().toMillis()));
-		}
+		// a step cut short here rolls back; the next start resumes it, a backfill from its last batch
+		this.stopping = true;
+		this.thread.stop(this.properties.getBackground().getStopTimeout());
 	}
 
 	private boolean nothingToDo() {

@@ -28,7 +28,7 @@ import static org.awaitility.Awaitility.await;
 
 /** Start-up, background and contract revisions in a whole application. */
 @PostgresTest(emptyBeforeEach = true)
-class RunStagesApplicationTests {
+public class RunStagesApplicationTests {
 
 	private static final List<Class<?>> REVISIONS = List.of(CreateGreeting.class, FillGreeting.class,
 			DropGreetingDraft.class);

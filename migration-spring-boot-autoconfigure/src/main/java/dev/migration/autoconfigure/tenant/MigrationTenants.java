@@ -16,6 +16,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 
+import dev.migration.autoconfigure.BackgroundThread;
 import dev.migration.autoconfigure.MigrationProperties;
 import dev.migration.autoconfigure.MigrationRunFinishedEvent;
 import dev.migration.autoconfigure.RunInProgressException;
@@ -55,7 +56,7 @@ public class MigrationTenants implements ApplicationListener<ApplicationReadyEve
 	/** The standings last read, for health and metrics, which ask often; a fan-out clears them. */
 	private final AtomicReference<Read> read = new AtomicReference<>();
 
-	private volatile Thread background;
+	private final BackgroundThread background = new BackgroundThread();
 
 	/**
 	 * Creates the tenants' runs.
@@ -195,10 +196,7 @@ public class MigrationTenants implements ApplicationListener<ApplicationReadyEve
 				|| !this.properties.getBackground().isEnabled() || this.template.catalog().onlyStartUpRevisions()) {
 			return;
 		}
-		Thread started = new Thread(this::runInBackground, "migrations-tenants-background");
-		started.setDaemon(true);
-		this.background = started;
-		started.start();
+		this.background.start("migrations-tenants-background", this::runInBackground);
 	}
 
 	/**
@@ -208,22 +206,13 @@ public class MigrationTenants implements ApplicationListener<ApplicationReadyEve
 	 * @throws InterruptedException when interrupted while waiting
 	 */
 	public boolean awaitBackground(Duration timeout) throws InterruptedException {
-		Thread running = this.background;
-		if (running != null) {
-			running.join(timeout.toMillis());
-			return !running.isAlive();
-		}
-		return true;
+		return this.background.await(timeout);
 	}
 
 	@Override
 	public void destroy() throws InterruptedException {
-		Thread running = this.background;
-		if (running != null && running.isAlive()) {
-			// a tenant's step cut short rolls back; the next start resumes it
-			running.interrupt();
-			running.join(Math.max(1, this.properties.getBackground().getStopTimeout().toMillis()));
-		}
+		// a tenant's step cut short rolls back; the next start resumes it
+		this.background.stop(this.properties.getBackground().getStopTimeout());
 	}
 
 	private void runInBackground() {

@@ -1,6 +1,7 @@
 package dev.migration.autoconfigure.tenant;
 
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 
 import com.jayway.jsonpath.JsonPath;
@@ -9,6 +10,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import dev.migration.autoconfigure.RunStagesApplicationTests;
 import dev.migration.autoconfigure.endpoint.TestApplication;
 import dev.migration.autoconfigure.endpoint.TestMigrations.CreateGreeting;
 import dev.migration.autoconfigure.endpoint.TestMigrations.SeedGreeting;
@@ -69,6 +71,27 @@ class TenantsApplicationTests {
 			assertThat(meters.get("migrations.tenants").tag("status", "at-target").gauge().value()).isEqualTo(3);
 			assertThat(meters.get("migrations.tenants").tag("status", "failed").gauge().value()).isZero();
 			assertThat(meters.get("migrations.pending").gauge().value()).isZero();
+		}
+	}
+
+	@Test
+	void backgroundRevisionsRunOnEveryTenantOnceTheApplicationIsReady() throws InterruptedException {
+		try (TestApplication app = TestApplication.start(this.database, List.of(RunStagesApplicationTests.CreateGreeting.class,
+				RunStagesApplicationTests.FillGreeting.class), "migrations.auto-run=true",
+				"migrations.tenants.names=acme,globex")) {
+			// the start-up revision is there; the background one is no reason to refuse traffic
+			assertThat(this.jdbc.queryForObject("SELECT count(*) FROM globex.greeting", Integer.class)).isEqualTo(200);
+			assertThat((Object) JsonPath.read(app.get("/actuator/health").body(), "$.components.migrations.status"))
+				.isEqualTo("UP");
+			assertThat(app.context().getBean(MigrationTenants.class).awaitBackground(Duration.ofSeconds(60))).isTrue();
+			for (String tenant : List.of("acme", "globex")) {
+				assertThat(this.jdbc.queryForObject("SELECT count(*) FROM " + tenant + ".greeting WHERE text = draft",
+						Integer.class)).isEqualTo(200);
+			}
+			assertThat((Object) JsonPath.read(app.get("/actuator/migrations").body(), "$.tenants.counts.at-target"))
+				.isEqualTo(2);
+			assertThat(this.jdbc.queryForObject("SELECT to_regclass('public.greeting') IS NULL", Boolean.class))
+				.as("the application's own background run stays off").isTrue();
 		}
 	}
 
