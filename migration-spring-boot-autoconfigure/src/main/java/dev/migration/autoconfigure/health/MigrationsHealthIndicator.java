@@ -121,7 +121,15 @@ public class MigrationsHealthIndicator extends AbstractHealthIndicator {
 	 * tenant lacks start-up revisions, {@code UP} otherwise; the failed tenants are named.
 	 */
 	private void tenantHealth(Health.Builder builder) {
-		List<TenantStanding> standings = this.tenants.standings(PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+		List<TenantStanding> standings;
+		try {
+			standings = this.tenants.standings(PendingMigrationsMetrics.DEFAULT_MAX_AGE);
+		}
+		catch (RuntimeException ex) {
+			// the tenants' query failed: the default detail would show the raw message, which may quote a URL
+			builder.down().withDetail("error", SecretText.mask(ex.getClass().getName() + ": " + ex.getMessage()));
+			return;
+		}
 		Map<String, Long> counts = new TreeMap<>();
 		standings.forEach((standing) -> counts.merge(standing.standing().name().toLowerCase(Locale.ROOT), 1L, Long::sum));
 		List<TenantStanding> broken = standings.stream()
