@@ -684,19 +684,19 @@ public class MigrationProperties {
 
 		/**
 		 * A query on the application's database whose first column lists the tenants, run at every
-		 * fan-out, such as {@code SELECT schema_name FROM tenant WHERE active}.
+		 * fan-out, such as "SELECT slug FROM customer WHERE active".
 		 */
 		private String query;
 
 		/**
-		 * The schema of each tenant, with {@code {tenant}} for its name; by default the name itself,
-		 * or, with a url, the search path of the tenant's database.
+		 * The schema of each tenant, with "{tenant}" for its name; by default the name itself, or,
+		 * with a url, the search path of the tenant's database.
 		 */
 		private String schema;
 
 		/**
-		 * The JDBC URL of each tenant's own database, with {@code {tenant}} for its name, such as
-		 * {@code jdbc:postgresql://db:5432/{tenant}}; not set: the tenants are schemas of the
+		 * The JDBC URL of each tenant's own database, with "{tenant}" for its name, such as
+		 * "jdbc:postgresql://db:5432/{tenant}"; not set: the tenants are schemas of the
 		 * application's database.
 		 */
 		private String url;
