@@ -75,10 +75,12 @@ public final class MigrationAutoConfiguration {
 		FlywayConflictException.check(beanFactory, environment, properties.getLocations(), files);
 		// the revisions of the further databases are theirs alone
 		RevisionOwners owners = RevisionOwners.of(properties.getDatabases());
+		boolean tenants = properties.getTenants().isListed()
+				|| beanFactory.getBeanNamesForType(MigrationTenantSource.class).length > 0;
 		return MigratorAssembly.assemble(properties, target,
 				migrations.orderedStream().filter((migration) -> owners.owner(migration) == null).toList(), files,
 				customizers.orderedStream().toList(),
-				new CompositeMigrationListener(listeners.orderedStream().toList()));
+				new CompositeMigrationListener(listeners.orderedStream().toList()), tenants);
 	}
 
 	@Bean

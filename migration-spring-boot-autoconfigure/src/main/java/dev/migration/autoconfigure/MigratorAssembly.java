@@ -32,6 +32,16 @@ final class MigratorAssembly {
 
 	static Migrator assemble(MigrationProperties properties, DataSource target, List<Migration> migrations,
 			List<SqlScript> files, List<MigrationSettingsCustomizer> customizers, MigrationListener listener) {
+		return assemble(properties, target, migrations, files, customizers, listener, false);
+	}
+
+	/**
+	 * Builds the engine; with tenants, a file that uses a built-in placeholder whose value is each
+	 * tenant's own is refused, since the files are read once for all tenants.
+	 */
+	static Migrator assemble(MigrationProperties properties, DataSource target, List<Migration> migrations,
+			List<SqlScript> files, List<MigrationSettingsCustomizer> customizers, MigrationListener listener,
+			boolean tenants) {
 		RunSettings settings = properties.toRunSettings();
 		for (MigrationSettingsCustomizer customizer : customizers) {
 			settings = customizer.customize(settings);
@@ -39,8 +49,9 @@ final class MigratorAssembly {
 		// every use of a file (checksum, lint, offline script, run) sees the text that runs
 		OwnedSchemas schemas = properties.toOwnedSchemas();
 		String home = (properties.getSchema() != null) ? properties.getSchema() : schemas.defaultSchema();
+		BuiltInPlaceholders builtIns = new BuiltInPlaceholders(target, home, settings.flywayTable().name());
 		SqlCallbacks.Split scripts = SqlCallbacks.split(properties
-			.toPlaceholders(new BuiltInPlaceholders(target, home, settings.flywayTable().name()))
+			.toPlaceholders(tenants ? builtIns.forTenants() : builtIns)
 			.apply(files));
 		return new Migrator(target, catalog(migrations, scripts.migrations()), new PostgresDialect(), settings, listener)
 			.withUpgradeCheck(new UnmergedHeadsCheck(properties.getUnmergedHeads())

@@ -5,6 +5,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
+import java.util.Set;
+
 import javax.sql.DataSource;
 
 import dev.migration.core.MigrationException;
@@ -19,11 +21,16 @@ public final class BuiltInPlaceholders {
 	/** No database: a file that uses one of them fails, naming it. */
 	public static final BuiltInPlaceholders NONE = new BuiltInPlaceholders(null, null, null);
 
+	/** The built-ins whose value is each tenant's own, when the files run on many tenants. */
+	private static final Set<String> PER_TENANT = Set.of("defaultschema", "user", "database");
+
 	private final DataSource dataSource;
 
 	private final String schema;
 
 	private final String table;
+
+	private final boolean tenants;
 
 	private volatile String[] session;
 
@@ -34,9 +41,28 @@ public final class BuiltInPlaceholders {
 	 * @param table the name of Flyway's history table, or {@code null} when unknown
 	 */
 	public BuiltInPlaceholders(DataSource dataSource, String schema, String table) {
+		this(dataSource, schema, table, false);
+	}
+
+	private BuiltInPlaceholders(DataSource dataSource, String schema, String table, boolean tenants) {
 		this.dataSource = dataSource;
 		this.schema = schema;
 		this.table = table;
+		this.tenants = tenants;
+	}
+
+	/**
+	 * Returns the built-ins of files that run on many tenants, read once for all of them: those
+	 * whose value is each tenant's own are refused where a file uses them.
+	 * @return the built-ins
+	 */
+	public BuiltInPlaceholders forTenants() {
+		return new BuiltInPlaceholders(this.dataSource, this.schema, this.table, true);
+	}
+
+	/** Returns whether a built-in (lower case, without {@code flyway:}) has a value of its own in each tenant. */
+	boolean variesPerTenant(String name) {
+		return this.tenants && PER_TENANT.contains(name);
 	}
 
 	String defaultSchema() {

@@ -121,6 +121,12 @@ public record Placeholders(boolean enabled, String prefix, String suffix, Map<St
 		if (value != null) {
 			return value;
 		}
+		if (key.startsWith(BUILT_IN) && this.builtIns.variesPerTenant(key.substring(BUILT_IN.length()))) {
+			throw new InvalidSqlMigrationException(script.location(), line, "the placeholder " + this.prefix + name
+					+ this.suffix + " has a value of its own in each tenant, but the revisions run on many tenants "
+					+ "(migrations.tenants) and a file is read once for all of them; write the names unqualified, "
+					+ "since each tenant's steps run with its schema as the search path");
+		}
 		if (key.startsWith(BUILT_IN)) {
 			String builtIn = builtIn(key.substring(BUILT_IN.length()), script);
 			if (builtIn != null) {

@@ -221,6 +221,14 @@ class TenantsApplicationTests {
 			.rootCause()
 			.hasMessageContaining("Tenant 'acme' is listed twice");
 		assertThat(this.jdbc.queryForObject("SELECT to_regnamespace('acme') IS NULL", Boolean.class)).isTrue();
+		// a file read once for all tenants cannot hold a value that is each tenant's own
+		assertThatThrownBy(() -> TestApplication.start(this.database, List.of(), "migrations.auto-run=true",
+				"migrations.tenants.names=acme", "migrations.locations=classpath:sql/tenant-qualified"))
+			.rootCause()
+			.hasMessageContaining("V1__create_note.sql")
+			.hasMessageContaining("line 2")
+			.hasMessageContaining("${flyway:defaultSchema} has a value of its own in each tenant");
+		assertThat(this.jdbc.queryForObject("SELECT to_regnamespace('acme') IS NULL", Boolean.class)).isTrue();
 	}
 
 	@Test
