@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.Migration;
 import dev.migration.core.MigrationException;
 import dev.migration.core.history.BackfillProgress;
@@ -21,6 +20,7 @@ import dev.migration.core.run.BackfillGuards;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.schema.ColumnType;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
