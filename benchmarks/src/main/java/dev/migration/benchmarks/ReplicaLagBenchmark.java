@@ -17,7 +17,6 @@ import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.benchmarks.net.BandwidthProxy;
 import dev.migration.core.catalog.DeclaredRevision;
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
@@ -25,6 +24,7 @@ import dev.migration.core.graph.RevisionNode;
 import dev.migration.core.run.BackfillGuards;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
+import dev.migration.testdb.BandwidthProxy;
 import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 

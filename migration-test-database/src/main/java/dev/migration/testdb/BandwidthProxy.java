@@ -1,4 +1,4 @@
-package dev.migration.benchmarks.net;
+package dev.migration.testdb;
 
 import java.io.IOException;
 import java.io.InputStream;
