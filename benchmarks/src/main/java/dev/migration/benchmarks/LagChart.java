@@ -71,7 +71,7 @@ final class LagChart {
 				+ "font-family=\"Helvetica, Arial, sans-serif\" font-size=\"11\">%n", WIDTH, height, WIDTH, height);
 		this.svg.append("<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>%n");
 		this.svg.append("<text x=\"%d\" y=\"20\" font-size=\"15\" font-weight=\"bold\">Standby replay lag while backfilling %,d rows "
-				+ "(WAL to the standby through a %.0f MiB/s link)</text>%n", LEFT, rows, link / 1048576.0);
+				+ "(the standby's WAL through a link of %.0f MiB/s)</text>%n", LEFT, rows, link / 1048576.0);
 		legend(LEFT, 40);
 		for (int i = 0; i < results.size(); i++) {
 			panel(results.get(i), TOP + i * (PANEL + GAP) + 18);
