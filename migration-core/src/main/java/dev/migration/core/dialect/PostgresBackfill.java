@@ -203,7 +203,8 @@ final class PostgresBackfill {
 			                updated_at = clock_timestamp() WHERE name = bf_name;
 			            COMMIT;
 			            bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
-			            bf_batch_wal := coalesce(pg_wal_lsn_diff(pg_current_wal_insert_lsn(), bf_wal_start), 0);
+			            bf_batch_wal := CASE WHEN bf_wal_start IS NOT NULL
+			                THEN pg_wal_lsn_diff(pg_current_wal_insert_lsn(), bf_wal_start) ELSE 0 END;
 			            IF bf_target > 0 THEN
 			                bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
 			            END IF;
