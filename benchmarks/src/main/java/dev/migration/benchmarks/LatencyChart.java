@@ -37,7 +37,7 @@ final class LatencyChart {
 
 	private static final double MIN_MILLIS = 0.1;
 
-	private final StringBuilder svg = new StringBuilder();
+	private final Svg svg = new Svg();
 
 	private final double seconds;
 
@@ -225,21 +225,19 @@ final class LatencyChart {
 	}
 
 	private void line(double x1, double y1, double x2, double y2, String colour, double width, String dashes) {
-		append("<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" stroke-width=\"%.1f\"%s/>%n", x1, y1,
-				x2, y2, colour, width, (dashes != null) ? " stroke-dasharray=\"" + dashes + "\"" : "");
+		this.svg.line(x1, y1, x2, y2, colour, width, dashes);
 	}
 
 	private void text(double x, double y, String anchor, String text, String colour) {
-		append("<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\"%s>%s</text>%n", x, y, anchor,
-				(colour != null) ? " fill=\"" + colour + "\"" : "", escape(text));
+		this.svg.text(x, y, anchor, text, colour);
 	}
 
 	private void append(String format, Object... args) {
-		this.svg.append(String.format(Locale.ROOT, format, args));
+		this.svg.append(format, args);
 	}
 
 	private static String escape(String text) {
-		return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+		return Svg.escape(text);
 	}
 
 }

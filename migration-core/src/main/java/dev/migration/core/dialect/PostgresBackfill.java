@@ -103,7 +103,10 @@ final class PostgresBackfill {
 			    bf_max_wal double precision := nullif(current_setting('migration.backfill_max_wal_bytes_per_second', true), '')::double precision;
 			    bf_yield boolean := coalesce(nullif(current_setting('migration.backfill_yield_to_autovacuum', true), '')::boolean, false);
 			    bf_wal_start pg_lsn;
+			    bf_batch_wal double precision := 0;
+			    bf_flushed jsonb := '{}';
 			    bf_lag double precision;
+			    bf_need double precision;
 			    bf_reason text;
 			    bf_paused text;
 			    bf_quiet double precision;
@@ -183,7 +186,8 @@ final class PostgresBackfill {
 			                PERFORM pg_sleep(0.05);
 			            END LOOP;
 			            bf_started := clock_timestamp();
-			            bf_wal_start := CASE WHEN bf_max_wal IS NOT NULL THEN pg_current_wal_insert_lsn() END;
+			            bf_wal_start := CASE WHEN bf_max_wal IS NOT NULL OR bf_max_lag IS NOT NULL
+			                THEN pg_current_wal_insert_lsn() END;
 			            -- the batch's last key from the index alone, then one range update: no join, no key list
 			            SELECT bf_key INTO bf_batch_last FROM (
 			                SELECT {key} AS bf_key FROM {table}
@@ -199,6 +203,8 @@ final class PostgresBackfill {
 			                updated_at = clock_timestamp() WHERE name = bf_name;
 			            COMMIT;
 			            bf_took := greatest(extract(epoch FROM clock_timestamp() - bf_started), 0.001);
+			            bf_batch_wal := CASE WHEN bf_wal_start IS NOT NULL
+			                THEN pg_wal_lsn_diff(pg_current_wal_insert_lsn(), bf_wal_start) ELSE 0 END;
 			            IF bf_target > 0 THEN
 			                bf_batch := least(greatest(1, (bf_batch * bf_target / bf_took)::integer), bf_batch * 2, 100000);
 			            END IF;
@@ -223,6 +229,41 @@ final class PostgresBackfill {
 			                    IF bf_lag > bf_max_lag THEN
 			                        bf_reason := format('a standby replays %s s behind, over the bound of %s s',
 			                            round(bf_lag::numeric, 1), bf_max_lag);
+			                    END IF;
+			                    -- the replay lag is the age of the WAL a standby replays now: on a slow link it passes the
+			                    -- bound only once the WAL of the bound's first seconds is still on its way, and all written
+			                    -- since follows at the link's pace (that alone let a 2 s bound reach 24 s). So also wait while
+			                    -- a standby would need longer than the bound to receive what it lacks and one batch more, at
+			                    -- the rate it received in its current window (one to two bounds long) or else its last one,
+			                    -- and to replay it as far behind its receipt as it replays now. Kept per walsender in
+			                    -- bf_flushed: [window start, flush position then, last window's rate]. With no rate yet
+			                    -- (the first batch) it waits for the standby to receive something
+			                    WITH s AS (
+			                        SELECT r.pid::text AS pid, extract(epoch FROM clock_timestamp()) AS read_at,
+			                            pg_wal_lsn_diff(r.flush_lsn, '0/0') AS flushed,
+			                            pg_wal_lsn_diff(pg_current_wal_insert_lsn(), r.flush_lsn) AS lacking,
+			                            greatest(coalesce(extract(epoch FROM r.replay_lag - r.flush_lag), 0), 0) AS trailing,
+			                            bf_flushed -> r.pid::text AS since
+			                        FROM pg_stat_replication r WHERE r.flush_lsn IS NOT NULL),
+			                    rated AS (
+			                        SELECT s.*, CASE WHEN s.flushed > (s.since ->> 1)::numeric
+			                                THEN (s.flushed - (s.since ->> 1)::numeric) / (s.read_at - (s.since ->> 0)::numeric)
+			                                ELSE nullif((s.since ->> 2)::numeric, 0) END AS rate
+			                        FROM s)
+			                    SELECT max(CASE WHEN rated.lacking <= 0 THEN 0
+			                            WHEN rated.rate IS NULL THEN 'Infinity'::double precision
+			                            ELSE (rated.lacking + bf_batch_wal) / rated.rate + rated.trailing END),
+			                        coalesce(jsonb_object_agg(rated.pid, CASE
+			                            WHEN rated.since IS NULL THEN jsonb_build_array(rated.read_at, rated.flushed, 0)
+			                            WHEN rated.read_at - (rated.since ->> 0)::numeric >= bf_max_lag
+			                                THEN jsonb_build_array(rated.read_at, rated.flushed, coalesce(rated.rate, 0))
+			                            ELSE rated.since END), '{}')
+			                        INTO bf_need, bf_flushed FROM rated;
+			                    IF bf_reason IS NULL AND bf_need = 'Infinity' THEN
+			                        bf_reason := 'a standby lacks WAL and has not received any since the backfill began to watch';
+			                    ELSIF bf_reason IS NULL AND bf_need > bf_max_lag THEN
+			                        bf_reason := format('a standby needs %s s to receive and replay the WAL it lacks and '
+			                            'one batch more, over the bound of %s s', round(bf_need::numeric, 1), bf_max_lag);
 			                    END IF;
 			                END IF;
 			                IF bf_reason IS NULL AND bf_yield AND EXISTS (SELECT FROM pg_stat_progress_vacuum v

@@ -13,9 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.corpus.PsqlReference;
 import dev.migration.core.dialect.PostgresScanner;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

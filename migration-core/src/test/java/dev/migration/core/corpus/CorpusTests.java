@@ -21,7 +21,6 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.baseline.BaselineScope;
 import dev.migration.core.baseline.BaselineScript;
 import dev.migration.core.baseline.TableRows;
@@ -45,6 +44,7 @@ import dev.migration.core.sql.SqlFileName;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
 import dev.migration.core.sql.SqlScriptLocations;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
-import dev.migration.core.LocalServer;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 /**

@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.ChildJvm;
-import dev.migration.core.LocalServer;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.PostgresTest;
 import dev.migration.testdb.TestDatabase;
 

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -13,7 +14,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.Migration;
 import dev.migration.core.MigrationException;
 import dev.migration.core.history.BackfillProgress;
@@ -21,6 +21,8 @@ import dev.migration.core.run.BackfillGuards;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.schema.ColumnType;
+import dev.migration.testdb.BandwidthProxy;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -66,6 +68,34 @@ class BackfillGuardTests {
 		JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
 		assertThat(jdbc.queryForObject("SELECT count(*) FROM item WHERE filled IS NULL", Integer.class)).isZero();
 		assertThat(migrator.backfills()).extracting(BackfillProgress::paused).containsOnlyNulls();
+	}
+
+	@Test
+	void aBackfillFasterThanTheStandbysLinkWaitsBeforeTheLagShows() throws Exception {
+		try (LocalServer server = LocalServer.start()) {
+			TestDatabase database = server.createDatabase("thin");
+			Duration bound = Duration.ofSeconds(2);
+			// batches of about 0.7 MB of WAL, each well within the bound on the link
+			Migrator migrator = migrator(database.dataSource(), new BackfillGuards(bound, null, false), 1_000);
+			migrator.upgrade("r1");
+			// the standby replays at once but receives 1 MiB a second: the backfill's 14 MB of WAL reach it late
+			try (BandwidthProxy link = new BandwidthProxy("127.0.0.1", server.port(), 1024 * 1024);
+					LocalServer thin = server.standbyThrough(link.port(), "wal_receiver_status_interval=1s")) {
+				JdbcTemplate jdbc = new JdbcTemplate(database.dataSource());
+				awaitReplayed(jdbc);
+				AtomicReference<Double> worst = new AtomicReference<>(0.0);
+				Set<String> reasons;
+				// watched until the standby has replayed it all: the lag of WAL let through grows after the backfill
+				try (LagWatcher watcher = new LagWatcher(jdbc, worst)) {
+					reasons = watchPauses(migrator, () -> migrator.upgrade("heads"));
+					awaitReplayed(jdbc);
+				}
+				assertThat(reasons).anySatisfy((reason) -> assertThat(reason).startsWith("a standby needs ")
+					.endsWith(" s to receive and replay the WAL it lacks and one batch more, over the bound of 2 s"));
+				// the replay lag alone lets through all the WAL of the bound's first seconds and more (14 s of lag)
+				assertThat(worst.get()).as("the largest replay lag seen, in seconds").isLessThan(3.0);
+			}
+		}
 	}
 
 	@Test
@@ -147,6 +177,19 @@ class BackfillGuardTests {
 		}
 	}
 
+	/** Waits until a standby streams and every standby has replayed all the primary has written. */
+	private static void awaitReplayed(JdbcTemplate jdbc) throws InterruptedException {
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		while (System.nanoTime() < deadline) {
+			if (jdbc.queryForObject("SELECT coalesce(bool_and(replay_lsn >= pg_current_wal_lsn()), false) "
+					+ "FROM pg_stat_replication", Boolean.class)) {
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("A standby has not replayed the primary's WAL within 60 s");
+	}
+
 	private static void awaitAutovacuum(JdbcTemplate jdbc) throws InterruptedException {
 		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
 		while (System.nanoTime() < deadline) {
@@ -160,6 +203,10 @@ class BackfillGuardTests {
 	}
 
 	private static Migrator migrator(DataSource dataSource, BackfillGuards guards) {
+		return migrator(dataSource, guards, 5_000);
+	}
+
+	private static Migrator migrator(DataSource dataSource, BackfillGuards guards, int batchSize) {
 		Migration create = (op) -> {
 			op.createTable("item", (t) -> t.column("id", ColumnType.BIGINT, (c) -> c.primaryKey())
 				.column("payload", ColumnType.TEXT).column("filled", ColumnType.INTEGER));
@@ -168,9 +215,49 @@ class BackfillGuardTests {
 			op.execute("ALTER TABLE item SET (autovacuum_enabled = false)");
 		};
 		Migration fill = (op) -> op.backfill("item", (b) -> b.set("filled = 1, payload = payload || 'y'")
-			.where("filled IS NULL").batchSize(5_000).targetBatchDuration(Duration.ZERO));
+			.where("filled IS NULL").batchSize(batchSize).targetBatchDuration(Duration.ZERO));
 		List<Migration> revisions = List.of(create, fill);
 		return Revisions.of(dataSource, revisions, RunSettings.defaults().withBackfillGuards(guards));
+	}
+
+	/** Reads the largest replay lag of the standbys every 100 ms, as the guard does, until closed. */
+	private static final class LagWatcher implements AutoCloseable {
+
+		private final AtomicBoolean running = new AtomicBoolean(true);
+
+		private final Thread thread;
+
+		LagWatcher(JdbcTemplate jdbc, AtomicReference<Double> worst) {
+			this.thread = new Thread(() -> {
+				while (this.running.get()) {
+					Double lag = jdbc.queryForObject("SELECT max(CASE WHEN replay_lsn >= pg_current_wal_lsn() THEN 0 "
+							+ "ELSE coalesce(extract(epoch FROM replay_lag), 0) END)::float8 FROM pg_stat_replication",
+							Double.class);
+					if (lag != null) {
+						worst.accumulateAndGet(lag, Math::max);
+					}
+					try {
+						Thread.sleep(100);
+					}
+					catch (InterruptedException ex) {
+						return;
+					}
+				}
+			});
+			this.thread.start();
+		}
+
+		@Override
+		public void close() {
+			this.running.set(false);
+			try {
+				this.thread.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+		}
+
 	}
 
 	/** Runs the work while another thread reads the backfills' progress, and returns each reason to wait it saw. */

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
-import dev.migration.core.LocalServer;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 /**

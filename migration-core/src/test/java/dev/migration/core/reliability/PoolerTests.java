@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.run.AppliedStep;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunResult;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.run.SharedSessionException;
+import dev.migration.testdb.LocalServer;
 import dev.migration.testdb.TestDatabase;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
-import dev.migration.core.LocalServer;
 import dev.migration.core.catalog.Recordings;
 import dev.migration.core.corpus.Corpus;
 import dev.migration.core.dialect.PostgresScanner;
@@ -24,6 +23,7 @@ import dev.migration.core.lint.LintReport;
 import dev.migration.core.lint.Linter;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScript;
+import dev.migration.testdb.LocalServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

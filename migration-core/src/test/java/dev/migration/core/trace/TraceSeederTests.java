@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.migration.core.LocalServer;
+import dev.migration.testdb.LocalServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,9 +1,10 @@
-package dev.migration.core;
+package dev.migration.testdb;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -13,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
-
-import dev.migration.testdb.TestDatabase;
 
 /**
  * A PostgreSQL server of the test's own, made with {@code initdb} and run with {@code pg_ctl}
@@ -66,6 +65,17 @@ public final class LocalServer implements AutoCloseable {
 	 * @return the running standby
 	 */
 	public LocalServer standby(String... settings) throws IOException, InterruptedException {
+		return standbyThrough(this.port, settings);
+	}
+
+	/**
+	 * Starts a streaming standby of this server whose WAL comes through another port, such as a
+	 * proxy's in front of this server; the copy itself is made straight from this server.
+	 * @param upstreamPort the loopback port the standby's WAL receiver connects to
+	 * @param settings the standby's settings as {@code name=value}
+	 * @return the running standby
+	 */
+	public LocalServer standbyThrough(int upstreamPort, String... settings) throws IOException, InterruptedException {
 		Path folder = Files.createTempDirectory("local-pg-standby");
 		int standbyPort;
 		try (ServerSocket socket = new ServerSocket(0)) {
@@ -77,6 +87,12 @@ public final class LocalServer implements AutoCloseable {
 		LocalServer standby = new LocalServer(folder, standbyPort, List.of(settings));
 		run(asOwner(List.of(bin("pg_basebackup"), "-h", "127.0.0.1", "-p", Integer.toString(this.port), "-U",
 				"postgres", "-D", standby.pgdata().toString(), "-R", "-X", "stream", "-c", "fast", "--no-sync")));
+		if (upstreamPort != this.port) {
+			// the last setting of the file wins over the one pg_basebackup -R wrote
+			Files.writeString(standby.pgdata().resolve("postgresql.auto.conf"),
+					"primary_conninfo = 'host=127.0.0.1 port=" + upstreamPort + " user=postgres'\n",
+					StandardOpenOption.APPEND);
+		}
 		standby.pgCtl("start", "-o", standby.options());
 		return standby;
 	}
