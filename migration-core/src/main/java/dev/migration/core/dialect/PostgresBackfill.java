@@ -261,9 +261,11 @@ final class PostgresBackfill {
 			                        INTO bf_need, bf_flushed FROM rated;
 			                    IF bf_reason IS NULL AND bf_need = 'Infinity' THEN
 			                        bf_reason := 'a standby lacks WAL and has not received any since the backfill began to watch';
-			                    ELSIF bf_reason IS NULL AND bf_need > bf_max_lag THEN
+			                    -- aimed at three quarters of the bound: a link's pace varies, and the bound is a ceiling
+			                    ELSIF bf_reason IS NULL AND bf_need > 0.75 * bf_max_lag THEN
 			                        bf_reason := format('a standby needs %s s to receive and replay the WAL it lacks and '
-			                            'one batch more, over the bound of %s s', round(bf_need::numeric, 1), bf_max_lag);
+			                            'one batch more, over three quarters of the bound of %s s', round(bf_need::numeric, 1),
+			                            bf_max_lag);
 			                    END IF;
 			                END IF;
 			                IF bf_reason IS NULL AND bf_yield AND EXISTS (SELECT FROM pg_stat_progress_vacuum v

@@ -91,9 +91,12 @@ class BackfillGuardTests {
 					awaitReplayed(jdbc);
 				}
 				assertThat(reasons).anySatisfy((reason) -> assertThat(reason).startsWith("a standby needs ")
-					.endsWith(" s to receive and replay the WAL it lacks and one batch more, over the bound of 2 s"));
+					.endsWith(" s to receive and replay the WAL it lacks and one batch more, over three quarters of the "
+							+ "bound of 2 s"));
 				// the replay lag alone lets through all the WAL of the bound's first seconds and more (14 s of lag)
-				assertThat(worst.get()).as("the largest replay lag seen, in seconds").isLessThan(3.0);
+				// aimed at three quarters of the bound, it stays under it (1.3 to 1.9 s seen on a loaded machine); the
+				// assertion leaves a quarter more for a CI machine's hiccups, far below what the old guard let through
+				assertThat(worst.get()).as("the largest replay lag seen, in seconds").isLessThan(2.5);
 			}
 		}
 	}
