@@ -131,6 +131,8 @@ public final class LiveLoadBenchmark {
 				new Migrator(migrationPool,
 						MigrationCatalog.of(LiveLoadSchema.revisions(options.backfillTarget, options.backfillPause)),
 						new PostgresDialect(), options.settings, timeline)
+					// the live tables were made outside the revisions: the first upgrade takes them as the base
+					.withBaselineOnMigrate("base")
 					.upgrade("heads");
 			}
 			timeline.migrationEnd = load.now();
