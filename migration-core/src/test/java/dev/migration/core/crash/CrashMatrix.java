@@ -51,16 +51,16 @@ final class CrashMatrix {
 	 * @return one line per interruption point whose rerun failed or differed; empty when none
 	 */
 	static List<String> walk(CrashScenario scenario, DataSource dataSource, Fault fault) {
-		try (OwnConnection own = new OwnConnection(dataSource)) {
-			return walk(scenario, dataSource, own, fault);
+		try (OwnConnection own = new OwnConnection(dataSource); WarmConnections warm = new WarmConnections(dataSource)) {
+			return walk(scenario, dataSource, new Harness(own, warm), fault);
 		}
 	}
 
-	private static List<String> walk(CrashScenario scenario, DataSource dataSource, OwnConnection own, Fault fault) {
-		prepare(scenario, dataSource, own);
+	private static List<String> walk(CrashScenario scenario, DataSource dataSource, Harness harness, Fault fault) {
+		prepare(scenario, harness);
 		InterruptingDataSource counting = new InterruptingDataSource(dataSource, 0);
 		scenario.run().apply(migrator(scenario, counting));
-		Outcome expected = outcome(scenario, own);
+		Outcome expected = outcome(scenario, harness);
 		int roundTrips = counting.roundTrips();
 		List<String> mismatches = new ArrayList<>();
 		if (roundTrips < 4) {
@@ -68,7 +68,7 @@ final class CrashMatrix {
 		}
 		int unreached = 0;
 		for (int k = 1; k <= roundTrips; k++) {
-			prepare(scenario, dataSource, own);
+			prepare(scenario, harness);
 			String interrupted = fault.interrupt(scenario, k);
 			if (interrupted == null) {
 				// a lock-timeout retry (autovacuum may hold a lock a moment) makes one run longer than another
@@ -82,7 +82,7 @@ final class CrashMatrix {
 				mismatches.add("after round trip " + k + " (" + interrupted + "), the rerun failed: " + ex.getMessage());
 				continue;
 			}
-			Outcome actual = outcome(scenario, own);
+			Outcome actual = outcome(scenario, harness);
 			if (!actual.equals(expected)) {
 				mismatches.add("after round trip " + k + " (" + interrupted + "), the rerun left "
 						+ describe(expected, actual));
@@ -117,15 +117,15 @@ final class CrashMatrix {
 	}
 
 	/** Empties the database and brings it to the scenario's starting point with an uninterrupted run. */
-	private static void prepare(CrashScenario scenario, DataSource dataSource, OwnConnection own) {
-		new JdbcTemplate(own.dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		// the run itself gets connections of its own, as the runs under test do
-		migrator(scenario, dataSource).upgrade(scenario.before());
+	private static void prepare(CrashScenario scenario, Harness harness) {
+		new JdbcTemplate(harness.connection().dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		// only the runs under test need sessions of their own; this one may reuse warm ones, as from a pool
+		migrator(scenario, harness.warm()).upgrade(scenario.before());
 	}
 
 	/** Reads what a run left, every read on the walk's own connection. */
-	private static Outcome outcome(CrashScenario scenario, OwnConnection own) {
-		DataSource reader = own.dataSource();
+	private static Outcome outcome(CrashScenario scenario, Harness harness) {
+		DataSource reader = harness.connection().dataSource();
 		return Outcome.of(reader, migrator(scenario, reader));
 	}
 
@@ -151,6 +151,15 @@ final class CrashMatrix {
 			differences.add(actual.progress() + " progress row(s)");
 		}
 		return String.join("; ", differences);
+	}
+
+	/**
+	 * What the walk itself works with, beside the runs under test.
+	 *
+	 * @param connection the connection it empties the database and reads outcomes on
+	 * @param warm the connections the run that sets the scene reuses
+	 */
+	private record Harness(OwnConnection connection, WarmConnections warm) {
 	}
 
 	/**
