@@ -1,5 +1,7 @@
 package dev.migration.core.crash;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -7,6 +9,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 import dev.migration.core.dialect.PostgresDialect;
 import dev.migration.core.run.Migrator;
@@ -48,10 +51,16 @@ final class CrashMatrix {
 	 * @return one line per interruption point whose rerun failed or differed; empty when none
 	 */
 	static List<String> walk(CrashScenario scenario, DataSource dataSource, Fault fault) {
-		prepare(scenario, dataSource);
+		try (OwnConnection own = new OwnConnection(dataSource); WarmConnections warm = new WarmConnections(dataSource)) {
+			return walk(scenario, dataSource, new Harness(own, warm), fault);
+		}
+	}
+
+	private static List<String> walk(CrashScenario scenario, DataSource dataSource, Harness harness, Fault fault) {
+		prepare(scenario, harness);
 		InterruptingDataSource counting = new InterruptingDataSource(dataSource, 0);
 		scenario.run().apply(migrator(scenario, counting));
-		Outcome expected = Outcome.of(dataSource, migrator(scenario, dataSource));
+		Outcome expected = outcome(scenario, harness);
 		int roundTrips = counting.roundTrips();
 		List<String> mismatches = new ArrayList<>();
 		if (roundTrips < 4) {
@@ -59,7 +68,7 @@ final class CrashMatrix {
 		}
 		int unreached = 0;
 		for (int k = 1; k <= roundTrips; k++) {
-			prepare(scenario, dataSource);
+			prepare(scenario, harness);
 			String interrupted = fault.interrupt(scenario, k);
 			if (interrupted == null) {
 				// a lock-timeout retry (autovacuum may hold a lock a moment) makes one run longer than another
@@ -73,7 +82,7 @@ final class CrashMatrix {
 				mismatches.add("after round trip " + k + " (" + interrupted + "), the rerun failed: " + ex.getMessage());
 				continue;
 			}
-			Outcome actual = Outcome.of(dataSource, migrator(scenario, dataSource));
+			Outcome actual = outcome(scenario, harness);
 			if (!actual.equals(expected)) {
 				mismatches.add("after round trip " + k + " (" + interrupted + "), the rerun left "
 						+ describe(expected, actual));
@@ -107,9 +116,17 @@ final class CrashMatrix {
 				RunSettings.defaults().withLockWait(Duration.ofSeconds(30)));
 	}
 
-	private static void prepare(CrashScenario scenario, DataSource dataSource) {
-		new JdbcTemplate(dataSource).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-		migrator(scenario, dataSource).upgrade(scenario.before());
+	/** Empties the database and brings it to the scenario's starting point with an uninterrupted run. */
+	private static void prepare(CrashScenario scenario, Harness harness) {
+		new JdbcTemplate(harness.connection().dataSource()).execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+		// only the runs under test need sessions of their own; this one may reuse warm ones, as from a pool
+		migrator(scenario, harness.warm()).upgrade(scenario.before());
+	}
+
+	/** Reads what a run left, every read on the walk's own connection. */
+	private static Outcome outcome(CrashScenario scenario, Harness harness) {
+		DataSource reader = harness.connection().dataSource();
+		return Outcome.of(reader, migrator(scenario, reader));
 	}
 
 	private static String describe(Outcome expected, Outcome actual) {
@@ -134,6 +151,61 @@ final class CrashMatrix {
 			differences.add(actual.progress() + " progress row(s)");
 		}
 		return String.join("; ", differences);
+	}
+
+	/**
+	 * What the walk itself works with, beside the runs under test.
+	 *
+	 * @param connection the connection it empties the database and reads outcomes on
+	 * @param warm the connections the run that sets the scene reuses
+	 */
+	private record Harness(OwnConnection connection, WarmConnections warm) {
+	}
+
+	/**
+	 * The walk's own connection, kept open from one run to the next for emptying the database and
+	 * reading outcomes, and opened again when a fault ended it.
+	 */
+	private static final class OwnConnection implements AutoCloseable {
+
+		private final DataSource target;
+
+		private Connection connection;
+
+		private SingleConnectionDataSource current;
+
+		OwnConnection(DataSource target) {
+			this.target = target;
+		}
+
+		/**
+		 * Returns a data source that hands out this one connection, open and alive.
+		 * @return the data source; closing its connection leaves it open
+		 */
+		DataSource dataSource() {
+			// a fresh session costs more than all the reads of an outcome, as its catalog caches start cold
+			try {
+				if (this.connection == null || !this.connection.isValid(5)) {
+					close();
+					this.connection = this.target.getConnection();
+					this.current = new SingleConnectionDataSource(this.connection, true);
+				}
+				return this.current;
+			}
+			catch (SQLException ex) {
+				throw new IllegalStateException("Could not connect for the crash matrix: " + ex.getMessage(), ex);
+			}
+		}
+
+		@Override
+		public void close() {
+			if (this.current != null) {
+				this.current.destroy();
+				this.current = null;
+				this.connection = null;
+			}
+		}
+
 	}
 
 }

@@ -4,10 +4,13 @@ import java.util.List;
 
 import javax.sql.DataSource;
 
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.migration.testdb.PostgresTest;
+import dev.migration.testdb.TestDatabase;
+import dev.migration.testdb.TestDatabaseServer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,14 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the progress exactly as the uninterrupted run did. {@link SlowCrashPointTests} kills the
  * process and restarts the server instead.
  */
-@PostgresTest
+// the class itself runs alone, as every other class does; only its scenarios run side by side
+// (as many as junit-platform.properties allows), each on a database of its own
+@Execution(ExecutionMode.SAME_THREAD)
 class CrashPointTests {
-
-	private final DataSource dataSource;
-
-	CrashPointTests(DataSource dataSource) {
-		this.dataSource = dataSource;
-	}
 
 	static List<CrashScenario> scenarios() {
 		return CrashScenario.all();
@@ -34,13 +33,25 @@ class CrashPointTests {
 
 	@ParameterizedTest(name = "{0}")
 	@MethodSource("scenarios")
+	@Execution(ExecutionMode.CONCURRENT)
 	void aRunWhoseConnectionIsTerminatedAfterAnyRoundTripIsFinishedByTheNextRun(CrashScenario scenario) {
-		List<String> mismatches = CrashMatrix.walk(scenario, this.dataSource, (run, k) -> {
-			InterruptingDataSource interrupting = new InterruptingDataSource(this.dataSource, k);
+		TestDatabase database = TestDatabaseServer.get().createDatabase("crash_point");
+		try {
+			assertThat(walk(scenario, database.dataSource())).as(scenario.name()).isEmpty();
+		}
+		finally {
+			if (!Boolean.getBoolean("migrations.test.keep-databases")) {
+				TestDatabaseServer.get().dropDatabase(database);
+			}
+		}
+	}
+
+	private static List<String> walk(CrashScenario scenario, DataSource dataSource) {
+		return CrashMatrix.walk(scenario, dataSource, (run, k) -> {
+			InterruptingDataSource interrupting = new InterruptingDataSource(dataSource, k);
 			String outcome = CrashMatrix.runReporting(run, interrupting);
 			return interrupting.interrupted() ? outcome : null;
 		});
-		assertThat(mismatches).as(scenario.name()).isEmpty();
 	}
 
 }
