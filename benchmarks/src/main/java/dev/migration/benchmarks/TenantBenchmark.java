@@ -21,13 +21,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.migration.core.catalog.MigrationCatalog;
 import dev.migration.core.dialect.PostgresDialect;
+import dev.migration.core.lint.LintGate;
+import dev.migration.core.lint.LintPolicy;
 import dev.migration.core.run.Migrator;
 import dev.migration.core.run.RunSettings;
 import dev.migration.core.sql.SqlRevisions;
 import dev.migration.core.sql.SqlScriptLocations;
+import dev.migration.core.tenant.Tenant;
 import dev.migration.core.tenant.TenantFanOut;
 import dev.migration.core.tenant.TenantOutcome.Status;
 import dev.migration.core.tenant.TenantReport;
+import dev.migration.core.tenant.TenantStanding;
 import dev.migration.testdb.TestDatabase;
 import dev.migration.testdb.TestDatabaseServer;
 
@@ -35,9 +39,12 @@ import dev.migration.testdb.TestDatabaseServer;
  * Migrates many tenant schemas to the same revisions with {@link TenantFanOut} at several
  * parallelisms and with a Flyway loop over the schemas, then reruns both with every tenant at head.
  *
+ * Ours runs twice at each parallelism: the bare engine, and behind the lint gate as the starter
+ * runs it; then the read of every tenant's standing that the endpoint, health and metrics make.
+ *
  * <p>Arguments: [tenants (default 1000)] [revisions, at most 20 (default 20)] [our parallelisms
  * (default {@code 1,2,4,8})] [runs (default 1)] [Flyway parallelisms (default {@code 1}: the plain
- * loop; more runs the loop in a thread pool of that size)].
+ * loop; more runs the loop in a thread pool of that size; {@code 0} leaves Flyway out)].
  */
 public final class TenantBenchmark {
 
@@ -84,15 +91,18 @@ public final class TenantBenchmark {
 		System.out.printf("load before: %s; %d cores, Java %s; PostgreSQL: %s%n", load(),
 				Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), server.description());
 		// an untimed round of each, so class loading and JIT do not count against either
-		measure(server, "warm-up, this project", 20, revisions, 2, (dataSource) -> ours(dataSource, location, 2));
+		measure(server, "warm-up, this project", 20, revisions, 2, (dataSource) -> ours(dataSource, location, 2, false));
 		measure(server, "warm-up, Flyway", 20, revisions, 1, (dataSource) -> flyway(dataSource, location, 1));
 		List<String> rows = new ArrayList<>();
 		for (int run = 1; run <= runs; run++) {
 			for (int parallelism : parallelisms) {
 				rows.addAll(measure(server, "this project (TenantFanOut)", tenants, revisions, parallelism,
-						(dataSource) -> ours(dataSource, location, parallelism)));
+						(dataSource) -> ours(dataSource, location, parallelism, false)));
+				rows.addAll(measure(server, "this project behind the lint gate (as the starter runs)", tenants, revisions,
+						parallelism, (dataSource) -> ours(dataSource, location, parallelism, true)));
+				rows.add(standings(server, location, tenants, revisions, parallelism));
 			}
-			for (int parallelism : flywayParallelisms) {
+			for (int parallelism : flywayParallelisms.stream().filter((parallelism) -> parallelism > 0).toList()) {
 				String name = (parallelism == 1) ? "Flyway loop" : "Flyway loop in a thread pool";
 				rows.addAll(measure(server, name, tenants, revisions, parallelism,
 						(dataSource) -> flyway(dataSource, location, parallelism)));
@@ -126,12 +136,41 @@ public final class TenantBenchmark {
 		}
 	}
 
+	/** Times reading every tenant's standing, as the endpoint does, once all are at head. */
+	private static String standings(TestDatabaseServer server, String location, int tenants, int revisions,
+			int parallelism) {
+		List<Tenant> all = IntStream.rangeClosed(1, tenants).mapToObj((i) -> Tenant.ofSchema("tenant_%04d".formatted(i)))
+			.toList();
+		TestDatabase database = server.createDatabase("tenants");
+		try (HikariDataSource dataSource = pool(database, parallelism)) {
+			ours(dataSource, location, parallelism, false).accept(all.stream().map(Tenant::name).toList());
+			TenantFanOut fanOut = TenantFanOut.of(migrator(dataSource, location, false)).withParallelism(parallelism);
+			List<TenantStanding> read = new ArrayList<>();
+			long millis = time(() -> read.addAll(fanOut.standings(all, "heads")));
+			if (read.stream().anyMatch((standing) -> standing.standing() != TenantStanding.Standing.AT_TARGET)) {
+				throw new IllegalStateException("a tenant is not at head: " + read);
+			}
+			String row = row("this project, every tenant's standing (the endpoint's read)", tenants, revisions,
+					parallelism, millis);
+			System.out.println(row + "   load " + load());
+			return row;
+		}
+		finally {
+			server.dropDatabase(database);
+		}
+	}
+
+	private static Migrator migrator(DataSource dataSource, String location, boolean gated) {
+		MigrationCatalog catalog = MigrationCatalog.ofDeclared(SqlRevisions.declare(
+				SqlScriptLocations.load(List.of(location), TenantBenchmark.class.getClassLoader())));
+		Migrator migrator = new Migrator(dataSource, catalog, new PostgresDialect(), RunSettings.defaults());
+		return gated ? migrator.withUpgradeCheck(new LintGate(LintPolicy.FAIL)) : migrator;
+	}
+
 	/** Ours: the files read and the fan-out built on every call, as an application's start-up would. */
-	private static Consumer<List<String>> ours(DataSource dataSource, String location, int parallelism) {
+	private static Consumer<List<String>> ours(DataSource dataSource, String location, int parallelism, boolean gated) {
 		return (schemas) -> {
-			MigrationCatalog catalog = MigrationCatalog.ofDeclared(SqlRevisions.declare(
-					SqlScriptLocations.load(List.of(location), TenantBenchmark.class.getClassLoader())));
-			Migrator migrator = new Migrator(dataSource, catalog, new PostgresDialect(), RunSettings.defaults());
+			Migrator migrator = migrator(dataSource, location, gated);
 			TenantReport report = TenantFanOut.of(migrator).withParallelism(parallelism).upgrade(schemas, "heads");
 			if (!report.complete()) {
 				throw new IllegalStateException("fan-out incomplete: " + report.counts() + " " + report.failed());
