@@ -182,16 +182,7 @@ public final class TenantFanOut {
 		}
 	}
 
-	/**
-	 * Reads where one tenant stands against the target.
-	 * @param tenant the tenant
-	 * @param target the target
-	 * @return its standing; {@code UNREADABLE} with the reason when its history cannot be read
-	 */
-	public TenantStanding standing(Tenant tenant, String target) {
-		return standing(tenant, target, ledger().read().get(tenant.name()));
-	}
-
+	/** Where one tenant stands: its history says what it has, the fan-out's record how its last run ended. */
 	private TenantStanding standing(Tenant tenant, String target, TenantLedger.LastRun lastRun) {
 		try {
 			Migrator migrator = migratorOf(tenant);
